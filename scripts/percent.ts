@@ -1,0 +1,177 @@
+/**
+ * Converts between a notebook (`.ipynb`) and a "percent" TypeScript file, the text form the course
+ * notebooks are written in:
+ *
+ * ```ts
+ * // %% [markdown]
+ * // # 01 · One neuron
+ * // Some *markdown*.
+ *
+ * // %% tags=["no-output"]
+ * import { tensor } from "@lib/mod.ts";
+ *
+ * // %%
+ * tensor([1, 2, 3]);
+ * ```
+ *
+ * The `.ipynb` is what the repository keeps; the percent form is for writing and reviewing.
+ *
+ *     deno run -A scripts/percent.ts to-ipynb notebook.ts notebooks/01_single_neuron.ipynb
+ *     deno run -A scripts/percent.ts from-ipynb notebooks/01_single_neuron.ipynb notebook.ts
+ *
+ * `to-ipynb` writes the notebook without outputs, with the course kernel in its metadata, and
+ * formats it with `deno fmt`.
+ *
+ * @module
+ */
+
+/** The kernel every course notebook runs on (written by `kernel/install.ts`). */
+export const COURSE_KERNELSPEC = {
+  name: "deno-course",
+  display_name: "Deno (course)",
+  language: "typescript",
+} as const;
+
+/** One notebook cell, as nbformat 4 stores it (outputs left out). */
+export interface NotebookCell {
+  cell_type: "markdown" | "code";
+  id: string;
+  metadata: { tags?: string[] };
+  source: string[];
+  execution_count?: null;
+  outputs?: unknown[];
+}
+
+/** A notebook, as nbformat 4 stores it. */
+export interface Notebook {
+  cells: NotebookCell[];
+  metadata: Record<string, unknown>;
+  nbformat: number;
+  nbformat_minor: number;
+}
+
+const MARKER = /^\/\/ %%(?<markdown> \[markdown\])?(?: tags=(?<tags>\[.*\]))?\s*$/;
+
+/** Splits a cell's text into nbformat's list of lines, each but the last ending in "\n". */
+function toSourceLines(text: string): string[] {
+  if (text === "") return [];
+  const lines = text.split("\n");
+  return lines.map((line, i) => (i < lines.length - 1 ? line + "\n" : line));
+}
+
+/** Drops blank lines at both ends of a cell. */
+function trimBlankLines(lines: string[]): string[] {
+  let start = 0;
+  let end = lines.length;
+  while (start < end && lines[start]!.trim() === "") start++;
+  while (end > start && lines[end - 1]!.trim() === "") end--;
+  return lines.slice(start, end);
+}
+
+/**
+ * Parses a percent-format file into a notebook without outputs.
+ *
+ * @param text The percent-format source
+ * @returns The notebook, ready to be written as JSON
+ */
+export function percentToNotebook(text: string): Notebook {
+  const cells: NotebookCell[] = [];
+  let current: { markdown: boolean; tags: string[]; lines: string[] } | null = null;
+  const flush = () => {
+    if (current === null) return;
+    let lines = trimBlankLines(current.lines);
+    if (current.markdown) {
+      lines = lines.map((line) => {
+        if (line.startsWith("// ")) return line.slice(3);
+        if (line.startsWith("//")) return line.slice(2);
+        throw new TypeError(
+          `Cannot read markdown cell ${
+            cells.length + 1
+          } as every line must start with "//": found "${line}"`,
+        );
+      });
+    }
+    const cell: NotebookCell = {
+      cell_type: current.markdown ? "markdown" : "code",
+      id: `cell-${String(cells.length + 1).padStart(2, "0")}`,
+      metadata: current.tags.length > 0 ? { tags: current.tags } : {},
+      source: toSourceLines(lines.join("\n")),
+    };
+    if (!current.markdown) {
+      cell.execution_count = null;
+      cell.outputs = [];
+    }
+    cells.push(cell);
+  };
+  for (const line of text.split("\n")) {
+    const marker = MARKER.exec(line);
+    if (marker) {
+      flush();
+      const tags = marker.groups?.tags ? JSON.parse(marker.groups.tags) as string[] : [];
+      current = { markdown: marker.groups?.markdown !== undefined, tags, lines: [] };
+    } else if (current === null) {
+      if (line.trim() !== "") {
+        throw new TypeError(
+          `Cannot read percent file as it must start with a "// %%" cell marker: found "${line}"`,
+        );
+      }
+    } else {
+      current.lines.push(line);
+    }
+  }
+  flush();
+  return {
+    cells,
+    metadata: {
+      kernelspec: { ...COURSE_KERNELSPEC },
+      language_info: { name: "typescript", file_extension: ".ts" },
+    },
+    nbformat: 4,
+    nbformat_minor: 5,
+  };
+}
+
+/**
+ * Writes a notebook back in percent format.
+ *
+ * @param notebook A parsed `.ipynb`
+ * @returns The percent-format text
+ */
+export function notebookToPercent(notebook: Notebook): string {
+  const parts = notebook.cells.map((cell) => {
+    const source = cell.source.join("");
+    const tags = cell.metadata.tags?.length ? ` tags=${JSON.stringify(cell.metadata.tags)}` : "";
+    if (cell.cell_type === "markdown") {
+      const body = source.split("\n").map((line) => (line === "" ? "//" : `// ${line}`));
+      return [`// %% [markdown]${tags}`, ...body].join("\n");
+    }
+    return [`// %%${tags}`, source].join("\n");
+  });
+  return parts.join("\n\n") + "\n";
+}
+
+async function main(args: string[]): Promise<void> {
+  const [command, from, to] = args;
+  if ((command !== "to-ipynb" && command !== "from-ipynb") || !from || !to) {
+    console.error(
+      "Usage: deno run -A scripts/percent.ts to-ipynb SRC.ts DEST.ipynb\n" +
+        "       deno run -A scripts/percent.ts from-ipynb SRC.ipynb DEST.ts",
+    );
+    Deno.exit(2);
+  }
+  if (command === "to-ipynb") {
+    const notebook = percentToNotebook(await Deno.readTextFile(from));
+    await Deno.writeTextFile(to, JSON.stringify(notebook, null, 1) + "\n");
+    const fmt = await new Deno.Command(Deno.execPath(), { args: ["fmt", "--quiet", to] }).output();
+    if (!fmt.success) {
+      throw new Error(`deno fmt failed on ${to}: ${new TextDecoder().decode(fmt.stderr)}`);
+    }
+    console.log(`Wrote ${to}: ${notebook.cells.length} cells`);
+  } else {
+    const notebook = JSON.parse(await Deno.readTextFile(from)) as Notebook;
+    await Deno.writeTextFile(to, notebookToPercent(notebook));
+    console.log(`Wrote ${to}: ${notebook.cells.length} cells`);
+  }
+}
+
+if (import.meta.main) await main(Deno.args);
