@@ -2,7 +2,7 @@
  * Converts between a notebook (`.ipynb`) and a "percent" TypeScript file, the text form the course
  * notebooks are written in:
  *
- * ```ts
+ * ```text
  * // %% [markdown]
  * // # 01 · One neuron
  * // Some *markdown*.
