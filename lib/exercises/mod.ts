@@ -1,0 +1,15 @@
+/**
+ * Checks behind the notebooks' exercises. Each check takes the learner's answer and returns a
+ * verdict that says what is right or exactly what is wrong; none of them throws, so "Run All"
+ * keeps going past an unfinished exercise.
+ *
+ * ```ts
+ * import { checkNumber } from "./mod.ts";
+ * import { equal } from "node:assert/strict";
+ *
+ * equal(checkNumber("the prediction at x = 3", 7, 7).passed, true);
+ * ```
+ *
+ * @module
+ */
+export * from "./check.ts";
