@@ -1,0 +1,62 @@
+// The layout shared by the main thread and the kernel worker: a control block of 32-bit words
+// at the very start of the WebAssembly memory (the kernels never use those first 64 KiB).
+
+/** The functions the AssemblyScript module exports (see `assembly/gemm.ts`). */
+export interface WasmKernelExports {
+  gemm(
+    a: number,
+    b: number,
+    c: number,
+    m: number,
+    k: number,
+    n: number,
+    flags: number,
+    rowStart: number,
+    rowEnd: number,
+    work: number,
+    sparseBelow: number,
+  ): number;
+  gemmWorkBytes(k: number, n: number, flags: number): number;
+}
+
+/** Bytes at the start of memory that the kernels leave alone; the control block lives there. */
+export const RESERVED_BYTES = 65536;
+/** Length of the control block in 32-bit words. */
+export const CONTROL_I32 = 64;
+/** Word: sequence number of the last job posted (the main thread increments it; -1 = stop). */
+export const CTL_SEQ = 0;
+/** Word: sequence number of the last job the worker finished. */
+export const CTL_DONE = 1;
+/** Word: the worker's state, one of the STATE_ constants. */
+export const CTL_STATE = 2;
+/** Word: STATUS_OK or STATUS_ERROR for the last job. */
+export const CTL_STATUS = 3;
+/** Words CTL_ARGS .. CTL_ARGS + 9: a, b, c, m, k, n, flags, rowStart, rowEnd, work. */
+export const CTL_ARGS = 8;
+/** Index (in float64 units) of the job's sparse threshold. */
+export const CTL_THRESHOLD_F64 = 16;
+
+/** The worker is loading. */
+export const STATE_STARTING = 0;
+/** The worker waits for jobs. */
+export const STATE_READY = 1;
+/** The worker could not start. */
+export const STATE_FAILED = 2;
+/** The worker left its loop. */
+export const STATE_STOPPED = 3;
+
+/** The job ran. */
+export const STATUS_OK = 0;
+/** The job threw (a bug: the main thread then stops using the worker). */
+export const STATUS_ERROR = 1;
+
+/** Flag bits of `gemm` (the same values as in `assembly/gemm.ts`). */
+export const FLAG_TRANS_A = 1;
+/** B is stored [n, k]. */
+export const FLAG_TRANS_B = 2;
+/** C += op(A)·op(B). */
+export const FLAG_ACCUMULATE = 4;
+/** Take the dense path whatever the density. */
+export const FLAG_FORCE_DENSE = 8;
+/** Take the sparse path whatever the density. */
+export const FLAG_FORCE_SPARSE = 16;

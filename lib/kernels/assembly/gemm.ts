@@ -1,0 +1,604 @@
+// @ts-nocheck: AssemblyScript, compiled by asc (scripts/build_wasm.ts), not by Deno.
+// deno-fmt-ignore-file: deno fmt would drop the @inline decorators.
+// Matrix products for the course's network, in AssemblyScript (a TypeScript dialect that
+// compiles to WebAssembly). Built by `deno task build:wasm` into `lib/kernels/gemm_simd.wasm`
+// (plain SIMD) and `lib/kernels/gemm_relaxed.wasm` (relaxed-SIMD fused multiply-add).
+//
+// Everything works on raw addresses in one linear memory that JavaScript owns and shares
+// between threads: the caller copies A and B in, calls `gemm`, and copies C out. Each thread
+// passes its own `work` area, where the kernels pack their operands.
+//
+// What is computed: C = op(A)·op(B), or C += op(A)·op(B) with the ACCUMULATE flag, where
+// op(A) is [m, k] and op(B) is [k, n], all row-major float32:
+//   A stored [m, k]            (A[i, p] at a + 4 (i k + p))
+//   A stored [k, m] if TRANS_A (A[i, p] at a + 4 (p m + i))
+//   B stored [k, n]            (B[p, j] at b + 4 (p n + j))
+//   B stored [n, k] if TRANS_B (B[p, j] at b + 4 (j k + p))
+// A thread computes only C's rows [rowStart, rowEnd), so two threads can split one product.
+//
+// Two algorithms, picked per block of rows by counting the zeros of A:
+// - dense: the classic BLIS scheme. Copy ("pack") a block of B into panels of NR columns and
+//   a block of A into panels of MR rows, so that the innermost loop reads both sequentially,
+//   then multiply panel by panel with an MR x NR tile of C held in registers.
+// - sparse: for each row of op(A), list its non-zero entries once (index and value), then
+//   C[i, :] = sum over those entries p of A[i, p] * B[p, :]. MNIST pixels are about 80% zeros
+//   and ReLU outputs about half, so this skips most of the work of those products.
+
+// ---------------------------------------------------------------------------------------
+// Flags and block sizes
+
+/** op(A) is A transposed: A is stored [k, m]. */
+const TRANS_A: i32 = 1;
+/** op(B) is B transposed: B is stored [n, k]. */
+const TRANS_B: i32 = 2;
+/** C += op(A)·op(B) instead of C = op(A)·op(B). */
+const ACCUMULATE: i32 = 4;
+/** Always take the dense path (for tests and benchmarks). */
+const FORCE_DENSE: i32 = 8;
+/** Always take the sparse path (for tests and benchmarks). */
+const FORCE_SPARSE: i32 = 16;
+
+/** Rows of the register tile: 4 rows of C ... */
+const MR: i32 = 4;
+/** ... by 8 columns, that is 2 vectors of 4 floats per row: 8 f32x4 accumulators. */
+const NR: i32 = 8;
+/** Depth of one packed block: KC x NR floats of B (8 KiB) stay in the L1 cache. */
+const KC: i32 = 256;
+/** Rows of A packed at a time: MC x KC floats (64 KiB), kept in the L2 cache. */
+const MC: i32 = 64;
+/** Columns of B packed at a time: KC x NC floats (512 KiB), kept in the L2 cache. */
+const NC: i32 = 512;
+/** Rows of op(A) listed at a time by the sparse path. */
+const SPARSE_ROWS: i32 = 128;
+/** Columns of C computed together by the sparse path: 8 vectors in registers. */
+const SPARSE_CHUNK: i32 = 32;
+/** Columns of B swept per pass of the sparse path (a block of B that stays in cache). */
+const SPARSE_BLOCK: i32 = 128;
+
+// ---------------------------------------------------------------------------------------
+// Small helpers
+
+/** `c + a * b` on 4 floats: one fused instruction where the engine has relaxed SIMD. */
+// @ts-ignore: decorator
+@inline
+function madd(a: v128, b: v128, c: v128): v128 {
+  if (ASC_FEATURE_RELAXED_SIMD) return f32x4.relaxed_madd(a, b, c);
+  return f32x4.add(f32x4.mul(a, b), c);
+}
+
+/** Rounds a byte count up to a multiple of 64 (one cache line). */
+// @ts-ignore: decorator
+@inline
+function align64(bytes: usize): usize {
+  return (bytes + 63) & ~(<usize> 63);
+}
+
+/** Minimum of two integers. */
+// @ts-ignore: decorator
+@inline
+function imin(a: i32, b: i32): i32 {
+  return a < b ? a : b;
+}
+
+// ---------------------------------------------------------------------------------------
+// Entry points
+
+/**
+ * Bytes of `work` one thread needs for a product with these sizes: the larger of the dense
+ * path's packed blocks and the sparse path's lists (plus a transposed copy of B for TRANS_B).
+ */
+export function gemmWorkBytes(k: i32, n: i32, flags: i32): usize {
+  const dense = align64(<usize> (KC * NC) * 4) + align64(<usize> (MC * KC) * 4) +
+    align64(<usize> (MR * NR) * 4);
+  let sparse = align64(<usize> (SPARSE_ROWS + 1) * 4) +
+    2 * align64(<usize> SPARSE_ROWS * <usize> k * 4);
+  if (flags & TRANS_B) sparse += align64(<usize> k * <usize> n * 4);
+  return dense > sparse ? dense : sparse;
+}
+
+/**
+ * Computes rows [rowStart, rowEnd) of C = op(A)·op(B) (see the top of this file).
+ *
+ * `sparseBelow` is a density: a block of rows of op(A) with a smaller fraction of non-zero
+ * entries takes the sparse path. Returns the number of rows that took the sparse path.
+ */
+export function gemm(
+  a: usize,
+  b: usize,
+  c: usize,
+  m: i32,
+  k: i32,
+  n: i32,
+  flags: i32,
+  rowStart: i32,
+  rowEnd: i32,
+  work: usize,
+  sparseBelow: f64,
+): i32 {
+  if (rowEnd <= rowStart || n <= 0) return 0;
+  if (k <= 0) {
+    // An empty sum: C = 0, or C unchanged when accumulating.
+    if (!(flags & ACCUMULATE)) {
+      memory.fill(
+        c + <usize> rowStart * <usize> n * 4,
+        0,
+        <usize> (rowEnd - rowStart) * <usize> n * 4,
+      );
+    }
+    return 0;
+  }
+  if (flags & FORCE_DENSE) {
+    denseRows(a, b, c, m, k, n, flags, rowStart, rowEnd, work);
+    return 0;
+  }
+  // The sparse path lists op(A)'s non-zeros SPARSE_ROWS rows at a time; B is transposed
+  // once, up front, when it is stored [n, k].
+  const rowPtr = work;
+  const cols = rowPtr + align64(<usize> (SPARSE_ROWS + 1) * 4);
+  const vals = cols + align64(<usize> SPARSE_ROWS * <usize> k * 4);
+  const bT = vals + align64(<usize> SPARSE_ROWS * <usize> k * 4);
+  let bRows = b;
+  let transposed = false;
+  let sparseCount = 0;
+  for (let r0 = rowStart; r0 < rowEnd; r0 += SPARSE_ROWS) {
+    const r1 = imin(r0 + SPARSE_ROWS, rowEnd);
+    const nnz = listNonZeros(a, m, k, flags, r0, r1, rowPtr, cols, vals);
+    const dense = <f64> (r1 - r0) * <f64> k;
+    if (!(flags & FORCE_SPARSE) && <f64> nnz >= sparseBelow * dense) {
+      denseRows(a, b, c, m, k, n, flags, r0, r1, work);
+      transposed = false; // the dense path packs over the transposed copy of B
+      continue;
+    }
+    if ((flags & TRANS_B) && !transposed) {
+      transpose(b, bT, n, k);
+      bRows = bT;
+      transposed = true;
+    }
+    sparseRows(bRows, c, n, flags, r0, r1, rowPtr, cols, vals);
+    sparseCount += r1 - r0;
+  }
+  return sparseCount;
+}
+
+// ---------------------------------------------------------------------------------------
+// Dense path: packing and the register tile
+
+/** Dense product for rows [rowStart, rowEnd) of C. */
+function denseRows(
+  a: usize,
+  b: usize,
+  c: usize,
+  m: i32,
+  k: i32,
+  n: i32,
+  flags: i32,
+  rowStart: i32,
+  rowEnd: i32,
+  work: usize,
+): void {
+  const packedB = work;
+  const packedA = packedB + align64(<usize> (KC * NC) * 4);
+  const tile = packedA + align64(<usize> (MC * KC) * 4);
+  const ldc = <usize> n * 4;
+  for (let jc = 0; jc < n; jc += NC) {
+    const nc = imin(NC, n - jc);
+    for (let pc = 0; pc < k; pc += KC) {
+      const kc = imin(KC, k - pc);
+      // The first block of the sum writes C (or adds to it when the caller accumulates);
+      // the later blocks add their part.
+      const add = pc > 0 || (flags & ACCUMULATE) != 0;
+      packB(b, k, n, flags, pc, kc, jc, nc, packedB);
+      for (let ic = rowStart; ic < rowEnd; ic += MC) {
+        const mc = imin(MC, rowEnd - ic);
+        packA(a, m, k, flags, ic, mc, pc, kc, packedA);
+        for (let jr = 0; jr < nc; jr += NR) {
+          const cols = imin(NR, nc - jr);
+          const pb = packedB + <usize> jr * <usize> kc * 4;
+          for (let ir = 0; ir < mc; ir += MR) {
+            const rows = imin(MR, mc - ir);
+            const pa = packedA + <usize> ir * <usize> kc * 4;
+            const cTile = c + <usize> (ic + ir) * ldc + <usize> (jc + jr) * 4;
+            tile4x8(kc, pa, pb, cTile, ldc, add, rows, cols, tile);
+          }
+        }
+      }
+    }
+  }
+}
+
+/**
+ * Packs B[pc : pc+kc, jc : jc+nc] into panels of NR columns. Panel q holds, for each p in
+ * turn, the NR values B[pc + p, jc + q NR + (0 .. NR-1)], so the tile reads it front to back.
+ * Columns past the edge of B are filled with zeros.
+ */
+function packB(
+  b: usize,
+  k: i32,
+  n: i32,
+  flags: i32,
+  pc: i32,
+  kc: i32,
+  jc: i32,
+  nc: i32,
+  dst: usize,
+): void {
+  for (let jr = 0; jr < nc; jr += NR) {
+    const cols = imin(NR, nc - jr);
+    const panel = dst + <usize> jr * <usize> kc * 4;
+    const j0 = jc + jr;
+    if (!(flags & TRANS_B)) {
+      // B[p, j] at b + 4 (p n + j): each panel row is a contiguous run of B's row.
+      let src = b + (<usize> pc * <usize> n + <usize> j0) * 4;
+      let out = panel;
+      if (cols == NR) {
+        for (let p = 0; p < kc; p++) {
+          v128.store(out, v128.load(src));
+          v128.store(out, v128.load(src, 16), 16);
+          src += <usize> n * 4;
+          out += NR * 4;
+        }
+      } else {
+        for (let p = 0; p < kc; p++) {
+          for (let j = 0; j < NR; j++) {
+            store<f32>(out + <usize> j * 4, j < cols ? load<f32>(src + <usize> j * 4) : 0);
+          }
+          src += <usize> n * 4;
+          out += NR * 4;
+        }
+      }
+    } else {
+      // B[p, j] at b + 4 (j k + p): walk along B's stored rows, scatter into the panel.
+      for (let j = 0; j < NR; j++) {
+        let out = panel + <usize> j * 4;
+        if (j < cols) {
+          let src = b + (<usize> (j0 + j) * <usize> k + <usize> pc) * 4;
+          for (let p = 0; p < kc; p++) {
+            store<f32>(out, load<f32>(src));
+            src += 4;
+            out += NR * 4;
+          }
+        } else {
+          for (let p = 0; p < kc; p++) {
+            store<f32>(out, 0);
+            out += NR * 4;
+          }
+        }
+      }
+    }
+  }
+}
+
+/**
+ * Packs op(A)[ic : ic+mc, pc : pc+kc] into panels of MR rows. Panel q holds, for each p in
+ * turn, the MR values A[ic + q MR + (0 .. MR-1), pc + p]. Rows past the edge are zeros.
+ */
+function packA(
+  a: usize,
+  m: i32,
+  k: i32,
+  flags: i32,
+  ic: i32,
+  mc: i32,
+  pc: i32,
+  kc: i32,
+  dst: usize,
+): void {
+  for (let ir = 0; ir < mc; ir += MR) {
+    const rows = imin(MR, mc - ir);
+    const panel = dst + <usize> ir * <usize> kc * 4;
+    const i0 = ic + ir;
+    if (flags & TRANS_A) {
+      // A[i, p] at a + 4 (p m + i): the MR values for one p sit side by side.
+      let src = a + (<usize> pc * <usize> m + <usize> i0) * 4;
+      let out = panel;
+      if (rows == MR) {
+        for (let p = 0; p < kc; p++) {
+          v128.store(out, v128.load(src));
+          src += <usize> m * 4;
+          out += MR * 4;
+        }
+      } else {
+        for (let p = 0; p < kc; p++) {
+          for (let i = 0; i < MR; i++) {
+            store<f32>(out + <usize> i * 4, i < rows ? load<f32>(src + <usize> i * 4) : 0);
+          }
+          src += <usize> m * 4;
+          out += MR * 4;
+        }
+      }
+    } else {
+      // A[i, p] at a + 4 (i k + p): walk along each of the MR rows of A.
+      for (let i = 0; i < MR; i++) {
+        let out = panel + <usize> i * 4;
+        if (i < rows) {
+          let src = a + (<usize> (i0 + i) * <usize> k + <usize> pc) * 4;
+          for (let p = 0; p < kc; p++) {
+            store<f32>(out, load<f32>(src));
+            src += 4;
+            out += MR * 4;
+          }
+        } else {
+          for (let p = 0; p < kc; p++) {
+            store<f32>(out, 0);
+            out += MR * 4;
+          }
+        }
+      }
+    }
+  }
+}
+
+/**
+ * The register tile: a 4 x 8 block of C, kept in eight f32x4 registers (c00 .. c31, row then
+ * vector), accumulates the products of one packed panel of A (4 rows) and one packed panel of
+ * B (8 columns) over kc steps. Each step loads 2 vectors of B and 4 single values of A
+ * (each broadcast to all 4 lanes), and does 8 fused multiply-adds: 64 flops.
+ *
+ * `rows` x `cols` is the part of the tile inside C; a partial tile goes through `tile`.
+ */
+function tile4x8(
+  kc: i32,
+  pa: usize,
+  pb: usize,
+  c: usize,
+  ldc: usize,
+  add: bool,
+  rows: i32,
+  cols: i32,
+  tile: usize,
+): void {
+  let c00 = f32x4.splat(0);
+  let c01 = f32x4.splat(0);
+  let c10 = f32x4.splat(0);
+  let c11 = f32x4.splat(0);
+  let c20 = f32x4.splat(0);
+  let c21 = f32x4.splat(0);
+  let c30 = f32x4.splat(0);
+  let c31 = f32x4.splat(0);
+  for (let p = 0; p < kc; p++) {
+    const b0 = v128.load(pb);
+    const b1 = v128.load(pb, 16);
+    const a0 = v128.load32_splat(pa);
+    c00 = madd(a0, b0, c00);
+    c01 = madd(a0, b1, c01);
+    const a1 = v128.load32_splat(pa, 4);
+    c10 = madd(a1, b0, c10);
+    c11 = madd(a1, b1, c11);
+    const a2 = v128.load32_splat(pa, 8);
+    c20 = madd(a2, b0, c20);
+    c21 = madd(a2, b1, c21);
+    const a3 = v128.load32_splat(pa, 12);
+    c30 = madd(a3, b0, c30);
+    c31 = madd(a3, b1, c31);
+    pa += MR * 4;
+    pb += NR * 4;
+  }
+  if (rows == MR && cols == NR) {
+    // The whole tile lies inside C: add or store the 8 vectors directly.
+    if (add) {
+      c00 = f32x4.add(c00, v128.load(c));
+      c01 = f32x4.add(c01, v128.load(c, 16));
+      c10 = f32x4.add(c10, v128.load(c + ldc));
+      c11 = f32x4.add(c11, v128.load(c + ldc, 16));
+      c20 = f32x4.add(c20, v128.load(c + 2 * ldc));
+      c21 = f32x4.add(c21, v128.load(c + 2 * ldc, 16));
+      c30 = f32x4.add(c30, v128.load(c + 3 * ldc));
+      c31 = f32x4.add(c31, v128.load(c + 3 * ldc, 16));
+    }
+    v128.store(c, c00);
+    v128.store(c, c01, 16);
+    v128.store(c + ldc, c10);
+    v128.store(c + ldc, c11, 16);
+    v128.store(c + 2 * ldc, c20);
+    v128.store(c + 2 * ldc, c21, 16);
+    v128.store(c + 3 * ldc, c30);
+    v128.store(c + 3 * ldc, c31, 16);
+    return;
+  }
+  // An edge tile: park the registers in memory, then copy the part that lies inside C.
+  v128.store(tile, c00);
+  v128.store(tile, c01, 16);
+  v128.store(tile, c10, 32);
+  v128.store(tile, c11, 48);
+  v128.store(tile, c20, 64);
+  v128.store(tile, c21, 80);
+  v128.store(tile, c30, 96);
+  v128.store(tile, c31, 112);
+  for (let i = 0; i < rows; i++) {
+    const row = c + <usize> i * ldc;
+    for (let j = 0; j < cols; j++) {
+      const value = load<f32>(tile + <usize> (i * NR + j) * 4);
+      const at = row + <usize> j * 4;
+      store<f32>(at, add ? load<f32>(at) + value : value);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Sparse path: list the non-zeros of op(A), then add up rows of B
+
+/**
+ * Lists the non-zero entries of op(A)'s rows [r0, r1) in compressed-row form: the entries of
+ * row r0 + i are cols/vals[rowPtr[i] .. rowPtr[i+1]), where `cols` holds the column p and
+ * `vals` the value A[r0 + i, p]. Returns the number of entries listed.
+ */
+function listNonZeros(
+  a: usize,
+  m: i32,
+  k: i32,
+  flags: i32,
+  r0: i32,
+  r1: i32,
+  rowPtr: usize,
+  cols: usize,
+  vals: usize,
+): i32 {
+  let count = 0;
+  if (!(flags & TRANS_A)) {
+    // Row i of op(A) is row i of A: one pass, row by row.
+    for (let i = r0; i < r1; i++) {
+      store<i32>(rowPtr + <usize> (i - r0) * 4, count);
+      let src = a + <usize> i * <usize> k * 4;
+      for (let p = 0; p < k; p++) {
+        const value = load<f32>(src);
+        if (value != 0) {
+          store<i32>(cols + <usize> count * 4, p);
+          store<f32>(vals + <usize> count * 4, value);
+          count++;
+        }
+        src += 4;
+      }
+    }
+  } else {
+    // Row i of op(A) is column i of A (stored [k, m]): count per column, then fill, walking
+    // A's rows in order both times (a counting sort).
+    const rows = r1 - r0;
+    memory.fill(rowPtr, 0, <usize> (rows + 1) * 4);
+    for (let p = 0; p < k; p++) {
+      const src = a + (<usize> p * <usize> m + <usize> r0) * 4;
+      for (let i = 0; i < rows; i++) {
+        if (load<f32>(src + <usize> i * 4) != 0) {
+          const at = rowPtr + <usize> (i + 1) * 4;
+          store<i32>(at, load<i32>(at) + 1);
+        }
+      }
+    }
+    for (let i = 0; i < rows; i++) {
+      const at = rowPtr + <usize> (i + 1) * 4;
+      store<i32>(at, load<i32>(at) + load<i32>(at - 4));
+    }
+    // rowPtr[i] now says where row i starts; use it as a cursor, then shift it back.
+    for (let p = 0; p < k; p++) {
+      const src = a + (<usize> p * <usize> m + <usize> r0) * 4;
+      for (let i = 0; i < rows; i++) {
+        const value = load<f32>(src + <usize> i * 4);
+        if (value != 0) {
+          const at = rowPtr + <usize> i * 4;
+          const slot = load<i32>(at);
+          store<i32>(cols + <usize> slot * 4, p);
+          store<f32>(vals + <usize> slot * 4, value);
+          store<i32>(at, slot + 1);
+        }
+      }
+    }
+    for (let i = rows; i > 0; i--) {
+      store<i32>(rowPtr + <usize> i * 4, load<i32>(rowPtr + <usize> (i - 1) * 4));
+    }
+    store<i32>(rowPtr, 0);
+    count = load<i32>(rowPtr + <usize> rows * 4);
+  }
+  store<i32>(rowPtr + <usize> (r1 - r0) * 4, count);
+  return count;
+}
+
+/**
+ * C[i, :] (= or +=) sum over the listed entries (p, v) of row i: v * B[p, :], for rows
+ * [r0, r1). B is row-major [k, n] here. Columns go SPARSE_CHUNK at a time, held in 8 vector
+ * registers while the row's entries stream by; SPARSE_BLOCK columns of B are swept for all
+ * rows before moving on, so that block of B stays in cache.
+ */
+function sparseRows(
+  b: usize,
+  c: usize,
+  n: i32,
+  flags: i32,
+  r0: i32,
+  r1: i32,
+  rowPtr: usize,
+  cols: usize,
+  vals: usize,
+): void {
+  const add = (flags & ACCUMULATE) != 0;
+  const ldb = <usize> n * 4;
+  for (let jb = 0; jb < n; jb += SPARSE_BLOCK) {
+    const jbEnd = imin(jb + SPARSE_BLOCK, n);
+    for (let i = r0; i < r1; i++) {
+      const start = load<i32>(rowPtr + <usize> (i - r0) * 4);
+      const end = load<i32>(rowPtr + <usize> (i - r0 + 1) * 4);
+      const cRow = c + <usize> i * ldb;
+      let j = jb;
+      // Full chunks: 32 columns in 8 registers.
+      for (; j + SPARSE_CHUNK <= jbEnd; j += SPARSE_CHUNK) {
+        const out = cRow + <usize> j * 4;
+        let s0 = f32x4.splat(0);
+        let s1 = f32x4.splat(0);
+        let s2 = f32x4.splat(0);
+        let s3 = f32x4.splat(0);
+        let s4 = f32x4.splat(0);
+        let s5 = f32x4.splat(0);
+        let s6 = f32x4.splat(0);
+        let s7 = f32x4.splat(0);
+        if (add) {
+          s0 = v128.load(out);
+          s1 = v128.load(out, 16);
+          s2 = v128.load(out, 32);
+          s3 = v128.load(out, 48);
+          s4 = v128.load(out, 64);
+          s5 = v128.load(out, 80);
+          s6 = v128.load(out, 96);
+          s7 = v128.load(out, 112);
+        }
+        const base = b + <usize> j * 4;
+        for (let q = start; q < end; q++) {
+          const v = v128.load32_splat(vals + <usize> q * 4);
+          const src = base + <usize> load<i32>(cols + <usize> q * 4) * ldb;
+          s0 = madd(v, v128.load(src), s0);
+          s1 = madd(v, v128.load(src, 16), s1);
+          s2 = madd(v, v128.load(src, 32), s2);
+          s3 = madd(v, v128.load(src, 48), s3);
+          s4 = madd(v, v128.load(src, 64), s4);
+          s5 = madd(v, v128.load(src, 80), s5);
+          s6 = madd(v, v128.load(src, 96), s6);
+          s7 = madd(v, v128.load(src, 112), s7);
+        }
+        v128.store(out, s0);
+        v128.store(out, s1, 16);
+        v128.store(out, s2, 32);
+        v128.store(out, s3, 48);
+        v128.store(out, s4, 64);
+        v128.store(out, s5, 80);
+        v128.store(out, s6, 96);
+        v128.store(out, s7, 112);
+      }
+      // Leftover columns: one vector at a time, then one float at a time.
+      for (; j + 4 <= jbEnd; j += 4) {
+        const out = cRow + <usize> j * 4;
+        let s = add ? v128.load(out) : f32x4.splat(0);
+        const base = b + <usize> j * 4;
+        for (let q = start; q < end; q++) {
+          const v = v128.load32_splat(vals + <usize> q * 4);
+          s = madd(v, v128.load(base + <usize> load<i32>(cols + <usize> q * 4) * ldb), s);
+        }
+        v128.store(out, s);
+      }
+      for (; j < jbEnd; j++) {
+        const out = cRow + <usize> j * 4;
+        let s: f32 = add ? load<f32>(out) : 0;
+        const base = b + <usize> j * 4;
+        for (let q = start; q < end; q++) {
+          s += load<f32>(vals + <usize> q * 4) *
+            load<f32>(base + <usize> load<i32>(cols + <usize> q * 4) * ldb);
+        }
+        store<f32>(out, s);
+      }
+    }
+  }
+}
+
+/** Writes the transpose of `src` ([rows, cols]) to `dst` ([cols, rows]), in 16 x 16 blocks. */
+function transpose(src: usize, dst: usize, rows: i32, cols: i32): void {
+  for (let i0 = 0; i0 < rows; i0 += 16) {
+    const i1 = imin(i0 + 16, rows);
+    for (let j0 = 0; j0 < cols; j0 += 16) {
+      const j1 = imin(j0 + 16, cols);
+      for (let i = i0; i < i1; i++) {
+        for (let j = j0; j < j1; j++) {
+          store<f32>(
+            dst + (<usize> j * <usize> rows + <usize> i) * 4,
+            load<f32>(src + (<usize> i * <usize> cols + <usize> j) * 4),
+          );
+        }
+      }
+    }
+  }
+}

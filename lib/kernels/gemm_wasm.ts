@@ -1,0 +1,340 @@
+/**
+ * Matrix products in WebAssembly SIMD: the fast path behind `gemm` for float32.
+ *
+ * The kernels are written in AssemblyScript (`assembly/gemm.ts`) and compiled to
+ * `gemm_relaxed.wasm` (relaxed-SIMD fused multiply-add) and `gemm_simd.wasm` (plain SIMD);
+ * the first one the engine accepts is used. Operands are copied into one WebAssembly memory,
+ * multiplied there, and the result copied out. With two threads, a helper worker shares that
+ * memory and computes half of C's rows. Where WebAssembly, the files or workers are not
+ * available, `gemmWasm` returns false and the caller uses the plain TypeScript kernel.
+ *
+ * Used by the MNIST network in `notebooks/08_mnist_mlp.ipynb`.
+ *
+ * @module
+ */
+
+import { RESERVED_BYTES, type WasmKernelExports } from "./_control.ts";
+import {
+  FLAG_ACCUMULATE,
+  FLAG_FORCE_DENSE,
+  FLAG_FORCE_SPARSE,
+  FLAG_TRANS_A,
+  FLAG_TRANS_B,
+} from "./_control.ts";
+import { ThreadPool } from "./_thread_pool.ts";
+
+/** The arguments of a matrix product, as in `lib/kernels/mod.ts`'s `GemmArgs`. */
+export interface WasmGemmArgs {
+  /** op(A) is [m, k]: A is stored [m, k], or [k, m] when `transA`. */
+  a: Float32Array | Float64Array;
+  /** op(B) is [k, n]: B is stored [k, n], or [n, k] when `transB`. */
+  b: Float32Array | Float64Array;
+  /** C, [m, n], written (or added to when `accumulate`). */
+  c: Float32Array | Float64Array;
+  /** Rows of op(A) and C. */
+  m: number;
+  /** Columns of op(A), rows of op(B). */
+  k: number;
+  /** Columns of op(B) and C. */
+  n: number;
+  /** A is stored [k, m] and used transposed. @default {false} */
+  transA?: boolean;
+  /** B is stored [n, k] and used transposed. @default {false} */
+  transB?: boolean;
+  /** C += op(A)·op(B) instead of C = op(A)·op(B). @default {false} */
+  accumulate?: boolean;
+}
+
+/** Which algorithm the WebAssembly kernel may use for a product. */
+export type SparseMode = "auto" | "dense" | "sparse";
+
+/** Settings of the WebAssembly kernels, changed with `setWasmOptions`. */
+export interface WasmOptions {
+  /**
+   * Threads per product: 1 (the calling thread only) or 2 (plus one helper worker that shares
+   * the WebAssembly memory). The helper starts in the background on first use.
+   * @default {2 where the machine has at least 2 cores, else 1}
+   */
+  threads?: number;
+  /**
+   * "auto" takes the sparse path for blocks of op(A)'s rows whose fraction of non-zero entries
+   * is below `sparseBelow`; "dense" and "sparse" force one path (for tests and benchmarks).
+   * @default {"auto"}
+   */
+  sparse?: SparseMode;
+  /** Density below which "auto" takes the sparse path. @default {0.5} */
+  sparseBelow?: number;
+  /** Products with fewer multiply-adds than this run on one thread. @default {65536} */
+  minParallelWork?: number;
+}
+
+/** What `wasmInfo` reports. */
+export interface WasmInfo {
+  /** Whether the WebAssembly kernels loaded. */
+  available: boolean;
+  /** "relaxed" (fused multiply-add), "simd", or "" when not available. */
+  simd: "relaxed" | "simd" | "";
+  /** Threads per product now: 2 only when the helper worker is running. */
+  threads: number;
+  /** Why the kernels or the helper are off ("" when all is well). */
+  reason: string;
+  /** Bytes of WebAssembly memory in use. */
+  memoryBytes: number;
+}
+
+interface Kernels {
+  exports: WasmKernelExports;
+  memory: WebAssembly.Memory;
+  module: WebAssembly.Module;
+  simd: "relaxed" | "simd";
+  pool: ThreadPool | null;
+  heap: Float32Array;
+}
+
+const MAXIMUM_PAGES = 32768; // 2 GiB, as in scripts/build_wasm.ts
+const PAGE_BYTES = 65536;
+
+const settings: Required<WasmOptions> = {
+  threads: Math.min(2, Math.max(1, globalThis.navigator?.hardwareConcurrency ?? 1)),
+  sparse: "auto",
+  sparseBelow: 0.5,
+  minParallelWork: 65536,
+};
+
+let kernels: Kernels | null | undefined; // undefined: not loaded yet; null: unavailable
+let unavailable = "";
+
+/** Loads and instantiates the kernels once; null where that is not possible. */
+function load(): Kernels | null {
+  if (kernels !== undefined) return kernels;
+  kernels = null;
+  try {
+    if (typeof WebAssembly === "undefined") throw new Error("WebAssembly is missing");
+    for (const simd of ["relaxed", "simd"] as const) {
+      const bytes = Deno.readFileSync(new URL(`./gemm_${simd}.wasm`, import.meta.url));
+      if (!WebAssembly.validate(bytes)) continue;
+      const module = new WebAssembly.Module(bytes);
+      const memory = new WebAssembly.Memory({
+        initial: 64,
+        maximum: MAXIMUM_PAGES,
+        shared: true,
+      });
+      const instance = new WebAssembly.Instance(module, { env: { memory } });
+      kernels = {
+        exports: instance.exports as unknown as WasmKernelExports,
+        memory,
+        module,
+        simd,
+        pool: null,
+        heap: new Float32Array(memory.buffer),
+      };
+      return kernels;
+    }
+    unavailable = "this engine supports neither relaxed nor plain WebAssembly SIMD";
+  } catch (error) {
+    unavailable = `cannot load the WebAssembly kernels: ${String(error)}`;
+  }
+  return null;
+}
+
+/** The helper thread, started on first use when `threads` is 2. */
+function pool(k: Kernels): ThreadPool | null {
+  if (settings.threads < 2) return null;
+  if (k.pool === null) k.pool = new ThreadPool(k.memory, k.module);
+  k.pool.start();
+  return k.pool.ready ? k.pool : null;
+}
+
+/** Makes the memory at least `bytes` long and returns the current float32 view of it. */
+function ensureBytes(k: Kernels, bytes: number): Float32Array {
+  const have = k.memory.buffer.byteLength;
+  if (bytes > have) {
+    const pages = Math.ceil((bytes - have) / PAGE_BYTES);
+    if (have / PAGE_BYTES + pages > MAXIMUM_PAGES) {
+      throw new RangeError(
+        `Cannot multiply matrices as the operands need ${bytes} bytes: the WebAssembly kernels hold at most ${
+          MAXIMUM_PAGES * PAGE_BYTES
+        }`,
+      );
+    }
+    k.memory.grow(pages);
+  }
+  if (k.heap.buffer.byteLength !== k.memory.buffer.byteLength) {
+    k.heap = new Float32Array(k.memory.buffer);
+  }
+  return k.heap;
+}
+
+/** Rounds up to a multiple of 64 bytes. */
+function align64(bytes: number): number {
+  return Math.ceil(bytes / 64) * 64;
+}
+
+/**
+ * Changes how the WebAssembly kernels run (threads, sparse path). Settings not given keep
+ * their value. Setting `threads: 1` stops the helper worker.
+ *
+ * @param options The settings to change
+ * @returns The settings now in force
+ *
+ * @example Usage
+ * ```ts
+ * import { setWasmOptions } from "./gemm_wasm.ts";
+ * import { equal } from "node:assert/strict";
+ *
+ * const before = setWasmOptions({});
+ * equal(setWasmOptions({ threads: 1 }).threads, 1);
+ * setWasmOptions(before);
+ * ```
+ */
+export function setWasmOptions(options: WasmOptions): Required<WasmOptions> {
+  if (options.threads !== undefined) {
+    if (options.threads !== 1 && options.threads !== 2) {
+      throw new RangeError(
+        `Cannot set the kernels' threads as threads must be 1 or 2: current value is ${options.threads}`,
+      );
+    }
+    settings.threads = options.threads;
+    if (options.threads === 1 && kernels?.pool) {
+      kernels.pool.stop();
+      kernels.pool = null;
+    }
+  }
+  if (options.sparse !== undefined) settings.sparse = options.sparse;
+  if (options.sparseBelow !== undefined) settings.sparseBelow = options.sparseBelow;
+  if (options.minParallelWork !== undefined) settings.minParallelWork = options.minParallelWork;
+  return { ...settings };
+}
+
+/**
+ * Loads the WebAssembly kernels and, with `threads: 2`, waits (up to `timeoutMs`) for the
+ * helper worker to be ready, so that a synchronous training loop gets both threads from its
+ * first step. Safe to call many times.
+ *
+ * @param timeoutMs How long to wait for the helper worker, in ms
+ * @returns What `wasmInfo()` reports afterwards
+ *
+ * @example Usage
+ * ```ts
+ * import { prepareWasm } from "./gemm_wasm.ts";
+ * import { equal } from "node:assert/strict";
+ *
+ * const info = await prepareWasm();
+ * equal(typeof info.available, "boolean");
+ * ```
+ */
+export async function prepareWasm(timeoutMs = 2000): Promise<WasmInfo> {
+  const k = load();
+  if (k !== null && settings.threads >= 2) {
+    if (k.pool === null) k.pool = new ThreadPool(k.memory, k.module);
+    await k.pool.whenReady(timeoutMs);
+  }
+  return wasmInfo();
+}
+
+/**
+ * Tells whether the WebAssembly kernels are in use, which SIMD flavour, and how many threads.
+ *
+ * @returns The kernels' state
+ *
+ * @example Usage
+ * ```ts
+ * import { wasmInfo } from "./gemm_wasm.ts";
+ * import { ok } from "node:assert/strict";
+ *
+ * const info = wasmInfo();
+ * ok(info.threads >= 1);
+ * ```
+ */
+export function wasmInfo(): WasmInfo {
+  const k = load();
+  if (k === null) {
+    return { available: false, simd: "", threads: 1, reason: unavailable, memoryBytes: 0 };
+  }
+  const helper = settings.threads >= 2 && k.pool !== null && k.pool.ready;
+  return {
+    available: true,
+    simd: k.simd,
+    threads: helper ? 2 : 1,
+    reason: k.pool?.failure ?? "",
+    memoryBytes: k.memory.buffer.byteLength,
+  };
+}
+
+/**
+ * Computes C = op(A)·op(B) (or C += op(A)·op(B)) in WebAssembly, for float32 operands.
+ * Returns false, having done nothing, when the operands are not all `Float32Array`s or the
+ * WebAssembly kernels are not available: the caller then uses the TypeScript kernel.
+ *
+ * Zeros in op(A) are skipped when they are common (see `WasmOptions.sparse`), so a NaN or
+ * infinity in B meets a zero of A as 0, not NaN.
+ *
+ * @param args The operands and sizes, as for `gemm`
+ * @returns Whether the product was computed
+ *
+ * @example Usage
+ * ```ts
+ * import { gemmWasm } from "./gemm_wasm.ts";
+ * import { deepEqual } from "node:assert/strict";
+ *
+ * const c = new Float32Array(1);
+ * const a = new Float32Array([1, 2]);
+ * const b = new Float32Array([3, 4]);
+ * if (gemmWasm({ a, b, c, m: 1, k: 2, n: 1 })) deepEqual([...c], [11]);
+ * ```
+ */
+export function gemmWasm(args: WasmGemmArgs): boolean {
+  const { a, b, c, m, k, n } = args;
+  if (
+    !(a instanceof Float32Array) || !(b instanceof Float32Array) ||
+    !(c instanceof Float32Array)
+  ) {
+    return false;
+  }
+  const kern = load();
+  if (kern === null) return false;
+  if (a.length < m * k || b.length < k * n || c.length < m * n) {
+    throw new RangeError(
+      `Cannot multiply matrices as the arrays are too short for m=${m}, k=${k}, n=${n}: a has ${a.length} elements, b has ${b.length}, c has ${c.length}`,
+    );
+  }
+  if (m === 0 || n === 0) return true;
+
+  let flags = 0;
+  if (args.transA) flags |= FLAG_TRANS_A;
+  if (args.transB) flags |= FLAG_TRANS_B;
+  if (args.accumulate) flags |= FLAG_ACCUMULATE;
+  if (settings.sparse === "dense") flags |= FLAG_FORCE_DENSE;
+  if (settings.sparse === "sparse") flags |= FLAG_FORCE_SPARSE;
+
+  const helper = m * k * n >= settings.minParallelWork && m >= 8 ? pool(kern) : null;
+  const threads = helper === null ? 1 : 2;
+  // Layout: [reserved][work of thread 0][work of thread 1][A][B][C]
+  const workBytes = align64(kern.exports.gemmWorkBytes(k, n, flags));
+  const aAt = RESERVED_BYTES + threads * workBytes;
+  const bAt = aAt + align64(m * k * 4);
+  const cAt = bAt + align64(k * n * 4);
+  const heap = ensureBytes(kern, cAt + align64(m * n * 4));
+  heap.set(a.length === m * k ? a : a.subarray(0, m * k), aAt / 4);
+  heap.set(b.length === k * n ? b : b.subarray(0, k * n), bAt / 4);
+  if (args.accumulate) heap.set(c.subarray(0, m * n), cAt / 4);
+
+  const threshold = settings.sparseBelow;
+  if (helper === null) {
+    kern.exports.gemm(aAt, bAt, cAt, m, k, n, flags, 0, m, RESERVED_BYTES, threshold);
+  } else {
+    // Split C's rows in two, at a multiple of 4 (the register tile's height).
+    const half = Math.min(m, Math.ceil(m / 8) * 4);
+    helper.post(aAt, bAt, cAt, m, k, n, flags, half, m, RESERVED_BYTES + workBytes, threshold);
+    kern.exports.gemm(aAt, bAt, cAt, m, k, n, flags, 0, half, RESERVED_BYTES, threshold);
+    try {
+      helper.wait();
+    } catch {
+      // The helper is gone (it is now switched off): redo its rows here, from the original C.
+      if (args.accumulate) heap.set(c.subarray(half * n, m * n), cAt / 4 + half * n);
+      kern.exports.gemm(aAt, bAt, cAt, m, k, n, flags, half, m, RESERVED_BYTES, threshold);
+    }
+  }
+  c.set(heap.subarray(cAt / 4, cAt / 4 + m * n));
+  return true;
+}

@@ -1,0 +1,96 @@
+import { ok } from "node:assert/strict";
+import { gemmTs } from "../../lib/kernels/gemm_ts.ts";
+import {
+  gemmWasm,
+  setWasmOptions,
+  type SparseMode,
+  wasmInfo,
+} from "../../lib/kernels/gemm_wasm.ts";
+
+/** A small deterministic generator (tests must not depend on lib/random). */
+function lcg(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 4294967296;
+  };
+}
+
+/** Random float32 values in [-1, 1), with a fraction `zeros` of exact zeros. */
+function randomArray(length: number, rand: () => number, zeros = 0): Float32Array {
+  const out = new Float32Array(length);
+  for (let i = 0; i < length; i++) out[i] = rand() < zeros ? 0 : rand() * 2 - 1;
+  return out;
+}
+
+/** Largest |x - y| relative to the size of the terms: sqrt(k) float32 rounding errors. */
+function assertClose(actual: Float32Array, expected: Float32Array, k: number, what: string): void {
+  const tolerance = 1e-5 * Math.sqrt(k + 1) * 4;
+  for (let i = 0; i < expected.length; i++) {
+    const diff = Math.abs(actual[i]! - expected[i]!);
+    if (!(diff <= tolerance * (1 + Math.abs(expected[i]!)))) {
+      throw new Error(`${what}: element ${i} is ${actual[i]}, expected ${expected[i]}`);
+    }
+  }
+}
+
+interface Case {
+  m: number;
+  k: number;
+  n: number;
+  transA: boolean;
+  transB: boolean;
+  accumulate: boolean;
+  zeros: number;
+}
+
+function check(cs: Case, rand: () => number, mode: SparseMode): void {
+  const { m, k, n } = cs;
+  const a = randomArray(m * k, rand, cs.zeros);
+  const b = randomArray(k * n, rand);
+  const c0 = randomArray(m * n, rand);
+  const expected = c0.slice();
+  gemmTs({ ...cs, a, b, c: expected });
+  const actual = c0.slice();
+  setWasmOptions({ sparse: mode });
+  ok(gemmWasm({ ...cs, a, b, c: actual }));
+  assertClose(actual, expected, k, `${JSON.stringify(cs)} ${mode}`);
+}
+
+const SIZES = [1, 3, 4, 8, 17, 33, 129];
+
+Deno.test("gemmWasm: loads a SIMD flavour", () => {
+  const info = wasmInfo();
+  ok(info.available, info.reason);
+  ok(info.simd === "relaxed" || info.simd === "simd");
+});
+
+for (const mode of ["dense", "sparse", "auto"] as const) {
+  Deno.test(`gemmWasm: matches gemmTs on odd sizes, all layouts (${mode})`, () => {
+    const before = setWasmOptions({ threads: 1 });
+    const rand = lcg(42);
+    try {
+      for (const m of SIZES) {
+        for (const k of SIZES) {
+          for (const n of SIZES) {
+            const transA = rand() < 0.5, transB = rand() < 0.5, accumulate = rand() < 0.5;
+            check(
+              { m, k, n, transA, transB, accumulate, zeros: rand() < 0.5 ? 0.8 : 0 },
+              rand,
+              mode,
+            );
+          }
+        }
+      }
+      for (const transA of [false, true]) {
+        for (const transB of [false, true]) {
+          for (const accumulate of [false, true]) {
+            check({ m: 129, k: 300, n: 517, transA, transB, accumulate, zeros: 0.6 }, rand, mode);
+          }
+        }
+      }
+    } finally {
+      setWasmOptions(before);
+    }
+  });
+}
