@@ -1,0 +1,64 @@
+// Helpers for ops that work along one axis (sum, max, argmax, concat).
+// Private to lib/ops/.
+import { formatShape, sizeOf } from "../tensor/shape.ts";
+
+/** Options of the reductions: `sum`, `mean`, `max`. */
+export interface ReduceOptions {
+  /** The axis to reduce (negative counts from the end); all elements if omitted. @default {undefined} */
+  axis?: number | undefined;
+  /** Keep the reduced axis with length 1, so the result broadcasts against the input. @default {false} */
+  keepdims?: boolean | undefined;
+}
+
+/**
+ * Checks `axis` against a tensor's shape and returns it as a non-negative
+ * index (`-1` is the last axis).
+ */
+export function normalizeAxis(
+  axis: number,
+  shape: readonly number[],
+  action: string,
+): number {
+  const ndim = shape.length;
+  if (!Number.isInteger(axis) || axis < -ndim || axis >= ndim) {
+    const allowed = ndim === 0
+      ? "a scalar has no axes"
+      : `axis must be an integer from ${-ndim} to ${ndim - 1}`;
+    throw new RangeError(
+      `Cannot ${action} over axis ${axis} of a tensor of shape ${formatShape(shape)} as ${allowed}`,
+    );
+  }
+  return axis < 0 ? axis + ndim : axis;
+}
+
+/**
+ * A shape seen as `[outer, length, inner]` around `axis`: element
+ * `(o, d, k)` is at flat index `(o * length + d) * inner + k`.
+ */
+export interface AxisSplit {
+  /** The product of the dimensions before the axis. */
+  outer: number;
+  /** The length of the axis. */
+  length: number;
+  /** The product of the dimensions after the axis. */
+  inner: number;
+}
+
+/** Splits a shape around `axis` (see `AxisSplit`). */
+export function splitAtAxis(shape: readonly number[], axis: number): AxisSplit {
+  return {
+    outer: sizeOf(shape.slice(0, axis)),
+    length: shape[axis]!,
+    inner: sizeOf(shape.slice(axis + 1)),
+  };
+}
+
+/** The shape of a reduction's result: the axis removed, or kept as 1. */
+export function reducedShape(
+  shape: readonly number[],
+  axis: number | undefined,
+  keepdims: boolean,
+): number[] {
+  if (axis === undefined) return keepdims ? shape.map(() => 1) : [];
+  return keepdims ? shape.map((d, i) => (i === axis ? 1 : d)) : shape.filter((_, i) => i !== axis);
+}

@@ -1,0 +1,59 @@
+import { newTypedArray } from "../tensor/dtype.ts";
+import { formatShape } from "../tensor/shape.ts";
+import { Tensor } from "../tensor/tensor.ts";
+import { normalizeAxis, splitAtAxis } from "./_axis.ts";
+import { maxAlongAxis } from "./max.ts";
+
+/** Options for {@linkcode argmax}. */
+export interface ArgmaxOptions {
+  /** The axis to search (negative counts from the end); all elements (flat index) if omitted. @default {undefined} */
+  axis?: number | undefined;
+}
+
+/**
+ * The index of the largest element: of all elements (a flat, row-major
+ * index), or along one axis (the first index if several are equal). The
+ * result holds integers in `x`'s dtype and has no gradient.
+ *
+ * Used to turn the network's outputs into predicted digits in
+ * `notebooks/08_mnist_mlp.ipynb`.
+ *
+ * @param x A tensor with at least one element
+ * @param options `axis`
+ * @returns A scalar, or `x`'s shape without `axis`, holding indices
+ * @throws {RangeError} If `axis` is out of range, or the tensor (or axis) is empty
+ *
+ * @example Predicted class of each row
+ * ```ts
+ * import { argmax } from "./argmax.ts";
+ * import { tensor } from "../tensor/mod.ts";
+ * import { deepStrictEqual, strictEqual } from "node:assert/strict";
+ *
+ * const logits = tensor([[0.1, 2, -1], [3, 0, 0.5]]);
+ * deepStrictEqual(argmax(logits, { axis: 1 }).toArray(), [1, 0]);
+ * strictEqual(argmax(logits).item(), 3);
+ * ```
+ */
+export function argmax(x: Tensor, options: ArgmaxOptions = {}): Tensor {
+  const axis = options.axis === undefined
+    ? undefined
+    : normalizeAxis(options.axis, x.shape, "take the argmax");
+  const { outer, length, inner } = axis === undefined
+    ? { outer: 1, length: x.size, inner: 1 }
+    : splitAtAxis(x.shape, axis);
+  if (length === 0) {
+    throw new RangeError(
+      `Cannot take the argmax of a tensor of shape ${
+        formatShape(x.shape)
+      } as it must have at least one element along the searched axis`,
+    );
+  }
+  const { winners } = maxAlongAxis(x.data, outer, length, inner);
+  const out = newTypedArray(x.dtype, winners.length);
+  for (let i = 0; i < winners.length; i++) {
+    // Flat index (o * length + d) * inner + k: keep d, the position along the axis.
+    out[i] = axis === undefined ? winners[i]! : Math.floor(winners[i]! / inner) % length;
+  }
+  const shape = axis === undefined ? [] : x.shape.filter((_, i) => i !== axis);
+  return new Tensor(out, shape);
+}

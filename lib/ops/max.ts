@@ -1,0 +1,88 @@
+import { record } from "../autograd/record.ts";
+import { newTypedArray } from "../tensor/dtype.ts";
+import { formatShape } from "../tensor/shape.ts";
+import type { Tensor } from "../tensor/tensor.ts";
+import { normalizeAxis, reducedShape, type ReduceOptions, splitAtAxis } from "./_axis.ts";
+
+/**
+ * The largest element of a tensor: of all of them (a scalar), or along one
+ * axis. NaN wins, so a NaN in the input shows in the result.
+ *
+ * Derivative: 1 for the element that was the maximum (the first one, if
+ * several are equal), 0 for the others: the gradient flows only to the winner.
+ *
+ * Used to stabilise softmax in `notebooks/03_activations.ipynb`.
+ *
+ * @param x A tensor with at least one element
+ * @param options `axis` (negative counts from the end) and `keepdims`
+ * @returns The maximum: a scalar, or `x`'s shape without `axis` (with it as 1 if `keepdims`)
+ * @throws {RangeError} If `axis` is out of range, or the tensor (or axis) is empty
+ *
+ * @example Usage
+ * ```ts
+ * import { max } from "./max.ts";
+ * import { tensor } from "../tensor/mod.ts";
+ * import { deepStrictEqual, strictEqual } from "node:assert/strict";
+ *
+ * const x = tensor([[1, 5, 3], [4, 2, 6]]);
+ * strictEqual(max(x).item(), 6);
+ * deepStrictEqual(max(x, { axis: 1 }).toArray(), [5, 6]);
+ * ```
+ */
+export function max(x: Tensor, options: ReduceOptions = {}): Tensor {
+  const axis = options.axis === undefined
+    ? undefined
+    : normalizeAxis(options.axis, x.shape, "take the max");
+  const shape = reducedShape(x.shape, axis, options.keepdims ?? false);
+  const { outer, length, inner } = axis === undefined
+    ? { outer: 1, length: x.size, inner: 1 }
+    : splitAtAxis(x.shape, axis);
+  if (length === 0) {
+    throw new RangeError(
+      `Cannot take the max of a tensor of shape ${
+        formatShape(x.shape)
+      } as it must have at least one element along the reduced axis`,
+    );
+  }
+
+  const { values, winners } = maxAlongAxis(x.data, outer, length, inner);
+  const out = newTypedArray(x.dtype, values.length);
+  out.set(values);
+
+  return record("max", out, shape, [x], (grad) => {
+    // d max(x)/dx_i = 1 for the winning element, 0 for the others
+    const g = newTypedArray(x.dtype, x.size);
+    for (let i = 0; i < winners.length; i++) g[winners[i]!] = grad[i]!;
+    return [g];
+  });
+}
+
+/**
+ * For each `(outer, inner)` position, the largest value along the axis and
+ * the flat index of the element that holds it (the first one; NaN wins).
+ * Shared with `argmax`.
+ */
+export function maxAlongAxis(
+  data: ArrayLike<number>,
+  outer: number,
+  length: number,
+  inner: number,
+): { values: Float64Array; winners: Int32Array } {
+  const values = new Float64Array(outer * inner);
+  const winners = new Int32Array(outer * inner);
+  for (let o = 0; o < outer; o++) {
+    for (let k = 0; k < inner; k++) {
+      let best = o * length * inner + k;
+      for (let d = 1; d < length; d++) {
+        const i = (o * length + d) * inner + k;
+        const v = data[i]!;
+        if (v > data[best]! || (Number.isNaN(v) && !Number.isNaN(data[best]!))) {
+          best = i;
+        }
+      }
+      values[o * inner + k] = data[best]!;
+      winners[o * inner + k] = best;
+    }
+  }
+  return { values, winners };
+}

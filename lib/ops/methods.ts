@@ -1,0 +1,177 @@
+// Attaches every op to Tensor as a method, so notebooks can chain them:
+// `x.matmul(w).add(b).relu()`. The `declare module` block tells TypeScript
+// about the methods; the assignments below add them at run time.
+// lib/ops/mod.ts imports this file, so importing `@lib/mod.ts` or
+// `lib/ops/mod.ts` is enough.
+import { Tensor } from "../tensor/tensor.ts";
+import { abs } from "./abs.ts";
+import { add } from "./add.ts";
+import { argmax, type ArgmaxOptions } from "./argmax.ts";
+import { concat, type ConcatOptions } from "./concat.ts";
+import { crossEntropy, type CrossEntropyTarget } from "./cross_entropy.ts";
+import { div } from "./div.ts";
+import { exp } from "./exp.ts";
+import { log } from "./log.ts";
+import { logSoftmax } from "./log_softmax.ts";
+import { matmul } from "./matmul.ts";
+import { max } from "./max.ts";
+import { mean } from "./mean.ts";
+import { mse } from "./mse.ts";
+import { mul } from "./mul.ts";
+import { neg } from "./neg.ts";
+import { pow } from "./pow.ts";
+import { relu } from "./relu.ts";
+import { reshape } from "./reshape.ts";
+import { type RowIndices, selectRows } from "./select_rows.ts";
+import { sigmoid } from "./sigmoid.ts";
+import { softmax } from "./softmax.ts";
+import { sqrt } from "./sqrt.ts";
+import { sub } from "./sub.ts";
+import { sum } from "./sum.ts";
+import type { ReduceOptions } from "./_axis.ts";
+import { tanh } from "./tanh.ts";
+import { transpose } from "./transpose.ts";
+
+declare module "../tensor/tensor.ts" {
+  interface Tensor {
+    /** `this + other`, with broadcasting (see `add`). */
+    add(other: Tensor | number): Tensor;
+    /** `this - other`, with broadcasting (see `sub`). */
+    sub(other: Tensor | number): Tensor;
+    /** `this * other` element by element, with broadcasting (see `mul`). */
+    mul(other: Tensor | number): Tensor;
+    /** `this / other`, with broadcasting (see `div`). */
+    div(other: Tensor | number): Tensor;
+    /** `this ** exponent`, with broadcasting (see `pow`). */
+    pow(exponent: Tensor | number): Tensor;
+    /** `-this` (see `neg`). */
+    neg(): Tensor;
+    /** `e^this` (see `exp`). */
+    exp(): Tensor;
+    /** `ln(this)` (see `log`). */
+    log(): Tensor;
+    /** `sqrt(this)` (see `sqrt`). */
+    sqrt(): Tensor;
+    /** `|this|` (see `abs`). */
+    abs(): Tensor;
+    /** `max(0, this)` (see `relu`). */
+    relu(): Tensor;
+    /** `1 / (1 + e^-this)` (see `sigmoid`). */
+    sigmoid(): Tensor;
+    /** `tanh(this)` (see `tanh`). */
+    tanh(): Tensor;
+    /** The matrix product `this · other` (see `matmul`). */
+    matmul(other: Tensor): Tensor;
+    /** The sum of all elements or along one axis (see `sum`). */
+    sum(options?: ReduceOptions): Tensor;
+    /** The mean of all elements or along one axis (see `mean`). */
+    mean(options?: ReduceOptions): Tensor;
+    /** The maximum of all elements or along one axis (see `max`). */
+    max(options?: ReduceOptions): Tensor;
+    /** The index of the maximum (see `argmax`). */
+    argmax(options?: ArgmaxOptions): Tensor;
+    /** The same elements in a new shape (see `reshape`). */
+    reshape(shape: readonly number[]): Tensor;
+    /** The transposed matrix (see `transpose`). */
+    transpose(): Tensor;
+    /** The rows at `indices` (see `selectRows`). */
+    selectRows(indices: RowIndices): Tensor;
+    /** `this` joined with `others` along an axis (see `concat`). */
+    concat(others: Tensor | readonly Tensor[], options?: ConcatOptions): Tensor;
+    /** The softmax along the last axis (see `softmax`). */
+    softmax(): Tensor;
+    /** The log-softmax along the last axis (see `logSoftmax`). */
+    logSoftmax(): Tensor;
+    /** The mean squared error against `y` (see `mse`). */
+    mse(y: Tensor | number): Tensor;
+    /** The cross-entropy of these logits against `target` (see `crossEntropy`). */
+    crossEntropy(target: CrossEntropyTarget): Tensor;
+  }
+}
+
+Tensor.prototype.add = function (this: Tensor, other: Tensor | number) {
+  return add(this, other);
+};
+Tensor.prototype.sub = function (this: Tensor, other: Tensor | number) {
+  return sub(this, other);
+};
+Tensor.prototype.mul = function (this: Tensor, other: Tensor | number) {
+  return mul(this, other);
+};
+Tensor.prototype.div = function (this: Tensor, other: Tensor | number) {
+  return div(this, other);
+};
+Tensor.prototype.pow = function (this: Tensor, exponent: Tensor | number) {
+  return pow(this, exponent);
+};
+Tensor.prototype.neg = function (this: Tensor) {
+  return neg(this);
+};
+Tensor.prototype.exp = function (this: Tensor) {
+  return exp(this);
+};
+Tensor.prototype.log = function (this: Tensor) {
+  return log(this);
+};
+Tensor.prototype.sqrt = function (this: Tensor) {
+  return sqrt(this);
+};
+Tensor.prototype.abs = function (this: Tensor) {
+  return abs(this);
+};
+Tensor.prototype.relu = function (this: Tensor) {
+  return relu(this);
+};
+Tensor.prototype.sigmoid = function (this: Tensor) {
+  return sigmoid(this);
+};
+Tensor.prototype.tanh = function (this: Tensor) {
+  return tanh(this);
+};
+Tensor.prototype.matmul = function (this: Tensor, other: Tensor) {
+  return matmul(this, other);
+};
+Tensor.prototype.sum = function (this: Tensor, options?: ReduceOptions) {
+  return sum(this, options);
+};
+Tensor.prototype.mean = function (this: Tensor, options?: ReduceOptions) {
+  return mean(this, options);
+};
+Tensor.prototype.max = function (this: Tensor, options?: ReduceOptions) {
+  return max(this, options);
+};
+Tensor.prototype.argmax = function (this: Tensor, options?: ArgmaxOptions) {
+  return argmax(this, options);
+};
+Tensor.prototype.reshape = function (this: Tensor, shape: readonly number[]) {
+  return reshape(this, shape);
+};
+Tensor.prototype.transpose = function (this: Tensor) {
+  return transpose(this);
+};
+Tensor.prototype.selectRows = function (this: Tensor, indices: RowIndices) {
+  return selectRows(this, indices);
+};
+Tensor.prototype.concat = function (
+  this: Tensor,
+  others: Tensor | readonly Tensor[],
+  options?: ConcatOptions,
+) {
+  const rest = others instanceof Tensor ? [others] : others;
+  return concat([this, ...rest], options);
+};
+Tensor.prototype.softmax = function (this: Tensor) {
+  return softmax(this);
+};
+Tensor.prototype.logSoftmax = function (this: Tensor) {
+  return logSoftmax(this);
+};
+Tensor.prototype.mse = function (this: Tensor, y: Tensor | number) {
+  return mse(this, y);
+};
+Tensor.prototype.crossEntropy = function (
+  this: Tensor,
+  target: CrossEntropyTarget,
+) {
+  return crossEntropy(this, target);
+};

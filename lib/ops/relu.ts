@@ -1,0 +1,41 @@
+import { record } from "../autograd/record.ts";
+import { newTypedArray } from "../tensor/dtype.ts";
+import type { Tensor } from "../tensor/tensor.ts";
+
+/**
+ * The rectified linear unit, element by element: `relu(x) = max(0, x)`.
+ *
+ * Derivative: 1 where x > 0, else 0 (0 at x = 0, as in PyTorch).
+ *
+ * Taught in `notebooks/03_activations.ipynb`.
+ *
+ * @param x A tensor
+ * @returns A tensor of the same shape
+ *
+ * @example Usage
+ * ```ts
+ * import { relu } from "./relu.ts";
+ * import { tensor } from "../tensor/mod.ts";
+ * import { deepStrictEqual } from "node:assert/strict";
+ *
+ * deepStrictEqual(relu(tensor([-1, 0, 2])).toArray(), [0, 0, 2]);
+ * ```
+ */
+export function relu(x: Tensor): Tensor {
+  const input = x.data;
+  const out = newTypedArray(x.dtype, input.length);
+  for (let i = 0; i < out.length; i++) {
+    const v = input[i]!;
+    out[i] = v > 0 ? v : 0;
+  }
+
+  return record("relu", out, x.shape, [x], (grad) => {
+    // d relu(x)/dx = 1 for x > 0, else 0 (taken as 0 at x = 0)
+    const g = newTypedArray(x.dtype, grad.length);
+    for (let i = 0; i < g.length; i++) {
+      const v = input[i]!;
+      g[i] = v > 0 ? grad[i]! : 0;
+    }
+    return [g];
+  });
+}

@@ -1,0 +1,116 @@
+// Shared test helpers. All assertion imports go through this file, so that
+// switching assertion libraries is a one-line change.
+import assert from "node:assert/strict";
+import { gradCheck, type GradCheckOptions } from "../lib/autograd/mod.ts";
+import { randomSeeded } from "../lib/random/mod.ts";
+import { formatShape } from "../lib/tensor/shape.ts";
+import { uniform } from "../lib/tensor/random.ts";
+import { Tensor } from "../lib/tensor/tensor.ts";
+import { mul } from "../lib/ops/mul.ts";
+import { sum } from "../lib/ops/sum.ts";
+import "../lib/ops/mod.ts"; // attach the op methods
+
+export {
+  deepStrictEqual,
+  notDeepStrictEqual,
+  notStrictEqual,
+  ok,
+  rejects,
+  strictEqual,
+  throws,
+} from "node:assert/strict";
+export { assert };
+
+/** Options for {@linkcode assertTensorClose}. */
+export interface CloseOptions {
+  /** Allowed absolute difference per element. @default {1e-6} */
+  atol?: number;
+  /** Allowed difference relative to the expected value. @default {1e-5} */
+  rtol?: number;
+}
+
+/**
+ * Asserts that a tensor has the expected shape and values, element by
+ * element within `atol + rtol * |expected|` (NaN matches NaN, and infinities
+ * must match exactly).
+ */
+export function assertTensorClose(
+  actual: Tensor,
+  expected: Tensor | number[] | number | unknown[],
+  options: CloseOptions = {},
+): void {
+  const atol = options.atol ?? 1e-6;
+  const rtol = options.rtol ?? 1e-5;
+  const expectedValues = expected instanceof Tensor
+    ? Array.from(expected.data)
+    : typeof expected === "number"
+    ? [expected]
+    : (expected as unknown[]).flat(Infinity) as number[];
+  if (expected instanceof Tensor) {
+    assert.deepStrictEqual(
+      actual.shape,
+      expected.shape,
+      `shape ${formatShape(actual.shape)} differs from ${formatShape(expected.shape)}`,
+    );
+  } else if (Array.isArray(expected)) {
+    assert.deepStrictEqual(actual.shape, shapeOf(expected), "shape differs");
+  }
+  assert.strictEqual(actual.size, expectedValues.length, "size differs");
+  for (let i = 0; i < expectedValues.length; i++) {
+    const a = actual.data[i]!;
+    const e = expectedValues[i]!;
+    if (Number.isNaN(e) && Number.isNaN(a)) continue;
+    if (!Number.isFinite(e)) {
+      assert.strictEqual(a, e, `element ${i}: ${a} !== ${e}`);
+      continue;
+    }
+    const ok = Math.abs(a - e) <= atol + rtol * Math.abs(e);
+    assert.ok(ok, `element ${i}: got ${a}, expected ${e}`);
+  }
+}
+
+/** The shape of nested arrays. */
+function shapeOf(values: unknown): number[] {
+  const shape: number[] = [];
+  let level = values;
+  while (Array.isArray(level)) {
+    shape.push(level.length);
+    level = level[0];
+  }
+  return shape;
+}
+
+/** A float64 tensor of values in [low, high), from a fixed seed. */
+export function randomInput(
+  shape: number[],
+  seed = 1,
+  low = -1,
+  high = 1,
+): Tensor {
+  return uniform(shape, {
+    prng: randomSeeded(seed),
+    low,
+    high,
+    dtype: "float64",
+  });
+}
+
+/**
+ * Asserts that autograd matches finite differences for `fn` (which may return
+ * any shape): the output is multiplied by fixed random weights and summed, so
+ * that every output element counts with a different weight.
+ */
+export function checkGradient(
+  fn: (...xs: Tensor[]) => Tensor,
+  inputs: Tensor[],
+  options: GradCheckOptions = {},
+): void {
+  let weights: Tensor | null = null;
+  const weighted = (...xs: Tensor[]) => {
+    const out = fn(...xs);
+    weights ??= randomInput([...out.shape], 99, 0.5, 1.5);
+    return sum(mul(out, weights));
+  };
+  const report = gradCheck(weighted, inputs, { tolerance: 1e-6, ...options });
+  assert.ok(report.passed, report.toString());
+}
