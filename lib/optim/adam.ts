@@ -1,0 +1,116 @@
+import { Optimizer, type OptimizerOptions } from "./optimizer.ts";
+import { checkNumber, zerosLike } from "./_check.ts";
+import type { Tensor } from "../tensor/mod.ts";
+
+/** Options of {@linkcode Adam}. */
+export interface AdamOptions extends OptimizerOptions {
+  /**
+   * The learning rate.
+   *
+   * @default {0.001}
+   */
+  lr?: number;
+  /**
+   * The decay `β₁` of the running mean of gradients, in [0, 1).
+   *
+   * @default {0.9}
+   */
+  beta1?: number;
+  /**
+   * The decay `β₂` of the running mean of squared gradients, in [0, 1).
+   *
+   * @default {0.999}
+   */
+  beta2?: number;
+  /**
+   * `ε`, added after the square root (Keras's default; PyTorch uses 1e-8).
+   *
+   * @default {1e-7}
+   */
+  eps?: number;
+}
+
+/**
+ * Adam, in Keras's form and with Keras's defaults (`lr` 0.001, `β₁` 0.9, `β₂` 0.999, `ε` 1e-7).
+ * With gradient `g` (plus `weightDecay * p` if set), `m` and `v` starting at zero, and `t` the
+ * step number from 1:
+ *
+ * - `m ← β₁ · m + (1 − β₁) · g`
+ * - `v ← β₂ · v + (1 − β₂) · g²`
+ * - `α = lr · √(1 − β₂ᵗ) / (1 − β₁ᵗ)`
+ * - `p ← p − α · m / (√v + ε)`
+ *
+ * This is the textbook update `p ← p − lr · m̂ / (√v̂ + ε̂)` (with `m̂ = m / (1 − β₁ᵗ)`,
+ * `v̂ = v / (1 − β₂ᵗ)`) where `ε̂ = ε / √(1 − β₂ᵗ)`: the same as PyTorch's except for how `ε`
+ * enters. Mentioned in `notebooks/08_mnist_mlp.ipynb`.
+ *
+ * @example Usage
+ * ```ts
+ * import { Adam } from "./adam.ts";
+ * import { tensor } from "../tensor/mod.ts";
+ * import "../ops/mod.ts";
+ * import { strictEqual } from "node:assert/strict";
+ *
+ * const w = tensor([1], { requiresGrad: true, dtype: "float64" });
+ * const optimizer = new Adam([w], { lr: 0.1 });
+ * w.mul(w).sum().backward(); // dw = 2
+ * optimizer.step();
+ * // m = 0.2, v = 0.004, α = 0.1 · √0.001 / 0.1; w = 1 − α · 0.2 / (√0.004 + 1e-7) ≈ 0.9
+ * strictEqual(Math.abs(w.item() - 0.9) < 1e-6, true);
+ * ```
+ */
+export class Adam extends Optimizer {
+  /** The decay `β₁` of the running mean of gradients. */
+  readonly beta1: number;
+  /** The decay `β₂` of the running mean of squared gradients. */
+  readonly beta2: number;
+  /** `ε`, added after the square root. */
+  readonly eps: number;
+  #m: (Float32Array | Float64Array | undefined)[] = [];
+  #v: (Float32Array | Float64Array | undefined)[] = [];
+
+  /**
+   * @param params The tensors to update (e.g. `model.parameters()`)
+   * @param options The learning rate, `β₁`, `β₂`, `ε` and weight decay
+   * @throws {RangeError} If `lr <= 0`, a `β` is outside [0, 1), `eps < 0`, `weightDecay < 0` or `params` is empty
+   */
+  constructor(params: readonly Tensor[], options: AdamOptions = {}) {
+    super("Adam", params, options.lr ?? 0.001, options);
+    this.beta1 = options.beta1 ?? 0.9;
+    this.beta2 = options.beta2 ?? 0.999;
+    this.eps = options.eps ?? 1e-7;
+    checkNumber("Adam", "beta1", this.beta1, { min: 0, max: 1, maxExclusive: true });
+    checkNumber("Adam", "beta2", this.beta2, { min: 0, max: 1, maxExclusive: true });
+    checkNumber("Adam", "eps", this.eps, { min: 0 });
+  }
+
+  protected updateParam(
+    index: number,
+    p: Float32Array | Float64Array,
+    g: Float32Array | Float64Array,
+  ): void {
+    let m = this.#m[index];
+    let v = this.#v[index];
+    if (m === undefined || v === undefined) {
+      m = zerosLike(p);
+      v = zerosLike(p);
+      this.#m[index] = m;
+      this.#v[index] = v;
+    }
+    const t = this.iterations;
+    const b1 = this.beta1;
+    const b2 = this.beta2;
+    const alpha = this.lr * Math.sqrt(1 - Math.pow(b2, t)) / (1 - Math.pow(b1, t));
+    const wd = this.weightDecay;
+    const eps = this.eps;
+    const n = p.length;
+    for (let i = 0; i < n; i++) {
+      const gi = (g[i] as number) + wd * (p[i] as number);
+      const mi = b1 * (m[i] as number) + (1 - b1) * gi;
+      const vi = b2 * (v[i] as number) + (1 - b2) * gi * gi;
+      m[i] = mi;
+      v[i] = vi;
+      p[i] = (p[i] as number) - alpha * mi / (Math.sqrt(vi) + eps);
+    }
+  }
+}

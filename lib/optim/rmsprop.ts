@@ -1,0 +1,96 @@
+import { Optimizer, type OptimizerOptions } from "./optimizer.ts";
+import { checkNumber, zerosLike } from "./_check.ts";
+import type { Tensor } from "../tensor/mod.ts";
+
+/** Options of {@linkcode RMSprop}. */
+export interface RmspropOptions extends OptimizerOptions {
+  /**
+   * The learning rate.
+   *
+   * @default {0.001}
+   */
+  lr?: number;
+  /**
+   * The decay `ρ` of the running mean of squared gradients, in [0, 1).
+   *
+   * @default {0.9}
+   */
+  rho?: number;
+  /**
+   * `ε`, added to the root mean square so the division is safe (Keras's default).
+   *
+   * @default {1e-7}
+   */
+  eps?: number;
+}
+
+/**
+ * RMSprop with Keras's defaults (`lr` 0.001, `ρ` 0.9, `ε` 1e-7): each weight's step is divided
+ * by the root of a running mean of its squared gradients, so every weight moves at a similar
+ * pace. With gradient `g` (plus `weightDecay * p` if set), and `v` starting at zero:
+ *
+ * - `v ← ρ · v + (1 − ρ) · g²`
+ * - `p ← p − lr · g / (√v + ε)`
+ *
+ * `ε` is added after the square root. The Keras MNIST recipe uses it; taught in
+ * `notebooks/08_mnist_mlp.ipynb`.
+ *
+ * @example Usage
+ * ```ts
+ * import { RMSprop } from "./rmsprop.ts";
+ * import { tensor } from "../tensor/mod.ts";
+ * import "../ops/mod.ts";
+ * import { strictEqual } from "node:assert/strict";
+ *
+ * const w = tensor([1], { requiresGrad: true, dtype: "float64" });
+ * const optimizer = new RMSprop([w], { lr: 0.01 });
+ * w.mul(w).sum().backward(); // dw = 2
+ * optimizer.step();
+ * // v = 0.1 * 4 = 0.4; w = 1 - 0.01 * 2 / (sqrt(0.4) + 1e-7)
+ * strictEqual(Math.abs(w.item() - (1 - 0.02 / (Math.sqrt(0.4) + 1e-7))) < 1e-15, true);
+ * ```
+ */
+export class RMSprop extends Optimizer {
+  /** The decay `ρ` of the running mean of squared gradients. */
+  readonly rho: number;
+  /** `ε`, added after the square root. */
+  readonly eps: number;
+  #meanSquare: (Float32Array | Float64Array | undefined)[] = [];
+
+  /**
+   * @param params The tensors to update (e.g. `model.parameters()`)
+   * @param options The learning rate, `ρ`, `ε` and weight decay
+   * @throws {RangeError} If `lr <= 0`, `rho` is outside [0, 1), `eps < 0`, `weightDecay < 0` or `params` is empty
+   */
+  constructor(params: readonly Tensor[], options: RmspropOptions = {}) {
+    super("RMSprop", params, options.lr ?? 0.001, options);
+    this.rho = options.rho ?? 0.9;
+    this.eps = options.eps ?? 1e-7;
+    checkNumber("RMSprop", "rho", this.rho, { min: 0, max: 1, maxExclusive: true });
+    checkNumber("RMSprop", "eps", this.eps, { min: 0 });
+  }
+
+  protected updateParam(
+    index: number,
+    p: Float32Array | Float64Array,
+    g: Float32Array | Float64Array,
+  ): void {
+    let v = this.#meanSquare[index];
+    if (v === undefined) {
+      v = zerosLike(p);
+      this.#meanSquare[index] = v;
+    }
+    const lr = this.lr;
+    const wd = this.weightDecay;
+    const rho = this.rho;
+    const oneMinusRho = 1 - rho;
+    const eps = this.eps;
+    const n = p.length;
+    for (let i = 0; i < n; i++) {
+      const gi = (g[i] as number) + wd * (p[i] as number);
+      const vi = rho * (v[i] as number) + oneMinusRho * gi * gi;
+      v[i] = vi;
+      p[i] = (p[i] as number) - lr * gi / (Math.sqrt(vi) + eps);
+    }
+  }
+}
