@@ -1,0 +1,102 @@
+import type { Tensor } from "../tensor/mod.ts";
+import { Module } from "./module.ts";
+
+/**
+ * The ReLU activation as a layer: `relu(x) = max(0, x)`, element by element. No parameters.
+ *
+ * Taught in `notebooks/03_activations.ipynb`; used by the MNIST network in
+ * `notebooks/08_mnist_mlp.ipynb`.
+ *
+ * @example Usage
+ * ```ts
+ * import { ReLU } from "./activations.ts";
+ * import { tensor } from "../tensor/mod.ts";
+ * import { deepStrictEqual } from "node:assert/strict";
+ *
+ * deepStrictEqual(new ReLU().forward(tensor([-1, 2])).toArray(), [0, 2]);
+ * ```
+ */
+export class ReLU extends Module {
+  /**
+   * @param x Any tensor
+   * @returns `max(0, x)`, same shape
+   */
+  forward(x: Tensor): Tensor {
+    return x.relu();
+  }
+}
+
+/**
+ * The sigmoid activation as a layer: `sigmoid(x) = 1 / (1 + exp(−x))`. No parameters.
+ *
+ * Taught in `notebooks/03_activations.ipynb`.
+ *
+ * @example Usage
+ * ```ts
+ * import { Sigmoid } from "./activations.ts";
+ * import { tensor } from "../tensor/mod.ts";
+ * import { deepStrictEqual } from "node:assert/strict";
+ *
+ * deepStrictEqual(new Sigmoid().forward(tensor([0])).toArray(), [0.5]);
+ * ```
+ */
+export class Sigmoid extends Module {
+  /**
+   * @param x Any tensor
+   * @returns `1 / (1 + exp(−x))`, same shape
+   */
+  forward(x: Tensor): Tensor {
+    return x.sigmoid();
+  }
+}
+
+/**
+ * The tanh activation as a layer: `tanh(x) = (eˣ − e⁻ˣ) / (eˣ + e⁻ˣ)`. No parameters.
+ *
+ * Taught in `notebooks/03_activations.ipynb`.
+ *
+ * @example Usage
+ * ```ts
+ * import { Tanh } from "./activations.ts";
+ * import { tensor } from "../tensor/mod.ts";
+ * import { deepStrictEqual } from "node:assert/strict";
+ *
+ * deepStrictEqual(new Tanh().forward(tensor([0])).toArray(), [0]);
+ * ```
+ */
+export class Tanh extends Module {
+  /**
+   * @param x Any tensor
+   * @returns `tanh(x)`, same shape
+   */
+  forward(x: Tensor): Tensor {
+    return x.tanh();
+  }
+}
+
+/**
+ * The softmax activation as a layer, over the last axis: `softmax(x)ᵢ = exp(xᵢ) / Σⱼ exp(xⱼ)`,
+ * so each row becomes probabilities that add up to 1. No parameters.
+ *
+ * As the last layer of a classifier (the Keras MNIST recipe), `fit()` and `evaluate()` compute
+ * the cross-entropy from the scores before it, which is the same number computed stably.
+ * Taught in `notebooks/03_activations.ipynb` and `notebooks/08_mnist_mlp.ipynb`.
+ *
+ * @example Usage
+ * ```ts
+ * import { Softmax } from "./activations.ts";
+ * import { tensor } from "../tensor/mod.ts";
+ * import { deepStrictEqual } from "node:assert/strict";
+ *
+ * deepStrictEqual(new Softmax().forward(tensor([[0, 0]])).toArray(), [[0.5, 0.5]]);
+ * ```
+ */
+export class Softmax extends Module {
+  /**
+   * @param x Scores, e.g. `[N, classes]`
+   * @returns Probabilities over the last axis, same shape
+   */
+  forward(x: Tensor): Tensor {
+    return x.softmax();
+  }
+}

@@ -1,0 +1,141 @@
+import { type DType, Tensor, tensor } from "../tensor/mod.ts";
+import { formatShape } from "../tensor/mod.ts";
+import type { Prng } from "../random/mod.ts";
+import { Module } from "./module.ts";
+
+/** How `Linear` initialises its weights. */
+export type LinearInit = "glorotUniform" | "heUniform" | "zeros";
+
+/** Options of {@linkcode Linear}. */
+export interface LinearOptions {
+  /** The seeded generator for the initial weights; needed unless `init` is `"zeros"`. */
+  prng?: Prng;
+  /**
+   * The initial weights: `"glorotUniform"` (Keras's default) draws from `U(−l, l)` with
+   * `l = √(6 / (in + out))`; `"heUniform"` uses `l = √(6 / in)` (suits ReLU); `"zeros"` sets 0.
+   *
+   * @default {"glorotUniform"}
+   */
+  init?: LinearInit;
+  /**
+   * Whether the layer adds a bias (initialised to zero).
+   *
+   * @default {true}
+   */
+  bias?: boolean;
+  /**
+   * The parameters' element type (`"float64"` for gradient checks).
+   *
+   * @default {"float32"}
+   */
+  dtype?: DType;
+}
+
+/**
+ * A dense (fully connected) layer: `y = x · W + b`, with `W` of shape `[in, out]` (Keras's
+ * layout) and `b` of shape `[out]`. It has `(in + 1) · out` parameters: `N + 1` per neuron.
+ *
+ * Taught in `notebooks/02_dense_layers.ipynb`.
+ *
+ * @example Usage
+ * ```ts
+ * import { Linear } from "./linear.ts";
+ * import { randomSeeded } from "../random/mod.ts";
+ * import { zeros } from "../tensor/mod.ts";
+ * import { deepStrictEqual, strictEqual } from "node:assert/strict";
+ *
+ * const layer = new Linear(784, 512, { prng: randomSeeded(0) });
+ * strictEqual(layer.numParameters(), 401920);
+ * deepStrictEqual(layer.forward(zeros([3, 784])).shape, [3, 512]);
+ * ```
+ */
+export class Linear extends Module {
+  /** Inputs per example. */
+  readonly inFeatures: number;
+  /** Outputs per example (neurons). */
+  readonly outFeatures: number;
+  /** The weights, shape `[inFeatures, outFeatures]`. */
+  readonly weight: Tensor;
+  /** The bias, shape `[outFeatures]`, or `null` without one. */
+  readonly bias: Tensor | null;
+
+  /**
+   * @param inFeatures Inputs per example
+   * @param outFeatures Outputs per example
+   * @param options The generator, the initialisation, the bias and the element type
+   * @throws {RangeError} If a size is not a positive integer
+   * @throws {TypeError} If the initialisation needs a `prng` and none is given
+   */
+  constructor(inFeatures: number, outFeatures: number, options: LinearOptions = {}) {
+    super();
+    for (
+      const [name, value] of [["inFeatures", inFeatures], ["outFeatures", outFeatures]] as const
+    ) {
+      if (!Number.isInteger(value) || value < 1) {
+        throw new RangeError(
+          `Cannot create Linear as ${name} must be a positive integer: current value is ${value}`,
+        );
+      }
+    }
+    this.inFeatures = inFeatures;
+    this.outFeatures = outFeatures;
+    const init = options.init ?? "glorotUniform";
+    const dtype = options.dtype ?? "float32";
+    const w = dtype === "float64"
+      ? new Float64Array(inFeatures * outFeatures)
+      : new Float32Array(inFeatures * outFeatures);
+    if (init !== "zeros") {
+      const prng = options.prng;
+      if (prng === undefined) {
+        throw new TypeError(
+          `Cannot create Linear with ${init} initialisation as it needs a prng: pass { prng: randomSeeded(seed) }`,
+        );
+      }
+      const limit = init === "heUniform"
+        ? Math.sqrt(6 / inFeatures)
+        : Math.sqrt(6 / (inFeatures + outFeatures));
+      for (let i = 0; i < w.length; i++) w[i] = (2 * prng() - 1) * limit;
+    }
+    this.weight = tensor(w, { shape: [inFeatures, outFeatures], requiresGrad: true, label: "w" });
+    this.bias = (options.bias ?? true)
+      ? tensor(
+        dtype === "float64" ? new Float64Array(outFeatures) : new Float32Array(outFeatures),
+        {
+          shape: [outFeatures],
+          requiresGrad: true,
+          label: "b",
+        },
+      )
+      : null;
+  }
+
+  /**
+   * Computes `x · W + b`.
+   *
+   * @param x A batch `[N, inFeatures]`
+   * @returns `[N, outFeatures]`
+   * @throws {TypeError} If `x` is not 2-D with `inFeatures` columns
+   */
+  forward(x: Tensor): Tensor {
+    if (x.ndim !== 2 || x.shape[1] !== this.inFeatures) {
+      throw new TypeError(
+        `Cannot apply ${this} as its input must have shape [N, ${this.inFeatures}]: input has shape ${
+          formatShape(x.shape)
+        }`,
+      );
+    }
+    const y = x.matmul(this.weight);
+    return this.bias === null ? y : y.add(this.bias);
+  }
+
+  override namedParameters(): [string, Tensor][] {
+    return this.bias === null ? [["weight", this.weight]] : [["weight", this.weight], [
+      "bias",
+      this.bias,
+    ]];
+  }
+
+  override toString(): string {
+    return `Linear(${this.inFeatures} → ${this.outFeatures})`;
+  }
+}
