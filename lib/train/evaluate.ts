@@ -1,0 +1,155 @@
+import { formatShape, type Tensor, tensor } from "../tensor/mod.ts";
+import { noGrad } from "../autograd/mod.ts";
+import type { Module } from "../nn/mod.ts";
+import { batches, type Targets } from "../data/mod.ts";
+import { type Loss, planLoss } from "./_loss.ts";
+import { countCorrect } from "./_classes.ts";
+
+/** Options of {@linkcode evaluate}. */
+export interface EvaluateOptions {
+  /**
+   * The loss: `"crossEntropy"` (labels are classes) or `"mse"` (targets are a tensor), or a
+   * function.
+   *
+   * @default {"crossEntropy"}
+   */
+  loss?: Loss;
+  /**
+   * Examples per forward pass (only memory and speed depend on it).
+   *
+   * @default {500}
+   */
+  batchSize?: number;
+}
+
+/** What {@linkcode evaluate} measures. */
+export interface Evaluation {
+  /** The mean loss over all examples. */
+  loss: number;
+  /** The fraction classified correctly (`NaN` when the loss is not a classification loss). */
+  accuracy: number;
+}
+
+/** Runs `fn` with `model` in evaluation mode and without gradients, then restores its mode. */
+function inEvalMode<T>(model: Module, fn: () => T): T {
+  const wasTraining = model.training;
+  model.eval();
+  try {
+    return noGrad(fn);
+  } finally {
+    model.train(wasTraining);
+  }
+}
+
+/**
+ * Measures a model's mean loss and accuracy on a data set, in evaluation mode (dropout off),
+ * without gradients, in batches. The model's mode is restored afterwards.
+ *
+ * Taught in `notebooks/08_mnist_mlp.ipynb`.
+ *
+ * @param model The model
+ * @param data The inputs `x` and their `labels` (or a tensor of targets for `"mse"`)
+ * @param options The loss and the batch size
+ * @returns The mean loss and the accuracy
+ * @throws {RangeError} If the data set is empty or `batchSize` is not a positive integer
+ *
+ * @example Usage
+ * ```ts
+ * import { evaluate } from "./evaluate.ts";
+ * import { Linear } from "../nn/mod.ts";
+ * import { tensor } from "../tensor/mod.ts";
+ * import { strictEqual } from "node:assert/strict";
+ *
+ * const model = new Linear(2, 2, { init: "zeros" });
+ * model.bias!.data.set([1, 0]); // always predicts class 0
+ * const result = evaluate(model, { x: tensor([[1, 2], [3, 4]]), labels: [0, 1] });
+ * strictEqual(result.accuracy, 0.5);
+ * ```
+ */
+export function evaluate(
+  model: Module,
+  data: { x: Tensor; labels: Targets },
+  options: EvaluateOptions = {},
+): Evaluation {
+  const plan = planLoss(model, options.loss ?? "crossEntropy");
+  const batchSize = options.batchSize ?? 500;
+  return inEvalMode(model, () => {
+    let lossSum = 0;
+    let correct = 0;
+    let n = 0;
+    for (const batch of batches(data.x, data.labels, { batchSize, shuffle: false })) {
+      const output = plan.forward(batch.x);
+      const size = batch.indices.length;
+      lossSum += plan.loss(output, batch.labels).item() * size;
+      if (plan.classification) correct += countCorrect(output, batch.labels);
+      n += size;
+    }
+    return { loss: lossSum / n, accuracy: plan.classification ? correct / n : NaN };
+  });
+}
+
+/** Options of {@linkcode predict}. */
+export interface PredictOptions {
+  /**
+   * Examples per forward pass (only memory and speed depend on it).
+   *
+   * @default {500}
+   */
+  batchSize?: number;
+}
+
+/**
+ * Runs a model on inputs in evaluation mode (dropout off), without gradients, in batches, and
+ * returns all its outputs: probabilities, for a model that ends in `Softmax`.
+ *
+ * Taught in `notebooks/08_mnist_mlp.ipynb`.
+ *
+ * @param model The model
+ * @param x The inputs, one example per row
+ * @param options The batch size
+ * @returns The outputs, one row per example
+ * @throws {RangeError} If `x` is empty or `batchSize` is not a positive integer
+ *
+ * @example Usage
+ * ```ts
+ * import { predict } from "./evaluate.ts";
+ * import { Linear } from "../nn/mod.ts";
+ * import { ones } from "../tensor/mod.ts";
+ * import { deepStrictEqual } from "node:assert/strict";
+ *
+ * const model = new Linear(3, 2, { init: "zeros" });
+ * deepStrictEqual(predict(model, ones([5, 3]), { batchSize: 2 }).shape, [5, 2]);
+ * ```
+ */
+export function predict(model: Module, x: Tensor, options: PredictOptions = {}): Tensor {
+  const batchSize = options.batchSize ?? 500;
+  const n = x.shape[0] ?? 0;
+  const dummy = new Uint8Array(n);
+  return inEvalMode(model, () => {
+    const parts: Tensor[] = [];
+    for (const batch of batches(x, dummy, { batchSize, shuffle: false })) {
+      parts.push(model.forward(batch.x));
+    }
+    const first = parts[0]!;
+    const rowShape = first.shape.slice(1);
+    for (const part of parts) {
+      if (formatShape(part.shape.slice(1)) !== formatShape(rowShape)) {
+        throw new TypeError(
+          `Cannot predict as the model's outputs must have the same row shape: got ${
+            formatShape(first.shape)
+          } and ${formatShape(part.shape)}`,
+        );
+      }
+    }
+    const rowSize = first.size / (first.shape[0] ?? 1);
+    const out = first.dtype === "float64"
+      ? new Float64Array(n * rowSize)
+      : new Float32Array(n * rowSize);
+    let at = 0;
+    for (const part of parts) {
+      out.set(part.data, at);
+      at += part.size;
+    }
+    return tensor(out, { shape: [n, ...rowShape] });
+  });
+}
