@@ -1,5 +1,5 @@
 /**
- * Compiles the AssemblyScript kernels (`lib/kernels/assembly/gemm.ts`) into the two
+ * Compiles the AssemblyScript kernels (`lib/kernels/assembly/gemm.ts` and `optim.ts`) into the two
  * WebAssembly binaries that `lib/kernels/gemm_wasm.ts` loads:
  *
  * - `lib/kernels/gemm_relaxed.wasm`: SIMD with relaxed-SIMD fused multiply-add,
@@ -34,7 +34,9 @@ export const WASM_TARGETS: readonly WasmTarget[] = [
 export const WASM_MAXIMUM_PAGES = 32768;
 
 const ROOT = new URL("../", import.meta.url);
-const SOURCE = "lib/kernels/assembly/gemm.ts";
+/** The AssemblyScript files compiled together; each one's exports are the module's exports. */
+const SOURCES = ["lib/kernels/assembly/gemm.ts", "lib/kernels/assembly/optim.ts"];
+const SOURCE_DIR = "lib/kernels/assembly/";
 
 /**
  * Compiles the kernel source for one target and returns the binary's bytes.
@@ -75,7 +77,7 @@ export async function compileWasm(target: WasmTarget): Promise<Uint8Array> {
   });
   if (result.error !== null || binary === null) {
     throw new Error(
-      `Cannot compile ${SOURCE} for ${target.file}: ${result.error ?? "no output"}\n${
+      `Cannot compile ${SOURCES.join(", ")} for ${target.file}: ${result.error ?? "no output"}\n${
         errors.join("")
       }`,
     );
@@ -86,7 +88,7 @@ export async function compileWasm(target: WasmTarget): Promise<Uint8Array> {
 /** The compiler's arguments for one target. */
 function compilerArgs(target: WasmTarget): string[] {
   return [
-    SOURCE,
+    ...SOURCES,
     "--optimizeLevel",
     "3",
     "--shrinkLevel",
@@ -110,7 +112,7 @@ function compilerArgs(target: WasmTarget): string[] {
 export const SOURCE_HASH_SECTION = "course-source-sha256";
 
 /**
- * SHA-256 (hex) of the kernel source and the compiler's arguments for `target`: the build
+ * SHA-256 (hex) of the kernel sources (every `.ts` file in `lib/kernels/assembly/`) and the compiler's arguments for `target`: the build
  * stores it in the binary, and a test recomputes it to catch a source edited without a rebuild.
  *
  * @param target Which binary
@@ -123,8 +125,14 @@ export const SOURCE_HASH_SECTION = "course-source-sha256";
  * ```
  */
 export async function sourceHash(target: WasmTarget): Promise<string> {
-  const source = await Deno.readTextFile(new URL(SOURCE, ROOT));
-  const text = `${JSON.stringify(compilerArgs(target))}\n${source}`;
+  let text = JSON.stringify(compilerArgs(target));
+  const names = [...Deno.readDirSync(new URL(SOURCE_DIR, ROOT))]
+    .map((entry) => entry.name)
+    .filter((name) => name.endsWith(".ts"))
+    .sort();
+  for (const name of names) {
+    text += `\n// ${name}\n${await Deno.readTextFile(new URL(SOURCE_DIR + name, ROOT))}`;
+  }
   const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
   return [...new Uint8Array(digest)].map((x) => x.toString(16).padStart(2, "0")).join("");
 }

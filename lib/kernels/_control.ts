@@ -17,6 +17,28 @@ export interface WasmKernelExports {
     sparseBelow: number,
   ): number;
   gemmWorkBytes(k: number, n: number, flags: number): number;
+  rmspropStep(
+    p: number,
+    g: number,
+    v: number,
+    n: number,
+    lr: number,
+    rho: number,
+    eps: number,
+    wd: number,
+  ): void;
+  adamStep(
+    p: number,
+    g: number,
+    m: number,
+    v: number,
+    n: number,
+    alpha: number,
+    b1: number,
+    b2: number,
+    eps: number,
+    wd: number,
+  ): void;
 }
 
 /** Bytes at the start of memory that the kernels leave alone; the control block lives there. */

@@ -13,7 +13,6 @@
  * @module
  */
 
-import { RESERVED_BYTES, type WasmKernelExports } from "./_control.ts";
 import {
   FLAG_ACCUMULATE,
   FLAG_FORCE_DENSE,
@@ -22,6 +21,14 @@ import {
   FLAG_TRANS_B,
 } from "./_control.ts";
 import { ThreadPool } from "./_thread_pool.ts";
+import {
+  align64,
+  ARENA_START,
+  ensureBytes,
+  type Kernels,
+  loadKernels,
+  unavailableReason,
+} from "./_wasm.ts";
 
 /** The arguments of a matrix product, as in `lib/kernels/mod.ts`'s `GemmArgs`. */
 export interface WasmGemmArgs {
@@ -82,18 +89,6 @@ export interface WasmInfo {
   memoryBytes: number;
 }
 
-interface Kernels {
-  exports: WasmKernelExports;
-  memory: WebAssembly.Memory;
-  module: WebAssembly.Module;
-  simd: "relaxed" | "simd";
-  pool: ThreadPool | null;
-  heap: Float32Array;
-}
-
-const MAXIMUM_PAGES = 32768; // 2 GiB, as in scripts/build_wasm.ts
-const PAGE_BYTES = 65536;
-
 const settings: Required<WasmOptions> = {
   threads: Math.min(2, Math.max(1, globalThis.navigator?.hardwareConcurrency ?? 1)),
   sparse: "auto",
@@ -101,73 +96,12 @@ const settings: Required<WasmOptions> = {
   minParallelWork: 65536,
 };
 
-let kernels: Kernels | null | undefined; // undefined: not loaded yet; null: unavailable
-let unavailable = "";
-
-/** Loads and instantiates the kernels once; null where that is not possible. */
-function load(): Kernels | null {
-  if (kernels !== undefined) return kernels;
-  kernels = null;
-  try {
-    if (typeof WebAssembly === "undefined") throw new Error("WebAssembly is missing");
-    for (const simd of ["relaxed", "simd"] as const) {
-      const bytes = Deno.readFileSync(new URL(`./gemm_${simd}.wasm`, import.meta.url));
-      if (!WebAssembly.validate(bytes)) continue;
-      const module = new WebAssembly.Module(bytes);
-      const memory = new WebAssembly.Memory({
-        initial: 64,
-        maximum: MAXIMUM_PAGES,
-        shared: true,
-      });
-      const instance = new WebAssembly.Instance(module, { env: { memory } });
-      kernels = {
-        exports: instance.exports as unknown as WasmKernelExports,
-        memory,
-        module,
-        simd,
-        pool: null,
-        heap: new Float32Array(memory.buffer),
-      };
-      return kernels;
-    }
-    unavailable = "this engine supports neither relaxed nor plain WebAssembly SIMD";
-  } catch (error) {
-    unavailable = `cannot load the WebAssembly kernels: ${String(error)}`;
-  }
-  return null;
-}
-
 /** The helper thread, started on first use when `threads` is 2. */
 function pool(k: Kernels): ThreadPool | null {
   if (settings.threads < 2) return null;
   if (k.pool === null) k.pool = new ThreadPool(k.memory, k.module);
   k.pool.start();
   return k.pool.ready ? k.pool : null;
-}
-
-/** Makes the memory at least `bytes` long and returns the current float32 view of it. */
-function ensureBytes(k: Kernels, bytes: number): Float32Array {
-  const have = k.memory.buffer.byteLength;
-  if (bytes > have) {
-    const pages = Math.ceil((bytes - have) / PAGE_BYTES);
-    if (have / PAGE_BYTES + pages > MAXIMUM_PAGES) {
-      throw new RangeError(
-        `Cannot multiply matrices as the operands need ${bytes} bytes: the WebAssembly kernels hold at most ${
-          MAXIMUM_PAGES * PAGE_BYTES
-        }`,
-      );
-    }
-    k.memory.grow(pages);
-  }
-  if (k.heap.buffer.byteLength !== k.memory.buffer.byteLength) {
-    k.heap = new Float32Array(k.memory.buffer);
-  }
-  return k.heap;
-}
-
-/** Rounds up to a multiple of 64 bytes. */
-function align64(bytes: number): number {
-  return Math.ceil(bytes / 64) * 64;
 }
 
 /**
@@ -195,9 +129,10 @@ export function setWasmOptions(options: WasmOptions): Required<WasmOptions> {
       );
     }
     settings.threads = options.threads;
-    if (options.threads === 1 && kernels?.pool) {
-      kernels.pool.stop();
-      kernels.pool = null;
+    const k = options.threads === 1 ? loadKernels() : null;
+    if (k !== null && k.pool !== null) {
+      k.pool.stop();
+      k.pool = null;
     }
   }
   if (options.sparse !== undefined) settings.sparse = options.sparse;
@@ -224,7 +159,7 @@ export function setWasmOptions(options: WasmOptions): Required<WasmOptions> {
  * ```
  */
 export async function prepareWasm(timeoutMs = 2000): Promise<WasmInfo> {
-  const k = load();
+  const k = loadKernels();
   if (k !== null && settings.threads >= 2) {
     if (k.pool === null) k.pool = new ThreadPool(k.memory, k.module);
     await k.pool.whenReady(timeoutMs);
@@ -247,9 +182,9 @@ export async function prepareWasm(timeoutMs = 2000): Promise<WasmInfo> {
  * ```
  */
 export function wasmInfo(): WasmInfo {
-  const k = load();
+  const k = loadKernels();
   if (k === null) {
-    return { available: false, simd: "", threads: 1, reason: unavailable, memoryBytes: 0 };
+    return { available: false, simd: "", threads: 1, reason: unavailableReason(), memoryBytes: 0 };
   }
   const helper = settings.threads >= 2 && k.pool !== null && k.pool.ready;
   return {
@@ -291,7 +226,7 @@ export function gemmWasm(args: WasmGemmArgs): boolean {
   ) {
     return false;
   }
-  const kern = load();
+  const kern = loadKernels();
   if (kern === null) return false;
   if (a.length < m * k || b.length < k * n || c.length < m * n) {
     throw new RangeError(
@@ -311,28 +246,28 @@ export function gemmWasm(args: WasmGemmArgs): boolean {
   const threads = helper === null ? 1 : 2;
   // Layout: [reserved][work of thread 0][work of thread 1][A][B][C]
   const workBytes = align64(kern.exports.gemmWorkBytes(k, n, flags));
-  const aAt = RESERVED_BYTES + threads * workBytes;
+  const aAt = ARENA_START + threads * workBytes;
   const bAt = aAt + align64(m * k * 4);
   const cAt = bAt + align64(k * n * 4);
-  const heap = ensureBytes(kern, cAt + align64(m * n * 4));
+  const heap = ensureBytes(kern, cAt + align64(m * n * 4), "multiply matrices");
   heap.set(a.length === m * k ? a : a.subarray(0, m * k), aAt / 4);
   heap.set(b.length === k * n ? b : b.subarray(0, k * n), bAt / 4);
   if (args.accumulate) heap.set(c.subarray(0, m * n), cAt / 4);
 
   const threshold = settings.sparseBelow;
   if (helper === null) {
-    kern.exports.gemm(aAt, bAt, cAt, m, k, n, flags, 0, m, RESERVED_BYTES, threshold);
+    kern.exports.gemm(aAt, bAt, cAt, m, k, n, flags, 0, m, ARENA_START, threshold);
   } else {
     // Split C's rows in two, at a multiple of 4 (the register tile's height).
     const half = Math.min(m, Math.ceil(m / 8) * 4);
-    helper.post(aAt, bAt, cAt, m, k, n, flags, half, m, RESERVED_BYTES + workBytes, threshold);
-    kern.exports.gemm(aAt, bAt, cAt, m, k, n, flags, 0, half, RESERVED_BYTES, threshold);
+    helper.post(aAt, bAt, cAt, m, k, n, flags, half, m, ARENA_START + workBytes, threshold);
+    kern.exports.gemm(aAt, bAt, cAt, m, k, n, flags, 0, half, ARENA_START, threshold);
     try {
       helper.wait();
     } catch {
       // The helper is gone (it is now switched off): redo its rows here, from the original C.
       if (args.accumulate) heap.set(c.subarray(half * n, m * n), cAt / 4 + half * n);
-      kern.exports.gemm(aAt, bAt, cAt, m, k, n, flags, half, m, RESERVED_BYTES, threshold);
+      kern.exports.gemm(aAt, bAt, cAt, m, k, n, flags, half, m, ARENA_START, threshold);
     }
   }
   c.set(heap.subarray(cAt / 4, cAt / 4 + m * n));

@@ -52,6 +52,8 @@ const NC: i32 = 512;
 const SPARSE_ROWS: i32 = 128;
 /** Columns of C computed together by the sparse path: 8 vectors in registers. */
 const SPARSE_CHUNK: i32 = 32;
+/** Narrowest C for which "auto" considers the sparse path. */
+const SPARSE_MIN_N: i32 = 32;
 /** Columns of B swept per pass of the sparse path (a block of B that stays in cache). */
 const SPARSE_BLOCK: i32 = 128;
 
@@ -127,7 +129,9 @@ export function gemm(
     }
     return 0;
   }
-  if (flags & FORCE_DENSE) {
+  // Listing the non-zeros costs about one pass over op(A); it pays off only when each entry
+  // skipped saves a whole row of work, so narrow products stay dense.
+  if ((flags & FORCE_DENSE) || (n < SPARSE_MIN_N && !(flags & FORCE_SPARSE))) {
     denseRows(a, b, c, m, k, n, flags, rowStart, rowEnd, work);
     return 0;
   }
