@@ -18,6 +18,8 @@ import { Module } from "./module.ts";
  */
 export class ReLU extends Module {
   /**
+   * Applies ReLU element by element.
+   *
    * @param x Any tensor
    * @returns `max(0, x)`, same shape
    */
@@ -42,6 +44,8 @@ export class ReLU extends Module {
  */
 export class Sigmoid extends Module {
   /**
+   * Applies the sigmoid element by element.
+   *
    * @param x Any tensor
    * @returns `1 / (1 + exp(−x))`, same shape
    */
@@ -66,6 +70,8 @@ export class Sigmoid extends Module {
  */
 export class Tanh extends Module {
   /**
+   * Applies tanh element by element.
+   *
    * @param x Any tensor
    * @returns `tanh(x)`, same shape
    */
@@ -93,6 +99,8 @@ export class Tanh extends Module {
  */
 export class Softmax extends Module {
   /**
+   * Applies softmax over the last axis.
+   *
    * @param x Scores, e.g. `[N, classes]`
    * @returns Probabilities over the last axis, same shape
    */

@@ -35,6 +35,8 @@ export class Dropout extends Module {
   #prng: Prng;
 
   /**
+   * Creates a dropout layer.
+   *
    * @param rate The probability of dropping each value, in [0, 1)
    * @param options The seeded generator
    * @throws {RangeError} If `rate` is outside [0, 1)
@@ -66,6 +68,7 @@ export class Dropout extends Module {
     return x.mul(tensor(mask, { shape: x.shape }));
   }
 
+  /** Describes the layer, e.g. `Dropout(0.2)`. */
   override toString(): string {
     return `Dropout(${this.rate})`;
   }

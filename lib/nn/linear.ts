@@ -60,6 +60,8 @@ export class Linear extends Module {
   readonly bias: Tensor | null;
 
   /**
+   * Creates the layer with initialised weights and a zero bias.
+   *
    * @param inFeatures Inputs per example
    * @param outFeatures Outputs per example
    * @param options The generator, the initialisation, the bias and the element type
@@ -128,6 +130,7 @@ export class Linear extends Module {
     return this.bias === null ? y : y.add(this.bias);
   }
 
+  /** The layer's tensors: `weight`, then `bias` if it has one. */
   override namedParameters(): [string, Tensor][] {
     return this.bias === null ? [["weight", this.weight]] : [["weight", this.weight], [
       "bias",
@@ -135,6 +138,7 @@ export class Linear extends Module {
     ]];
   }
 
+  /** Describes the layer, e.g. `Linear(784 → 512)`. */
   override toString(): string {
     return `Linear(${this.inFeatures} → ${this.outFeatures})`;
   }

@@ -28,6 +28,8 @@ export class Sequential extends Module {
   readonly layers: readonly Module[];
 
   /**
+   * Chains the layers.
+   *
    * @param layers The layers, in the order they apply
    * @throws {TypeError} If `layers` is empty
    */
@@ -51,10 +53,12 @@ export class Sequential extends Module {
     return y;
   }
 
+  /** The layers, named by position ("0", "1", ...). */
   override children(): [string, Module][] {
     return this.layers.map((layer, i) => [String(i), layer]);
   }
 
+  /** Describes the model layer by layer. */
   override toString(): string {
     return `Sequential(${this.layers.map((layer) => layer.toString()).join(", ")})`;
   }

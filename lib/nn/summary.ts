@@ -46,6 +46,8 @@ export class ModelSummary {
   readonly totalParameters: number;
 
   /**
+   * Wraps the rows of a summary (use `summary()` to make one).
+   *
    * @param rows One row per layer
    * @param totalParameters The model's number of parameters
    */
@@ -76,6 +78,15 @@ export class ModelSummary {
       rule,
       `Total parameters: ${withCommas(this.totalParameters)}`,
     ].join("\n");
+  }
+
+  /**
+   * What `console.log()` prints in a terminal: the text table.
+   *
+   * @returns The text
+   */
+  [Symbol.for("Deno.customInspect")](): string {
+    return this.toString();
   }
 
   /**

@@ -70,6 +70,8 @@ export class Adam extends Optimizer {
   #v: (Float32Array | Float64Array | undefined)[] = [];
 
   /**
+   * Creates the optimiser; both running means start at zero.
+   *
    * @param params The tensors to update (e.g. `model.parameters()`)
    * @param options The learning rate, `β₁`, `β₂`, `ε` and weight decay
    * @throws {RangeError} If `lr <= 0`, a `β` is outside [0, 1), `eps < 0`, `weightDecay < 0` or `params` is empty
@@ -84,6 +86,7 @@ export class Adam extends Optimizer {
     checkNumber("Adam", "eps", this.eps, { min: 0 });
   }
 
+  /** Updates one parameter in place (see the class documentation for the formula). */
   protected updateParam(
     index: number,
     p: Float32Array | Float64Array,

@@ -49,9 +49,11 @@ export abstract class Optimizer {
   /** L2 weight decay added to each gradient (see {@linkcode OptimizerOptions}). */
   readonly weightDecay: number;
   /** How many steps have been taken. */
-  iterations = 0;
+  iterations: number = 0;
 
   /**
+   * Checks and stores what every optimiser shares.
+   *
    * @param name The optimiser's name, for error messages
    * @param params The tensors to update
    * @param lr The learning rate

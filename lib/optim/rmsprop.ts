@@ -58,6 +58,8 @@ export class RMSprop extends Optimizer {
   #meanSquare: (Float32Array | Float64Array | undefined)[] = [];
 
   /**
+   * Creates the optimiser; the running means start at zero.
+   *
    * @param params The tensors to update (e.g. `model.parameters()`)
    * @param options The learning rate, `ρ`, `ε` and weight decay
    * @throws {RangeError} If `lr <= 0`, `rho` is outside [0, 1), `eps < 0`, `weightDecay < 0` or `params` is empty
@@ -70,6 +72,7 @@ export class RMSprop extends Optimizer {
     checkNumber("RMSprop", "eps", this.eps, { min: 0 });
   }
 
+  /** Updates one parameter in place (see the class documentation for the formula). */
   protected updateParam(
     index: number,
     p: Float32Array | Float64Array,

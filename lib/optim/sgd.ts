@@ -56,6 +56,8 @@ export class SGD extends Optimizer {
   #velocity: (Float32Array | Float64Array | undefined)[] = [];
 
   /**
+   * Creates the optimiser; the velocities start at zero.
+   *
    * @param params The tensors to update (e.g. `model.parameters()`)
    * @param options The learning rate, momentum, Nesterov and weight decay
    * @throws {RangeError} If `lr <= 0`, `momentum` is outside [0, 1], `weightDecay < 0`, `params` is empty, or Nesterov has no momentum
@@ -72,6 +74,7 @@ export class SGD extends Optimizer {
     }
   }
 
+  /** Updates one parameter in place (see the class documentation for the formula). */
   protected updateParam(
     index: number,
     p: Float32Array | Float64Array,

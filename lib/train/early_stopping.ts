@@ -61,13 +61,13 @@ export interface EarlyStoppingOptions {
  */
 export class EarlyStopping implements Callback {
   /** Set once the monitored value has not improved for `patience` epochs. */
-  stopTraining = false;
+  stopTraining: boolean = false;
   /** The epoch (from 1) with the best monitored value so far; 0 before the first. */
-  bestEpoch = 0;
+  bestEpoch: number = 0;
   /** The best monitored value so far. */
-  bestValue = NaN;
+  bestValue: number = NaN;
   /** The epoch at which training was stopped; 0 if it was not. */
-  stoppedEpoch = 0;
+  stoppedEpoch: number = 0;
   readonly #model: Module;
   readonly #patience: number;
   readonly #monitor: Monitor;
@@ -77,6 +77,8 @@ export class EarlyStopping implements Callback {
   #best: Float32Array[] | Float64Array[] | (Float32Array | Float64Array)[] = [];
 
   /**
+   * Creates the callback for one model.
+   *
    * @param model The model being trained (to save and restore its weights)
    * @param options Patience, monitored value, minimum change, and whether to restore the best weights
    * @throws {RangeError} If `patience` is not a non-negative integer or `minDelta < 0`

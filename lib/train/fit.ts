@@ -5,6 +5,8 @@ import type { Optimizer } from "../optim/mod.ts";
 import { batches, numBatches, type Targets } from "../data/mod.ts";
 import type { Callback, History, TrainEvent } from "./callback.ts";
 import { type Loss, planLoss } from "./_loss.ts";
+
+export type { Loss };
 import { evaluate } from "./evaluate.ts";
 import { countCorrect } from "./_classes.ts";
 

@@ -73,9 +73,14 @@ export function accuracy(yHat: Tensor | Labels, labels: Labels | Tensor): number
  */
 export class ConfusionMatrix {
   /** `counts[trueClass][predictedClass]`. */
+  /** `counts[trueClass][predictedClass]`. */
   readonly counts: number[][];
 
-  /** @param counts `counts[trueClass][predictedClass]` */
+  /**
+   * Wraps counts (use `confusionMatrix()` to make them).
+   *
+   * @param counts `counts[trueClass][predictedClass]`
+   */
   constructor(counts: number[][]) {
     this.counts = counts;
   }
@@ -96,6 +101,15 @@ export class ConfusionMatrix {
     const header = `${"true\\pred".padEnd(9)} ${this.counts.map((_, p) => pad(p)).join(" ")}`;
     const rows = this.counts.map((row, t) => `${String(t).padEnd(9)} ${row.map(pad).join(" ")}`);
     return [header, ...rows].join("\n");
+  }
+
+  /**
+   * What `console.log()` prints in a terminal: the text table.
+   *
+   * @returns The text
+   */
+  [Symbol.for("Deno.customInspect")](): string {
+    return this.toString();
   }
 
   /**
