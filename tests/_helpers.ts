@@ -80,6 +80,29 @@ function shapeOf(values: unknown): number[] {
   return shape;
 }
 
+/**
+ * Asserts that `fn` throws an instance of `errorClass` whose message contains
+ * `fragment` (a string) or matches it (a RegExp), as std's `assertThrows`.
+ */
+export function assertThrows(
+  fn: () => unknown,
+  errorClass: new (...args: never[]) => Error,
+  fragment: string | RegExp,
+): void {
+  assert.throws(fn, (error: unknown) => {
+    assert.ok(
+      error instanceof errorClass,
+      `expected ${errorClass.name}, got ${String(error)}`,
+    );
+    const message = (error as Error).message;
+    const matches = typeof fragment === "string"
+      ? message.includes(fragment)
+      : fragment.test(message);
+    assert.ok(matches, `message ${JSON.stringify(message)} lacks ${fragment}`);
+    return true;
+  });
+}
+
 /** A float64 tensor of values in [low, high), from a fixed seed. */
 export function randomInput(
   shape: number[],

@@ -5,12 +5,22 @@ import { dtypeOf, newTypedArray, type TypedArray } from "../tensor/dtype.ts";
 import { formatShape, sizeOf, tryBroadcastShapes } from "../tensor/shape.ts";
 import { Tensor } from "../tensor/tensor.ts";
 
-/** A number becomes a scalar tensor of `like`'s dtype; a tensor is returned as is. */
-export function asTensor(value: Tensor | number, like: Tensor | number): Tensor {
+/**
+ * A number becomes a scalar tensor of `like`'s dtype; a tensor is returned as
+ * is; anything else throws a TypeError that names `action` ("add tensors").
+ */
+export function asTensor(
+  value: Tensor | number,
+  like: Tensor | number,
+  action: string,
+): Tensor {
   if (value instanceof Tensor) return value;
   if (typeof value !== "number") {
+    const given = Array.isArray(value)
+      ? "an array (wrap it with tensor(...))"
+      : `${typeof value} ${String(value)}`;
     throw new TypeError(
-      `Cannot use ${String(value)} in an op as it must be a Tensor or a number`,
+      `Cannot ${action} as each operand must be a Tensor or a number: current value is ${given}`,
     );
   }
   const dtype = like instanceof Tensor ? like.dtype : "float32";

@@ -1,6 +1,7 @@
 import { record } from "../autograd/record.ts";
 import { newTypedArray } from "../tensor/dtype.ts";
 import type { Tensor } from "../tensor/tensor.ts";
+import { checkTensor } from "./_check.ts";
 
 /**
  * The absolute value of each element: `|x|`.
@@ -22,6 +23,7 @@ import type { Tensor } from "../tensor/tensor.ts";
  * ```
  */
 export function abs(x: Tensor): Tensor {
+  checkTensor(x, "compute abs");
   const input = x.data;
   const out = newTypedArray(x.dtype, input.length);
   for (let i = 0; i < out.length; i++) {

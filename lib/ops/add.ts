@@ -30,8 +30,8 @@ import { asTensor, binaryOperands, reduceTo } from "./_broadcast.ts";
  * ```
  */
 export function add(a: Tensor | number, b: Tensor | number): Tensor {
-  const ta = asTensor(a, b);
-  const tb = asTensor(b, a);
+  const ta = asTensor(a, b, "add tensors");
+  const tb = asTensor(b, a, "add tensors");
   const { shape, x, y } = binaryOperands(ta, tb, "add tensors");
   const out = newTypedArray(ta.dtype, x.length);
   const period = y.length; // y repeats every `period` elements

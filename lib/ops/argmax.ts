@@ -3,6 +3,7 @@ import { formatShape } from "../tensor/shape.ts";
 import { Tensor } from "../tensor/tensor.ts";
 import { normalizeAxis, splitAtAxis } from "./_axis.ts";
 import { maxAlongAxis } from "./max.ts";
+import { checkTensor } from "./_check.ts";
 
 /** Options for {@linkcode argmax}. */
 export interface ArgmaxOptions {
@@ -35,6 +36,7 @@ export interface ArgmaxOptions {
  * ```
  */
 export function argmax(x: Tensor, options: ArgmaxOptions = {}): Tensor {
+  checkTensor(x, "take the argmax");
   const axis = options.axis === undefined
     ? undefined
     : normalizeAxis(options.axis, x.shape, "take the argmax");

@@ -3,6 +3,7 @@ import { newTypedArray } from "../tensor/dtype.ts";
 import { formatShape } from "../tensor/shape.ts";
 import type { Tensor } from "../tensor/tensor.ts";
 import { normalizeAxis, splitAtAxis } from "./_axis.ts";
+import { checkTensor } from "./_check.ts";
 
 /** Options for {@linkcode concat}. */
 export interface ConcatOptions {
@@ -41,6 +42,14 @@ export function concat(
   xs: readonly Tensor[],
   options: ConcatOptions = {},
 ): Tensor {
+  if (!Array.isArray(xs)) {
+    throw new TypeError(
+      `Cannot concatenate tensors as xs must be an array of tensors: current value is ${
+        String(xs)
+      }`,
+    );
+  }
+  xs.forEach((x, t) => checkTensor(x, "concatenate tensors", `xs[${t}]`));
   const first = xs[0];
   if (first === undefined) {
     throw new TypeError(

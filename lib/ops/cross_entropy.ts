@@ -2,6 +2,7 @@ import { newTypedArray } from "../tensor/dtype.ts";
 import { formatShape } from "../tensor/shape.ts";
 import { Tensor } from "../tensor/tensor.ts";
 import { checkSameDType } from "./_broadcast.ts";
+import { checkTensor } from "./_check.ts";
 import { logSoftmax } from "./log_softmax.ts";
 import { mul } from "./mul.ts";
 import { sum } from "./sum.ts";
@@ -50,6 +51,7 @@ export function crossEntropy(
   logits: Tensor,
   target: CrossEntropyTarget,
 ): Tensor {
+  checkTensor(logits, "compute crossEntropy", "logits");
   if (logits.ndim !== 2) {
     throw new TypeError(
       `Cannot compute crossEntropy as logits must be 2-D [N, C]: logits has shape ${

@@ -24,8 +24,8 @@ import { pow } from "./pow.ts";
  * ```
  */
 export function div(a: Tensor | number, b: Tensor | number): Tensor {
-  const ta = asTensor(a, b);
-  const tb = asTensor(b, a);
+  const ta = asTensor(a, b, "divide tensors");
+  const tb = asTensor(b, a, "divide tensors");
   broadcastShapeFor(ta, tb, "divide tensors"); // check here, to name the op
   return mul(ta, pow(tb, -1));
 }

@@ -1,6 +1,7 @@
 import { record } from "../autograd/record.ts";
 import { newTypedArray } from "../tensor/dtype.ts";
 import type { Tensor } from "../tensor/tensor.ts";
+import { checkTensor } from "./_check.ts";
 
 /**
  * Raises e to the power of each element: `e^x`.
@@ -23,6 +24,7 @@ import type { Tensor } from "../tensor/tensor.ts";
  * ```
  */
 export function exp(x: Tensor): Tensor {
+  checkTensor(x, "compute exp");
   const input = x.data;
   const out = newTypedArray(x.dtype, input.length);
   for (let i = 0; i < out.length; i++) {

@@ -1,6 +1,7 @@
 import { record } from "../autograd/record.ts";
 import { newTypedArray } from "../tensor/dtype.ts";
 import type { Tensor } from "../tensor/tensor.ts";
+import { checkTensor } from "./_check.ts";
 
 /**
  * The natural logarithm of each element: `ln x` (NaN for negative x, -Infinity for 0).
@@ -22,6 +23,7 @@ import type { Tensor } from "../tensor/tensor.ts";
  * ```
  */
 export function log(x: Tensor): Tensor {
+  checkTensor(x, "compute log");
   const input = x.data;
   const out = newTypedArray(x.dtype, input.length);
   for (let i = 0; i < out.length; i++) {

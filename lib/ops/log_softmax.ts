@@ -2,6 +2,7 @@ import { record } from "../autograd/record.ts";
 import { newTypedArray } from "../tensor/dtype.ts";
 import { formatShape } from "../tensor/shape.ts";
 import type { Tensor } from "../tensor/tensor.ts";
+import { checkTensor } from "./_check.ts";
 
 /**
  * The logarithm of the softmax along the last axis:
@@ -30,6 +31,7 @@ import type { Tensor } from "../tensor/tensor.ts";
  * ```
  */
 export function logSoftmax(x: Tensor): Tensor {
+  checkTensor(x, "compute logSoftmax");
   if (x.ndim === 0) {
     throw new TypeError(
       `Cannot compute logSoftmax of a tensor of shape ${

@@ -4,6 +4,7 @@ import { newTypedArray } from "../tensor/dtype.ts";
 import { formatShape } from "../tensor/shape.ts";
 import type { Tensor } from "../tensor/tensor.ts";
 import { checkSameDType } from "./_broadcast.ts";
+import { checkTensor } from "./_check.ts";
 
 /**
  * Multiplies two matrices: `C = A · B`, where `C[i, j]` is the dot product
@@ -30,6 +31,8 @@ import { checkSameDType } from "./_broadcast.ts";
  * ```
  */
 export function matmul(a: Tensor, b: Tensor): Tensor {
+  checkTensor(a, "multiply matrices", "a");
+  checkTensor(b, "multiply matrices", "b");
   if (a.ndim !== 2 || b.ndim !== 2) {
     throw new TypeError(
       `Cannot multiply matrices as both must be 2-D: a has shape ${

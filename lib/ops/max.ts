@@ -3,6 +3,7 @@ import { newTypedArray } from "../tensor/dtype.ts";
 import { formatShape } from "../tensor/shape.ts";
 import type { Tensor } from "../tensor/tensor.ts";
 import { normalizeAxis, reducedShape, type ReduceOptions, splitAtAxis } from "./_axis.ts";
+import { checkTensor } from "./_check.ts";
 
 /**
  * The largest element of a tensor: of all of them (a scalar), or along one
@@ -30,6 +31,7 @@ import { normalizeAxis, reducedShape, type ReduceOptions, splitAtAxis } from "./
  * ```
  */
 export function max(x: Tensor, options: ReduceOptions = {}): Tensor {
+  checkTensor(x, "take the max");
   const axis = options.axis === undefined
     ? undefined
     : normalizeAxis(options.axis, x.shape, "take the max");

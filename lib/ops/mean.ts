@@ -2,6 +2,7 @@ import type { Tensor } from "../tensor/tensor.ts";
 import { normalizeAxis, type ReduceOptions } from "./_axis.ts";
 import { mul } from "./mul.ts";
 import { sum } from "./sum.ts";
+import { checkTensor } from "./_check.ts";
 
 /**
  * The mean of the elements of a tensor: all of them (a scalar), or along one
@@ -27,6 +28,7 @@ import { sum } from "./sum.ts";
  * ```
  */
 export function mean(x: Tensor, options: ReduceOptions = {}): Tensor {
+  checkTensor(x, "take the mean");
   const count = options.axis === undefined
     ? x.size
     : x.shape[normalizeAxis(options.axis, x.shape, "take the mean")]!;

@@ -1,6 +1,7 @@
 import { formatShape } from "../tensor/shape.ts";
 import type { Tensor } from "../tensor/tensor.ts";
 import { asTensor, checkSameDType } from "./_broadcast.ts";
+import { checkTensor } from "./_check.ts";
 import { mean } from "./mean.ts";
 import { pow } from "./pow.ts";
 import { sub } from "./sub.ts";
@@ -33,7 +34,8 @@ import { sub } from "./sub.ts";
  * ```
  */
 export function mse(yHat: Tensor, y: Tensor | number): Tensor {
-  const target = asTensor(y, yHat);
+  checkTensor(yHat, "compute mse", "yHat");
+  const target = asTensor(y, yHat, "compute mse");
   if (typeof y !== "number") {
     const sameShape = yHat.ndim === target.ndim &&
       yHat.shape.every((d, i) => d === target.shape[i]);

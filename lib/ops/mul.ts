@@ -29,8 +29,8 @@ import { asTensor, binaryOperands, reduceTo } from "./_broadcast.ts";
  * ```
  */
 export function mul(a: Tensor | number, b: Tensor | number): Tensor {
-  const ta = asTensor(a, b);
-  const tb = asTensor(b, a);
+  const ta = asTensor(a, b, "multiply tensors");
+  const tb = asTensor(b, a, "multiply tensors");
   const { shape, x, y } = binaryOperands(ta, tb, "multiply tensors");
   const out = newTypedArray(ta.dtype, x.length);
   const period = y.length; // y repeats every `period` elements

@@ -1,5 +1,6 @@
 import type { Tensor } from "../tensor/tensor.ts";
 import { mul } from "./mul.ts";
+import { checkTensor } from "./_check.ts";
 
 /**
  * Negates a tensor element by element: `-x`. Derived: `mul(x, -1)`, so its
@@ -20,5 +21,6 @@ import { mul } from "./mul.ts";
  * ```
  */
 export function neg(x: Tensor): Tensor {
+  checkTensor(x, "negate");
   return mul(x, -1);
 }

@@ -28,8 +28,8 @@ import { asTensor, binaryOperands, reduceTo } from "./_broadcast.ts";
  * ```
  */
 export function pow(a: Tensor | number, b: Tensor | number): Tensor {
-  const ta = asTensor(a, b);
-  const tb = asTensor(b, a);
+  const ta = asTensor(a, b, "raise tensors to a power");
+  const tb = asTensor(b, a, "raise tensors to a power");
   const { shape, x, y } = binaryOperands(ta, tb, "raise tensors to a power");
   const out = newTypedArray(ta.dtype, x.length);
   const period = y.length; // y repeats every `period` elements

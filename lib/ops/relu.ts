@@ -1,6 +1,7 @@
 import { record } from "../autograd/record.ts";
 import { newTypedArray } from "../tensor/dtype.ts";
 import type { Tensor } from "../tensor/tensor.ts";
+import { checkTensor } from "./_check.ts";
 
 /**
  * The rectified linear unit, element by element: `relu(x) = max(0, x)`.
@@ -22,6 +23,7 @@ import type { Tensor } from "../tensor/tensor.ts";
  * ```
  */
 export function relu(x: Tensor): Tensor {
+  checkTensor(x, "compute relu");
   const input = x.data;
   const out = newTypedArray(x.dtype, input.length);
   for (let i = 0; i < out.length; i++) {

@@ -1,6 +1,7 @@
 import { record } from "../autograd/record.ts";
 import { formatShape, sizeOf } from "../tensor/shape.ts";
 import type { Tensor } from "../tensor/tensor.ts";
+import { checkTensor } from "./_check.ts";
 
 /**
  * Gives a tensor a new shape with the same elements in the same (row-major)
@@ -29,6 +30,7 @@ import type { Tensor } from "../tensor/tensor.ts";
  * ```
  */
 export function reshape(x: Tensor, shape: readonly number[]): Tensor {
+  checkTensor(x, "reshape");
   const newShape = resolveShape(x, shape);
   return record("reshape", x.data.slice(), newShape, [x], (grad) => [grad]);
 }

@@ -2,6 +2,7 @@ import { record } from "../autograd/record.ts";
 import { newTypedArray } from "../tensor/dtype.ts";
 import { formatShape, sizeOf } from "../tensor/shape.ts";
 import type { Tensor } from "../tensor/tensor.ts";
+import { checkTensor } from "./_check.ts";
 
 /** Row indices: a plain array or an integer typed array. */
 export type RowIndices = readonly number[] | Int32Array | Uint32Array | Uint8Array;
@@ -33,6 +34,7 @@ export type RowIndices = readonly number[] | Int32Array | Uint32Array | Uint8Arr
  * ```
  */
 export function selectRows(x: Tensor, indices: RowIndices): Tensor {
+  checkTensor(x, "select rows");
   if (x.ndim === 0) {
     throw new TypeError(
       `Cannot select rows of a tensor of shape ${

@@ -1,6 +1,7 @@
 import { record } from "../autograd/record.ts";
 import { newTypedArray } from "../tensor/dtype.ts";
 import type { Tensor } from "../tensor/tensor.ts";
+import { checkTensor } from "./_check.ts";
 
 /**
  * The logistic sigmoid, element by element: `sigmoid(x) = 1 / (1 + e^-x)`,
@@ -25,6 +26,7 @@ import type { Tensor } from "../tensor/tensor.ts";
  * ```
  */
 export function sigmoid(x: Tensor): Tensor {
+  checkTensor(x, "compute sigmoid");
   const input = x.data;
   const out = newTypedArray(x.dtype, input.length);
   for (let i = 0; i < out.length; i++) {

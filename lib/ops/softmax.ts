@@ -1,6 +1,7 @@
 import type { Tensor } from "../tensor/tensor.ts";
 import { exp } from "./exp.ts";
 import { logSoftmax } from "./log_softmax.ts";
+import { checkTensor } from "./_check.ts";
 
 /**
  * The softmax along the last axis: `softmax(x)_i = e^x_i / sum_j e^x_j`,
@@ -26,5 +27,6 @@ import { logSoftmax } from "./log_softmax.ts";
  * ```
  */
 export function softmax(x: Tensor): Tensor {
+  checkTensor(x, "compute softmax");
   return exp(logSoftmax(x));
 }

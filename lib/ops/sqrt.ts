@@ -1,5 +1,6 @@
 import type { Tensor } from "../tensor/tensor.ts";
 import { pow } from "./pow.ts";
+import { checkTensor } from "./_check.ts";
 
 /**
  * The square root of each element: `sqrt(x)` (NaN for negative x). Derived:
@@ -20,5 +21,6 @@ import { pow } from "./pow.ts";
  * ```
  */
 export function sqrt(x: Tensor): Tensor {
+  checkTensor(x, "compute sqrt");
   return pow(x, 0.5);
 }

@@ -26,8 +26,8 @@ import { neg } from "./neg.ts";
  * ```
  */
 export function sub(a: Tensor | number, b: Tensor | number): Tensor {
-  const ta = asTensor(a, b);
-  const tb = asTensor(b, a);
+  const ta = asTensor(a, b, "subtract tensors");
+  const tb = asTensor(b, a, "subtract tensors");
   broadcastShapeFor(ta, tb, "subtract tensors"); // check here, to name the op
   return add(ta, neg(tb));
 }

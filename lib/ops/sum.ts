@@ -2,6 +2,7 @@ import { record } from "../autograd/record.ts";
 import { newTypedArray } from "../tensor/dtype.ts";
 import type { Tensor } from "../tensor/tensor.ts";
 import { normalizeAxis, reducedShape, type ReduceOptions, splitAtAxis } from "./_axis.ts";
+import { checkTensor } from "./_check.ts";
 
 export type { ReduceOptions } from "./_axis.ts";
 
@@ -32,6 +33,7 @@ export type { ReduceOptions } from "./_axis.ts";
  * ```
  */
 export function sum(x: Tensor, options: ReduceOptions = {}): Tensor {
+  checkTensor(x, "sum");
   const axis = options.axis === undefined ? undefined : normalizeAxis(options.axis, x.shape, "sum");
   const shape = reducedShape(x.shape, axis, options.keepdims ?? false);
   // Summing everything is summing along one axis of a [1, size, 1] view.

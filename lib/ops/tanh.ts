@@ -1,6 +1,7 @@
 import { record } from "../autograd/record.ts";
 import { newTypedArray } from "../tensor/dtype.ts";
 import type { Tensor } from "../tensor/tensor.ts";
+import { checkTensor } from "./_check.ts";
 
 /**
  * The hyperbolic tangent, element by element: `tanh(x) = (e^x - e^-x) / (e^x + e^-x)`,
@@ -23,6 +24,7 @@ import type { Tensor } from "../tensor/tensor.ts";
  * ```
  */
 export function tanh(x: Tensor): Tensor {
+  checkTensor(x, "compute tanh");
   const input = x.data;
   const out = newTypedArray(x.dtype, input.length);
   for (let i = 0; i < out.length; i++) {
