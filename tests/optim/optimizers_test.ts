@@ -16,7 +16,7 @@ function run(w: Tensor, optimizer: Optimizer, steps: number): number[] {
     optimizer.zeroGrad();
     w.mul(w).sum().backward();
     optimizer.step();
-    values.push(w.item());
+    values.push(w.data[0]!);
   }
   return values;
 }
@@ -138,4 +138,26 @@ Deno.test("optimisers reject bad options with RangeError", () => {
     message: "Cannot create RMSprop as params must hold at least one tensor: params is empty",
   });
   throws(() => new SGD(w, { lr: NaN }), { name: "RangeError" });
+});
+
+Deno.test("RMSprop and Adam on large float32 parameters match the float64 formulas", () => {
+  const n = 5000; // above the size at which the WebAssembly kernels take over
+  for (
+    const make of [
+      (ps: Tensor[]) => new RMSprop(ps, { lr: 0.01 }),
+      (ps: Tensor[]) => new Adam(ps, { lr: 0.01 }),
+    ]
+  ) {
+    const values = Array.from({ length: n }, (_, i) => Math.sin(i));
+    const w32 = tensor(values, { requiresGrad: true });
+    const w64 = tensor(values, { requiresGrad: true, dtype: "float64" });
+    run(w32, make([w32]), 3);
+    run(w64, make([w64]), 3);
+    for (let i = 0; i < n; i++) {
+      ok(
+        Math.abs(w32.data[i]! - w64.data[i]!) < 1e-5,
+        `element ${i}: ${w32.data[i]} vs ${w64.data[i]}`,
+      );
+    }
+  }
 });
