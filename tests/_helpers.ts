@@ -103,6 +103,15 @@ export function assertThrows(
   });
 }
 
+/** Calls an object's `[Symbol.for("Jupyter.display")]()` and returns the MIME bundle. */
+export function displayBundle(value: object): Record<string, string> {
+  const display = (value as Record<symbol, unknown>)[
+    Symbol.for("Jupyter.display")
+  ];
+  assert.strictEqual(typeof display, "function", "no Jupyter.display method");
+  return (display as () => Record<string, string>).call(value);
+}
+
 /** A float64 tensor of values in [low, high), from a fixed seed. */
 export function randomInput(
   shape: number[],

@@ -225,7 +225,7 @@ export function gradCheck(
           index: unflatIndex(i, x.shape),
           autograd,
           numeric,
-          error: Number.isNaN(error) ? NaN : error,
+          error,
         };
       }
     }
