@@ -1,0 +1,58 @@
+// What every builder shares: default layout, titles, merging the user's raw plotly layout.
+import { Figure, type PlotlyLayout, type PlotlyTrace, type PlotOptions } from "./figure.ts";
+
+function isPlainObject(x: unknown): x is Record<string, unknown> {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && !ArrayBuffer.isView(x);
+}
+
+/** Merges `over` into `base`, recursing into plain objects; arrays and values are replaced. */
+export function deepMerge(
+  base: Record<string, unknown>,
+  over: Record<string, unknown>,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(over)) {
+    const current = out[key];
+    out[key] = isPlainObject(current) && isPlainObject(value) ? deepMerge(current, value) : value;
+  }
+  return out;
+}
+
+/** Defaults a builder fills in when the user did not. */
+export interface Defaults {
+  title: string;
+  xLabel?: string;
+  yLabel?: string;
+  width?: number;
+  height?: number;
+}
+
+/** Builds the figure: default layout, the builder's layout, the user's titles and raw layout. */
+export function makeFigure(
+  traces: PlotlyTrace[],
+  layout: PlotlyLayout,
+  options: PlotOptions,
+  defaults: Defaults,
+  description: string,
+): Figure {
+  const title = options.title ?? defaults.title;
+  const xLabel = options.xLabel ?? defaults.xLabel;
+  const yLabel = options.yLabel ?? defaults.yLabel;
+  let merged: PlotlyLayout = {
+    width: options.width ?? defaults.width ?? 720,
+    height: options.height ?? defaults.height ?? 440,
+    margin: { l: 70, r: 30, t: 60, b: 60 },
+    hovermode: "closest",
+    title: { text: title },
+  };
+  if (xLabel !== undefined) merged = deepMerge(merged, { xaxis: { title: { text: xLabel } } });
+  if (yLabel !== undefined) merged = deepMerge(merged, { yaxis: { title: { text: yLabel } } });
+  merged = deepMerge(merged, layout);
+  if (options.layout) merged = deepMerge(merged, options.layout);
+  return new Figure([...traces, ...(options.traces ?? [])], merged, { description });
+}
+
+/** `"Title": ` for descriptions, or nothing. */
+export function quoted(title: string): string {
+  return title ? ` "${title}"` : "";
+}

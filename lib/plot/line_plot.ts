@@ -1,0 +1,184 @@
+import type { Figure, PlotlyTrace, PlotOptions } from "./figure.ts";
+import { makeFigure, quoted } from "./_layout.ts";
+import {
+  finiteRange,
+  formatNumber,
+  type NumberArray,
+  range,
+  readVector,
+  thinIndices,
+  type ToArray,
+} from "./_numbers.ts";
+
+/** One line of a {@linkcode linePlot}. */
+export interface LineSeries {
+  /** The values. */
+  y: NumberArray;
+  /**
+   * Where each value sits on the x axis.
+   *
+   * @default {the plot's `x` option, else 0, 1, 2, ...}
+   */
+  x?: NumberArray;
+  /** The name in the legend and hover label. */
+  name?: string;
+  /**
+   * How the points are drawn.
+   *
+   * @default {"lines+markers" up to 50 points, else "lines"}
+   */
+  mode?: "lines" | "markers" | "lines+markers";
+  /**
+   * Line style.
+   *
+   * @default {"solid"}
+   */
+  dash?: "solid" | "dash" | "dot" | "dashdot";
+  /** A CSS colour; by default the next of plotly's colours. */
+  color?: string;
+}
+
+/**
+ * What {@linkcode linePlot} draws: one list of values, one series, several series, or a record of
+ * named value lists (`{ train: history.loss, validation: history.valLoss }`).
+ */
+export type LineInput = NumberArray | LineSeries | LineSeries[] | Record<string, NumberArray>;
+
+/** Options of {@linkcode linePlot}. */
+export interface LinePlotOptions extends PlotOptions {
+  /** x values shared by every series that has none of its own. */
+  x?: NumberArray;
+  /**
+   * Logarithmic x axis.
+   *
+   * @default {false}
+   */
+  logX?: boolean;
+  /**
+   * Logarithmic y axis (loss curves spanning decades).
+   *
+   * @default {false}
+   */
+  logY?: boolean;
+  /**
+   * Longest series drawn as is; longer ones keep each stretch's lowest and highest point.
+   *
+   * @default {2000}
+   */
+  maxPoints?: number;
+}
+
+const SERIES_KEYS = new Set(["y", "x", "name", "mode", "dash", "color"]);
+
+/** `{ y, x?, name? ... }` and nothing else (so a record `{ y, yHat }` is two named series). */
+function isSeries(x: unknown): x is LineSeries {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && !ArrayBuffer.isView(x) &&
+    "y" in x && typeof (x as { toArray?: unknown }).toArray !== "function" &&
+    Object.keys(x).every((k) => SERIES_KEYS.has(k));
+}
+
+function isNumberArray(x: unknown): x is NumberArray {
+  return Array.isArray(x) || ArrayBuffer.isView(x) ||
+    (typeof x === "object" && x !== null && typeof (x as ToArray).toArray === "function");
+}
+
+function toSeries(input: LineInput): LineSeries[] {
+  if (Array.isArray(input) && input.length > 0 && input.every(isSeries)) return input;
+  if (isSeries(input)) return [input];
+  if (isNumberArray(input)) return [{ y: input }];
+  if (typeof input === "object" && input !== null) {
+    return Object.entries(input as Record<string, NumberArray>).map(([name, y]) => ({ name, y }));
+  }
+  throw new TypeError(
+    `Cannot draw line plot as series must be numbers, a series or a record of series: series is a ${typeof input}`,
+  );
+}
+
+/**
+ * Draws one or more lines: loss curves, a function and its derivative, learning rates compared.
+ *
+ * Used from `notebooks/03_activations.ipynb` on; every kind is shown in
+ * `notebooks/99_plot_gallery.ipynb`.
+ *
+ * @param series The values: a list of numbers, a {@linkcode LineSeries}, several, or a record
+ *   of named lists
+ * @param options Titles, shared `x`, log axes, raw plotly layout and traces
+ * @returns A figure that displays itself in a notebook
+ * @throws {TypeError} When a series' `x` and `y` differ in length, or `y` is not 1-D
+ *
+ * @example Training and validation loss on a log axis
+ * ```ts
+ * import { linePlot } from "./line_plot.ts";
+ * import { mimeBundle } from "./display.ts";
+ * import { ok } from "node:assert/strict";
+ *
+ * const fig = linePlot(
+ *   { train: [2.3, 0.9, 0.4, 0.2], validation: [2.2, 1.0, 0.6, 0.7] },
+ *   { x: [1, 2, 3, 4], xLabel: "epoch", yLabel: "loss", logY: true, title: "Overfitting" },
+ * );
+ * ok(String(mimeBundle(fig)["text/plain"]).includes("validation"));
+ * ```
+ *
+ * @example Mismatched lengths name both
+ * ```ts
+ * import { linePlot } from "./line_plot.ts";
+ * import { throws } from "node:assert/strict";
+ *
+ * throws(() => linePlot({ x: [1, 2, 3], y: [1, 2] }), /x has 3 values, y has 2/);
+ * ```
+ */
+export function linePlot(series: LineInput, options: LinePlotOptions = {}): Figure {
+  const action = "draw line plot";
+  const list = toSeries(series);
+  const shared = options.x === undefined ? null : readVector(options.x, "x", action);
+  const maxPoints = options.maxPoints ?? 2000;
+  const traces: PlotlyTrace[] = [];
+  const parts: string[] = [];
+  list.forEach((s, i) => {
+    const label = s.name ?? (list.length > 1 ? `series ${i}` : "");
+    const of = list.length > 1 ? ` of series ${JSON.stringify(label)}` : "";
+    const y = readVector(s.y, "y", action);
+    const x = s.x !== undefined
+      ? readVector(s.x, "x", action)
+      : shared ?? Float64Array.from(range(y.length));
+    if (x.length !== y.length) {
+      throw new TypeError(
+        `Cannot ${action} as x and y${of} must have the same length: x has ${x.length} values, y has ${y.length}`,
+      );
+    }
+    const keep = thinIndices(y, maxPoints);
+    const trace: PlotlyTrace = {
+      type: "scatter",
+      mode: s.mode ?? (y.length <= 50 ? "lines+markers" : "lines"),
+      x: keep.map((k) => x[k]!),
+      y: keep.map((k) => y[k]!),
+    };
+    if (label) trace.name = label;
+    if (s.color !== undefined || s.dash !== undefined) {
+      trace.line = { ...(s.color ? { color: s.color } : {}), ...(s.dash ? { dash: s.dash } : {}) };
+      if (s.color) trace.marker = { color: s.color };
+    }
+    traces.push(trace);
+    const [lo, hi] = finiteRange(y);
+    const thinned = keep.length < y.length ? `, ${keep.length} drawn` : "";
+    parts.push(
+      `${label || "values"} (${y.length} points${thinned}, y from ${formatNumber(lo)} to ${
+        formatNumber(hi)
+      })`,
+    );
+  });
+  const layout = {
+    xaxis: options.logX ? { type: "log" } : {},
+    yaxis: options.logY ? { type: "log" } : {},
+    showlegend: list.length > 1,
+  };
+  const title = options.title ?? (list.length > 1 ? "Line plot" : list[0]?.name ?? "Line plot");
+  const axes = [
+    options.xLabel ? `x: ${options.xLabel}${options.logX ? " (log scale)" : ""}` : "",
+    options.yLabel ? `y: ${options.yLabel}${options.logY ? " (log scale)" : ""}` : "",
+  ].filter(Boolean).join(", ");
+  const description = `Line plot${quoted(title)}: ${list.length} series: ${parts.join("; ")}${
+    axes ? `; ${axes}` : ""
+  }`;
+  return makeFigure(traces, layout, options, { title }, description);
+}

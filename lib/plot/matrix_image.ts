@@ -1,0 +1,135 @@
+import { type ColorMapName, type ColorScale, resolveScale } from "./_colors.ts";
+import { blankCanvas, encodePng, fitText, font } from "./_canvas.ts";
+import { finiteRange, formatNumber, formatShape, type NumberGrid, readMatrix } from "./_numbers.ts";
+import { drawPixels, toRgba } from "./_pixels.ts";
+import { niceTicks } from "./_static_figure.ts";
+import { ImageDisplay } from "./image.ts";
+import { colorAt, cssColor } from "./_colors.ts";
+
+/** Options of {@linkcode matrixImage}. */
+export interface MatrixImageOptions {
+  /**
+   * Colour map: `"gray"` (low black, high white), `"grayReversed"`, `"viridis"`, `"blues"`, or
+   * `"diverging"` (white at zero), or a plotly colour scale.
+   *
+   * @default {"gray"}
+   */
+  colormap?: ColorMapName | ColorScale;
+  /** Screen pixels per value. @default {as large as fits in about 400 pixels, at most 16} */
+  scale?: number;
+  /** The values at the two ends of the colour map. @default {smallest and largest value; ±largest magnitude for "diverging"} */
+  range?: readonly [number, number];
+  /**
+   * Draw a colour bar with the range.
+   *
+   * @default {true}
+   */
+  colorbar?: boolean;
+  /** A title above the image. */
+  title?: string;
+}
+
+/**
+ * Draws any 2-D array as a picture, one square per value: an image, a weight matrix, a batch of
+ * activations, a gradient. Large matrices are drawn at one pixel per value, up to 1000 per side
+ * (larger ones show block means).
+ *
+ * Shown in `notebooks/99_plot_gallery.ipynb`.
+ *
+ * @param values A 2-D array (nested arrays or a tensor)
+ * @param options Colour map, scale, value range, colour bar, title
+ * @returns A PNG picture that displays itself in a notebook
+ * @throws {TypeError} When `values` is not 2-D
+ *
+ * @example A gradient, in colour
+ * ```ts
+ * import { matrixImage } from "./matrix_image.ts";
+ * import { strictEqual } from "node:assert/strict";
+ *
+ * const ramp = Array.from({ length: 8 }, (_, r) => Array.from({ length: 12 }, (_, c) => r * c));
+ * const image = matrixImage(ramp, { colormap: "viridis", scale: 10, colorbar: false });
+ * strictEqual(image.width, 12 * 10 + 2 * 8);
+ * ```
+ */
+export function matrixImage(values: NumberGrid, options: MatrixImageOptions = {}): ImageDisplay {
+  const action = "draw matrix image";
+  let m = readMatrix(values, "values", action);
+  const shape = formatShape([m.rows, m.cols]);
+  const factor = Math.ceil(Math.max(m.rows, m.cols) / 1000);
+  if (factor > 1) {
+    const rows = Math.ceil(m.rows / factor);
+    const cols = Math.ceil(m.cols / factor);
+    const out = new Float64Array(rows * cols);
+    for (let r = 0; r < rows; r++) {
+      for (let c = 0; c < cols; c++) {
+        let sum = 0;
+        let n = 0;
+        for (let i = r * factor; i < Math.min(m.rows, (r + 1) * factor); i++) {
+          for (let j = c * factor; j < Math.min(m.cols, (c + 1) * factor); j++) {
+            sum += m.values[i * m.cols + j]!;
+            n++;
+          }
+        }
+        out[r * cols + c] = sum / n;
+      }
+    }
+    m = { values: out, rows, cols };
+  }
+  const scaleMap = resolveScale(options.colormap, "gray");
+  let [lo, hi] = options.range ?? finiteRange(m.values);
+  if (!Number.isFinite(lo)) [lo, hi] = [0, 1];
+  if (options.colormap === "diverging" && options.range === undefined) {
+    const a = Math.max(Math.abs(lo), Math.abs(hi)) || 1;
+    [lo, hi] = [-a, a];
+  }
+  const scale = options.scale ??
+    Math.max(1, Math.min(16, Math.floor(400 / Math.max(m.rows, m.cols))));
+  const pad = 8;
+  const header = options.title ? 26 : 0;
+  const bar = options.colorbar ?? true;
+  const imgW = m.cols * scale;
+  const imgH = m.rows * scale;
+  const width = imgW + 2 * pad + (bar ? 80 : 0);
+  const height = Math.max(imgH, bar ? 120 : 0) + 2 * pad + header;
+  const { canvas, ctx } = blankCanvas(width, height);
+  drawPixels(
+    ctx,
+    toRgba(m.values, 0, m.cols, m.rows, scaleMap, lo, hi),
+    m.cols,
+    m.rows,
+    pad,
+    header + pad,
+    scale,
+  );
+  if (options.title) {
+    ctx.fillStyle = "#222222";
+    ctx.font = font(13);
+    ctx.textAlign = "left";
+    ctx.textBaseline = "middle";
+    fitText(ctx, options.title, pad, header / 2 + 2, width - 2 * pad);
+  }
+  if (bar) {
+    const x = imgW + 2 * pad + 4;
+    const top = header + pad;
+    const h = Math.max(imgH, 120);
+    for (let py = 0; py < h; py++) {
+      ctx.fillStyle = cssColor(colorAt(scaleMap, 1 - py / h));
+      ctx.fillRect(x, top + py, 14, 1.5);
+    }
+    ctx.strokeStyle = "#888888";
+    ctx.lineWidth = 1;
+    ctx.strokeRect(x, top, 14, h);
+    ctx.fillStyle = "#444444";
+    ctx.font = font(11);
+    ctx.textAlign = "left";
+    ctx.textBaseline = "middle";
+    for (const v of niceTicks(lo, hi, 4)) {
+      ctx.fillText(formatNumber(v), x + 18, top + h * (1 - (v - lo) / (hi - lo || 1)));
+    }
+  }
+  const [vlo, vhi] = finiteRange(m.values);
+  const description = `Matrix image${options.title ? ` "${options.title}"` : ""}: a ${shape} array${
+    factor > 1 ? ` shown as means of ${factor} × ${factor} blocks` : ""
+  }, ${scale} pixel(s) per value, values from ${formatNumber(vlo)} to ${formatNumber(vhi)}`;
+  return new ImageDisplay(encodePng(canvas), { width, height, description });
+}

@@ -1,0 +1,345 @@
+import type { Figure, PlotlyTrace, PlotOptions } from "./figure.ts";
+import { type ColorMapName, type ColorScale, resolveScale } from "./_colors.ts";
+import { makeFigure, quoted } from "./_layout.ts";
+import {
+  finiteRange,
+  formatNumber,
+  formatShape,
+  type NumberArray,
+  type NumberGrid,
+  range,
+  readMatrix,
+  readVector,
+  strideIndices,
+} from "./_numbers.ts";
+
+/** Values of a function of two variables on a grid: `z[i][j] = f(x[j], y[i])`. */
+export interface Grid {
+  /** The x coordinates (one per column of `z`). */
+  x: number[];
+  /** The y coordinates (one per row of `z`). */
+  y: number[];
+  /** The values, one row per y. */
+  z: number[][];
+}
+
+/** Options of {@linkcode evaluateGrid}. */
+export interface EvaluateGridOptions {
+  /** The x range `[from, to]`. */
+  x: readonly [number, number];
+  /** The y range `[from, to]`. */
+  y: readonly [number, number];
+  /**
+   * Points per axis.
+   *
+   * @default {50}
+   */
+  num?: number;
+}
+
+/**
+ * Evaluates `fn(x, y)` on an evenly spaced grid: the input of {@linkcode surfacePlot} and
+ * {@linkcode contourPlot}.
+ *
+ * Used in `notebooks/04_loss_surface.ipynb` for the loss over (m, b).
+ *
+ * @param fn The function, for example a loss as a function of two parameters
+ * @param options The x and y ranges and the number of points per axis
+ * @returns The grid: `x`, `y` and `z[i][j] = fn(x[j], y[i])`
+ *
+ * @example A bowl
+ * ```ts
+ * import { evaluateGrid } from "./surface_plot.ts";
+ * import { deepStrictEqual } from "node:assert/strict";
+ *
+ * const grid = evaluateGrid((x, y) => x * x + y * y, { x: [-1, 1], y: [0, 1], num: 3 });
+ * deepStrictEqual(grid.z, [[1, 0, 1], [1.25, 0.25, 1.25], [2, 1, 2]]);
+ * ```
+ */
+export function evaluateGrid(
+  fn: (x: number, y: number) => number,
+  options: EvaluateGridOptions,
+): Grid {
+  const num = options.num ?? 50;
+  if (!Number.isInteger(num) || num < 2) {
+    throw new RangeError(
+      `Cannot evaluate grid as num must be an integer >= 2: current value is ${num}`,
+    );
+  }
+  const steps = (from: number, to: number) =>
+    Array.from({ length: num }, (_, i) => from + ((to - from) * i) / (num - 1));
+  const x = steps(options.x[0], options.x[1]);
+  const y = steps(options.y[0], options.y[1]);
+  return { x, y, z: y.map((yi) => x.map((xj) => fn(xj, yi))) };
+}
+
+/** A path drawn on a surface or contour plot: the parameters gradient descent visited. */
+export interface SurfacePath {
+  /** x of each step. */
+  x: NumberArray;
+  /** y of each step. */
+  y: NumberArray;
+  /** Height of each step (surface plots); by default read off the surface. */
+  z?: NumberArray;
+  /**
+   * Legend name.
+   *
+   * @default {"path"}
+   */
+  name?: string;
+  /** A CSS colour. */
+  color?: string;
+}
+
+/** Options of {@linkcode surfacePlot} and {@linkcode contourPlot}. */
+export interface SurfacePlotOptions extends PlotOptions {
+  /** x coordinate of each column of `z` (taken from a {@linkcode Grid} when given one). */
+  x?: NumberArray;
+  /** y coordinate of each row of `z`. */
+  y?: NumberArray;
+  /** Title of the z axis and colour bar. */
+  zLabel?: string;
+  /** One or more paths to draw on top (descent paths). */
+  path?: SurfacePath | SurfacePath[];
+  /**
+   * Colour map.
+   *
+   * @default {"viridis"}
+   */
+  colormap?: ColorMapName | ColorScale;
+  /**
+   * Most grid points per axis sent to the front end; finer grids keep every n-th row and column.
+   *
+   * @default {100}
+   */
+  maxGrid?: number;
+}
+
+interface Prepared {
+  x: number[];
+  y: number[];
+  z: number[][];
+  shape: string;
+  paths: { x: number[]; y: number[]; z: number[] | null; name: string; color: string }[];
+}
+
+function isGrid(x: unknown): x is Grid {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && "z" in x &&
+    typeof (x as { toArray?: unknown }).toArray !== "function";
+}
+
+function prepare(input: NumberGrid | Grid, options: SurfacePlotOptions, kind: string): Prepared {
+  const action = `draw ${kind}`;
+  const grid = isGrid(input) ? input : null;
+  const m = readMatrix(grid ? grid.z : input, "z", action);
+  const shape = formatShape([m.rows, m.cols]);
+  const xIn = options.x ?? grid?.x;
+  const yIn = options.y ?? grid?.y;
+  const x = xIn === undefined ? range(m.cols) : [...readVector(xIn, "x", action)];
+  const y = yIn === undefined ? range(m.rows) : [...readVector(yIn, "y", action)];
+  if (x.length !== m.cols) {
+    throw new TypeError(
+      `Cannot ${action} as x must have one value per column of z: x has ${x.length} values, z has shape ${shape}`,
+    );
+  }
+  if (y.length !== m.rows) {
+    throw new TypeError(
+      `Cannot ${action} as y must have one value per row of z: y has ${y.length} values, z has shape ${shape}`,
+    );
+  }
+  const max = options.maxGrid ?? 100;
+  const rows = strideIndices(m.rows, max);
+  const cols = strideIndices(m.cols, max);
+  const z = rows.map((r) => cols.map((c) => m.values[r * m.cols + c]!));
+  const paths = (options.path === undefined ? [] : [options.path].flat()).map((p, i) => {
+    const px = [...readVector(p.x, "path.x", action)];
+    const py = [...readVector(p.y, "path.y", action)];
+    if (px.length !== py.length) {
+      throw new TypeError(
+        `Cannot ${action} as path.x and path.y must have the same length: path.x has ${px.length} values, path.y has ${py.length}`,
+      );
+    }
+    const pz = p.z === undefined ? null : [...readVector(p.z, "path.z", action)];
+    if (pz && pz.length !== px.length) {
+      throw new TypeError(
+        `Cannot ${action} as path.z must have one value per step: path.x has ${px.length} values, path.z has ${pz.length}`,
+      );
+    }
+    const color = p.color ?? ["#e8112d", "#ff7f0e", "#ffffff", "#17becf"][i % 4]!;
+    return { x: px, y: py, z: pz, name: p.name ?? "path", color };
+  });
+  return { x: cols.map((c) => x[c]!), y: rows.map((r) => y[r]!), z, shape, paths };
+}
+
+/** Bilinear interpolation of the grid at (px, py), clamped to its edges. */
+function heightAt(g: Prepared, px: number, py: number): number {
+  const locate = (c: number[], v: number): [number, number] => {
+    if (c.length < 2) return [0, 0];
+    const asc = c[c.length - 1]! >= c[0]!;
+    let i = 0;
+    while (i < c.length - 2 && (asc ? c[i + 1]! < v : c[i + 1]! > v)) i++;
+    const f = (v - c[i]!) / (c[i + 1]! - c[i]! || 1);
+    return [i, Math.min(1, Math.max(0, f))];
+  };
+  const [j, fx] = locate(g.x, px);
+  const [i, fy] = locate(g.y, py);
+  const at = (r: number, c: number) =>
+    g.z[Math.min(r, g.z.length - 1)]![Math.min(c, g.x.length - 1)]!;
+  return (1 - fy) * ((1 - fx) * at(i, j) + fx * at(i, j + 1)) +
+    fy * ((1 - fx) * at(i + 1, j) + fx * at(i + 1, j + 1));
+}
+
+function describePaths(g: Prepared): string {
+  return g.paths.map((p) => {
+    const last = p.x.length - 1;
+    return `; ${p.name}: ${p.x.length} steps from (${formatNumber(p.x[0]!)}, ${
+      formatNumber(p.y[0]!)
+    }) to (${formatNumber(p.x[last]!)}, ${formatNumber(p.y[last]!)})`;
+  }).join("");
+}
+
+/**
+ * Draws a function of two variables as a 3-D surface, optionally with a descent path on it: the
+ * loss over two parameters, and the steps gradient descent took. Drag to turn it.
+ *
+ * Taught in `notebooks/04_loss_surface.ipynb`.
+ *
+ * @param z The heights, one row per y (nested arrays or a tensor), or a {@linkcode Grid}
+ * @param options Coordinates, axis titles, the path, colour map, raw plotly layout and traces
+ * @returns A figure that displays itself in a notebook
+ * @throws {TypeError} When `z` is not 2-D, or `x`, `y` or the path do not match it
+ *
+ * @example The loss of one neuron over (m, b), and three steps
+ * ```ts
+ * import { evaluateGrid, surfacePlot } from "./surface_plot.ts";
+ * import { strictEqual } from "node:assert/strict";
+ *
+ * const loss = (m: number, b: number) => ((m + b - 3) ** 2 + (2 * m + b - 5) ** 2) / 2;
+ * const fig = surfacePlot(evaluateGrid(loss, { x: [-2, 4], y: [-1, 6], num: 30 }), {
+ *   xLabel: "m",
+ *   yLabel: "b",
+ *   zLabel: "loss",
+ *   path: { x: [-1, -0.7, -0.4], y: [5, 5.1, 5.15] },
+ * });
+ * strictEqual(fig.data.length, 2); // the surface and the path
+ * ```
+ */
+export function surfacePlot(z: NumberGrid | Grid, options: SurfacePlotOptions = {}): Figure {
+  const g = prepare(z, options, "surface plot");
+  const [lo, hi] = finiteRange(g.z.flat());
+  const lift = (hi - lo) * 0.01;
+  const traces: PlotlyTrace[] = [{
+    type: "surface",
+    x: g.x,
+    y: g.y,
+    z: g.z,
+    colorscale: resolveScale(options.colormap, "viridis"),
+    colorbar: { title: { text: options.zLabel ?? "z" } },
+    name: options.zLabel ?? "z",
+  }];
+  for (const p of g.paths) {
+    traces.push({
+      type: "scatter3d",
+      mode: "lines+markers",
+      name: p.name,
+      x: p.x,
+      y: p.y,
+      z: p.z ?? p.x.map((x, k) => heightAt(g, x, p.y[k]!) + lift),
+      line: { color: p.color, width: 5 },
+      marker: { color: p.color, size: 3 },
+    });
+  }
+  const xLabel = options.xLabel ?? "x";
+  const yLabel = options.yLabel ?? "y";
+  const zLabel = options.zLabel ?? "z";
+  const title = options.title ?? `${zLabel} over (${xLabel}, ${yLabel})`;
+  const layout = {
+    scene: {
+      xaxis: { title: { text: xLabel } },
+      yaxis: { title: { text: yLabel } },
+      zaxis: { title: { text: zLabel } },
+      aspectmode: "cube",
+      camera: { eye: { x: 1.5, y: -1.5, z: 1.1 } },
+    },
+    margin: { l: 10, r: 10, t: 50, b: 10 },
+    showlegend: false,
+  };
+  const description = `Surface plot${quoted(title)}: ${zLabel} from ${formatNumber(lo)} to ${
+    formatNumber(hi)
+  } over ${xLabel} in [${formatNumber(g.x[0]!)}, ${
+    formatNumber(g.x[g.x.length - 1]!)
+  }] and ${yLabel} in [${formatNumber(g.y[0]!)}, ${
+    formatNumber(g.y[g.y.length - 1]!)
+  }] (grid ${g.shape})${describePaths(g)}`;
+  // The axis titles belong to the 3-D scene, not to (unused) 2-D axes.
+  const { xLabel: _x, yLabel: _y, ...rest } = options;
+  return makeFigure(traces, layout, rest, { title, height: 560 }, description);
+}
+
+/**
+ * Draws a function of two variables as filled contour lines seen from above, optionally with a
+ * descent path: where the surface plot shows height, this shows direction and step size best.
+ *
+ * Taught in `notebooks/04_loss_surface.ipynb`.
+ *
+ * @param z The values, one row per y (nested arrays or a tensor), or a {@linkcode Grid}
+ * @param options Coordinates, axis titles, the path, colour map, raw plotly layout and traces
+ * @returns A figure that displays itself in a notebook
+ * @throws {TypeError} When `z` is not 2-D, or `x`, `y` or the path do not match it
+ *
+ * @example Contours of a bowl with a path into it
+ * ```ts
+ * import { contourPlot, evaluateGrid } from "./surface_plot.ts";
+ * import { strictEqual } from "node:assert/strict";
+ *
+ * const fig = contourPlot(evaluateGrid((x, y) => x * x + 3 * y * y, { x: [-2, 2], y: [-2, 2] }), {
+ *   path: { x: [1.8, 1.2, 0.6, 0.1], y: [1.5, -0.6, 0.3, 0] },
+ * });
+ * strictEqual(fig.data[0]!.type, "contour");
+ * ```
+ */
+export function contourPlot(z: NumberGrid | Grid, options: SurfacePlotOptions = {}): Figure {
+  const g = prepare(z, options, "contour plot");
+  const [lo, hi] = finiteRange(g.z.flat());
+  const traces: PlotlyTrace[] = [{
+    type: "contour",
+    x: g.x,
+    y: g.y,
+    z: g.z,
+    colorscale: resolveScale(options.colormap, "viridis"),
+    ncontours: 20,
+    contours: { coloring: "fill", showlines: true },
+    colorbar: { title: { text: options.zLabel ?? "z" } },
+    name: options.zLabel ?? "z",
+  }];
+  for (const p of g.paths) {
+    traces.push({
+      type: "scatter",
+      mode: "lines+markers",
+      name: p.name,
+      x: p.x,
+      y: p.y,
+      line: { color: p.color, width: 2.5 },
+      marker: { color: p.color, size: 6 },
+    });
+  }
+  const xLabel = options.xLabel ?? "x";
+  const yLabel = options.yLabel ?? "y";
+  const zLabel = options.zLabel ?? "z";
+  const title = options.title ?? `${zLabel} over (${xLabel}, ${yLabel})`;
+  const description = `Contour plot${quoted(title)}: ${zLabel} from ${formatNumber(lo)} to ${
+    formatNumber(hi)
+  } over ${xLabel} in [${formatNumber(g.x[0]!)}, ${
+    formatNumber(g.x[g.x.length - 1]!)
+  }] and ${yLabel} in [${formatNumber(g.y[0]!)}, ${
+    formatNumber(g.y[g.y.length - 1]!)
+  }] (grid ${g.shape})${describePaths(g)}`;
+  const axis = { showgrid: false, zeroline: false };
+  return makeFigure(
+    traces,
+    { showlegend: g.paths.length > 1, xaxis: axis, yaxis: axis },
+    options,
+    { title, xLabel, yLabel, height: 520 },
+    description,
+  );
+}

@@ -1,0 +1,199 @@
+import { DISPLAY, type Displayable, escapeHtml, type MimeBundle } from "./_display.ts";
+import { formatNumber, formatShape } from "./_numbers.ts";
+
+/** One row of a {@linkcode table}: an object (keys are columns) or an array of cells. */
+export type TableRow = Readonly<Record<string, unknown>> | readonly unknown[];
+
+/** Options of {@linkcode table}. */
+export interface TableOptions {
+  /** Column names, in order. @default {the keys of the rows' objects, in first-seen order; else "0", "1", ...} */
+  columns?: readonly string[];
+  /** A title above the table. */
+  title?: string;
+  /** A last row set apart, such as totals. */
+  footer?: TableRow;
+  /**
+   * Most rows shown; the rest are counted in a last line.
+   *
+   * @default {50}
+   */
+  maxRows?: number;
+}
+
+/** Formats one cell: integers with thousands separators, other numbers to 4 digits. */
+function cell(v: unknown): string {
+  if (v === undefined || v === null) return "";
+  if (typeof v === "number") {
+    return Number.isInteger(v) && Math.abs(v) >= 1e4 ? v.toLocaleString("en-US") : formatNumber(v);
+  }
+  if (typeof v === "string") return v;
+  if (typeof v === "object" && v !== null && Array.isArray((v as { shape?: unknown }).shape)) {
+    return `tensor ${formatShape((v as { shape: number[] }).shape)}`;
+  }
+  if (Array.isArray(v) || ArrayBuffer.isView(v)) {
+    const items = Array.from(v as ArrayLike<unknown>);
+    const shown = items.slice(0, 8).map((
+      x,
+    ) => (typeof x === "number" ? formatNumber(x) : String(x)));
+    return `[${shown.join(", ")}${items.length > 8 ? `, … (${items.length})` : ""}]`;
+  }
+  return String(v);
+}
+
+function isNumeric(v: unknown): boolean {
+  return typeof v === "number";
+}
+
+/**
+ * A table that displays itself in a notebook, as HTML with a plain-text twin. Made by
+ * {@linkcode table}.
+ *
+ * @example Usage
+ * ```ts
+ * import { TableDisplay } from "./table.ts";
+ * import { ok } from "node:assert/strict";
+ *
+ * const t = new TableDisplay(["a"], [["1"]], [true], { title: "One cell" });
+ * ok(t.toText().startsWith("One cell"));
+ * ```
+ */
+export class TableDisplay implements Displayable {
+  /** Column names. */
+  readonly columns: string[];
+  /** Formatted cells, row by row (the footer not included). */
+  readonly rows: string[][];
+  /** Whether each column holds numbers (right-aligned). */
+  readonly numeric: boolean[];
+  #title: string;
+  #footer: string[] | null;
+  #hidden: number;
+
+  /**
+   * @param columns Column names
+   * @param rows Formatted cells
+   * @param numeric Which columns are right-aligned
+   * @param options Title, footer cells, how many rows were left out
+   */
+  constructor(
+    columns: string[],
+    rows: string[][],
+    numeric: boolean[],
+    options: { title?: string; footer?: string[]; hidden?: number } = {},
+  ) {
+    this.columns = columns;
+    this.rows = rows;
+    this.numeric = numeric;
+    this.#title = options.title ?? "";
+    this.#footer = options.footer ?? null;
+    this.#hidden = options.hidden ?? 0;
+  }
+
+  /**
+   * The table as aligned plain text.
+   *
+   * @returns Lines of text
+   */
+  toText(): string {
+    const all = [this.columns, ...this.rows, ...(this.#footer ? [this.#footer] : [])];
+    const widths = this.columns.map((_, c) => Math.max(...all.map((r) => (r[c] ?? "").length)));
+    const line = (r: string[]) =>
+      r.map((v, c) => (this.numeric[c] ? v.padStart(widths[c]!) : v.padEnd(widths[c]!))).join("  ")
+        .trimEnd();
+    const rule = widths.map((w) => "-".repeat(w)).join("  ");
+    const out = [line(this.columns), rule, ...this.rows.map(line)];
+    if (this.#footer) out.push(rule, line(this.#footer));
+    if (this.#hidden > 0) out.push(`… ${this.#hidden} more rows`);
+    if (this.#title) out.unshift(this.#title);
+    return out.join("\n");
+  }
+
+  /**
+   * The table as HTML (no scripts or styles needed, so it shows untrusted too).
+   *
+   * @returns An HTML fragment
+   */
+  toHtml(): string {
+    const align = (c: number) => (this.numeric[c] ? ' style="text-align:right"' : "");
+    const row = (r: string[], tag: "td" | "th") =>
+      `<tr>${r.map((v, c) => `<${tag}${align(c)}>${escapeHtml(v)}</${tag}>`).join("")}</tr>`;
+    const parts = [];
+    if (this.#title) parts.push(`<p><strong>${escapeHtml(this.#title)}</strong></p>`);
+    parts.push("<table>");
+    parts.push(`<thead>${row(this.columns, "th")}</thead>`);
+    parts.push(`<tbody>${this.rows.map((r) => row(r, "td")).join("")}</tbody>`);
+    if (this.#footer) {
+      parts.push(`<tfoot>${row(this.#footer.map((v) => v), "th")}</tfoot>`);
+    }
+    parts.push("</table>");
+    if (this.#hidden > 0) parts.push(`<p><em>… ${this.#hidden} more rows</em></p>`);
+    return parts.join("");
+  }
+
+  /**
+   * The MIME bundle: `text/html` and `text/plain`.
+   *
+   * @returns A MIME bundle
+   */
+  [DISPLAY](): MimeBundle {
+    return { "text/html": this.toHtml(), "text/plain": this.toText() };
+  }
+}
+
+/**
+ * Shows rows of values as a table: a model summary, a few data samples, results side by side.
+ * HTML in the notebook, aligned text elsewhere; numbers are right-aligned, large integers get
+ * thousands separators.
+ *
+ * Shown in `notebooks/99_plot_gallery.ipynb`.
+ *
+ * @param rows Objects (keys become columns) or arrays of cells
+ * @param options Column names and order, a title, a footer row, most rows shown
+ * @returns A table that displays itself in a notebook
+ *
+ * @example A model summary
+ * ```ts
+ * import { table } from "./table.ts";
+ * import { strictEqual } from "node:assert/strict";
+ *
+ * const t = table(
+ *   [
+ *     { layer: "Linear", output: "[N, 512]", parameters: 401920 },
+ *     { layer: "ReLU", output: "[N, 512]", parameters: 0 },
+ *   ],
+ *   { title: "Model", footer: { layer: "total", parameters: 401920 } },
+ * );
+ * strictEqual(t.toText().split("\n")[3], "Linear  [N, 512]     401,920");
+ * ```
+ */
+export function table(rows: readonly TableRow[], options: TableOptions = {}): TableDisplay {
+  if (!Array.isArray(rows)) {
+    throw new TypeError(`Cannot make table as rows must be an array: rows is a ${typeof rows}`);
+  }
+  let columns = options.columns ? [...options.columns] : null;
+  if (!columns) {
+    const keys: string[] = [];
+    let width = 0;
+    for (const r of [...rows, ...(options.footer ? [options.footer] : [])]) {
+      if (Array.isArray(r)) width = Math.max(width, r.length);
+      else for (const k of Object.keys(r)) if (!keys.includes(k)) keys.push(k);
+    }
+    columns = keys.length > 0 ? keys : Array.from({ length: width }, (_, i) => String(i));
+  }
+  const cols = columns;
+  const values = (r: TableRow): unknown[] =>
+    Array.isArray(r)
+      ? cols.map((_, i) => r[i])
+      : cols.map((k) => (r as Record<string, unknown>)[k]);
+  const maxRows = options.maxRows ?? 50;
+  const raw = rows.map(values);
+  const numeric = cols.map((_, c) =>
+    raw.length > 0 && raw.every((r) => r[c] === undefined || isNumeric(r[c])) &&
+    raw.some((r) => isNumeric(r[c]))
+  );
+  const footer = options.footer ? values(options.footer).map(cell) : undefined;
+  return new TableDisplay(cols, raw.slice(0, maxRows).map((r) => r.map(cell)), numeric, {
+    ...(options.title !== undefined ? { title: options.title } : {}),
+    ...(footer ? { footer } : {}),
+    hidden: Math.max(0, raw.length - maxRows),
+  });
+}
