@@ -56,7 +56,7 @@ function header(t: TensorView): string {
 /**
  * A tensor's compact text form: its shape, dtype and values, with the middle
  * of each axis elided (`...`) when it has more than 1000 elements. Rows of a
- * matrix go on separate lines.
+ * matrix go on separate lines, with the numbers padded so columns line up.
  *
  * Used by `Tensor.toString()`, first seen in `notebooks/01_single_neuron.ipynb`.
  *
@@ -79,8 +79,11 @@ export function formatTensor(t: TensorView): string {
   for (const index of shownIndices(t.shape, 0, 0, elide)) {
     cells.set(index, formatNumber(t.data[index]!));
   }
-  let width = 1;
-  for (const text of cells.values()) width = Math.max(width, text.length);
+  // Pad numbers to one width so that the columns of a matrix line up.
+  let width = 0;
+  if (t.shape.length >= 2) {
+    for (const text of cells.values()) width = Math.max(width, text.length);
+  }
   const body = formatAxis(cells, t.shape, 0, 0, width, elide);
   const separator = t.shape.length >= 2 ? "\n" : " ";
   return `${header(t)}${separator}${body}`;
