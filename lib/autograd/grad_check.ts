@@ -35,7 +35,22 @@ export interface GradCheckRow {
 
 /**
  * The result of {@linkcode gradCheck}: whether autograd agrees with finite
- * differences, and where it agrees least. Displays in Jupyter as a table.
+ * differences, and where it agrees least. Displays in Jupyter as a table
+ * with one row per input; `toString()` gives the same as text.
+ *
+ * Shown in `notebooks/05_backpropagation.ipynb`.
+ *
+ * @example Usage
+ * ```ts
+ * import { GradCheckReport } from "./grad_check.ts";
+ * import { ok, strictEqual } from "node:assert/strict";
+ *
+ * const row = { input: 0, label: "w", shape: [2], index: [1], autograd: 2, numeric: 2.5, error: 0.2 };
+ * const report = new GradCheckReport([row], 1e-6, 1e-6);
+ * strictEqual(report.passed, false);
+ * strictEqual(report.maxError, 0.2);
+ * ok(report.toString().startsWith("gradCheck FAILED"));
+ * ```
  */
 export class GradCheckReport {
   /** Whether every element's error is within the tolerance. */

@@ -62,3 +62,33 @@ export function reducedShape(
   if (axis === undefined) return keepdims ? shape.map(() => 1) : [];
   return keepdims ? shape.map((d, i) => (i === axis ? 1 : d)) : shape.filter((_, i) => i !== axis);
 }
+
+/**
+ * For each `(outer, inner)` position, the largest value along the axis and
+ * the flat index of the element that holds it (the first one; NaN wins).
+ * Shared by `max` and `argmax`.
+ */
+export function maxAlongAxis(
+  data: ArrayLike<number>,
+  outer: number,
+  length: number,
+  inner: number,
+): { values: Float64Array; winners: Int32Array } {
+  const values = new Float64Array(outer * inner);
+  const winners = new Int32Array(outer * inner);
+  for (let o = 0; o < outer; o++) {
+    for (let k = 0; k < inner; k++) {
+      let best = o * length * inner + k;
+      for (let d = 1; d < length; d++) {
+        const i = (o * length + d) * inner + k;
+        const v = data[i]!;
+        if (v > data[best]! || (Number.isNaN(v) && !Number.isNaN(data[best]!))) {
+          best = i;
+        }
+      }
+      values[o * inner + k] = data[best]!;
+      winners[o * inner + k] = best;
+    }
+  }
+  return { values, winners };
+}

@@ -1,8 +1,7 @@
 import { newTypedArray } from "../tensor/dtype.ts";
 import { formatShape } from "../tensor/shape.ts";
 import { Tensor } from "../tensor/tensor.ts";
-import { normalizeAxis, splitAtAxis } from "./_axis.ts";
-import { maxAlongAxis } from "./max.ts";
+import { maxAlongAxis, normalizeAxis, splitAtAxis } from "./_axis.ts";
 import { checkTensor } from "./_check.ts";
 
 /** Options for {@linkcode argmax}. */

@@ -2,7 +2,13 @@ import { record } from "../autograd/record.ts";
 import { newTypedArray } from "../tensor/dtype.ts";
 import { formatShape } from "../tensor/shape.ts";
 import type { Tensor } from "../tensor/tensor.ts";
-import { normalizeAxis, reducedShape, type ReduceOptions, splitAtAxis } from "./_axis.ts";
+import {
+  maxAlongAxis,
+  normalizeAxis,
+  reducedShape,
+  type ReduceOptions,
+  splitAtAxis,
+} from "./_axis.ts";
 import { checkTensor } from "./_check.ts";
 
 /**
@@ -57,34 +63,4 @@ export function max(x: Tensor, options: ReduceOptions = {}): Tensor {
     for (let i = 0; i < winners.length; i++) g[winners[i]!] = grad[i]!;
     return [g];
   });
-}
-
-/**
- * For each `(outer, inner)` position, the largest value along the axis and
- * the flat index of the element that holds it (the first one; NaN wins).
- * Shared with `argmax`.
- */
-export function maxAlongAxis(
-  data: ArrayLike<number>,
-  outer: number,
-  length: number,
-  inner: number,
-): { values: Float64Array; winners: Int32Array } {
-  const values = new Float64Array(outer * inner);
-  const winners = new Int32Array(outer * inner);
-  for (let o = 0; o < outer; o++) {
-    for (let k = 0; k < inner; k++) {
-      let best = o * length * inner + k;
-      for (let d = 1; d < length; d++) {
-        const i = (o * length + d) * inner + k;
-        const v = data[i]!;
-        if (v > data[best]! || (Number.isNaN(v) && !Number.isNaN(data[best]!))) {
-          best = i;
-        }
-      }
-      values[o * inner + k] = data[best]!;
-      winners[o * inner + k] = best;
-    }
-  }
-  return { values, winners };
 }
