@@ -1,5 +1,5 @@
 import { backward } from "../autograd/backward.ts";
-import { type DType, dtypeOf, type TypedArray } from "./dtype.ts";
+import { type DType, dtypeOf, newTypedArray, type TypedArray } from "./dtype.ts";
 import { formatTensor, tensorToHtml } from "./format.ts";
 import { formatShape, sizeOf } from "./shape.ts";
 
@@ -127,6 +127,14 @@ export class Tensor {
    *
    * @returns The value
    * @throws {RangeError} If the tensor has more or fewer than one element
+   *
+   * @example Usage
+   * ```ts
+   * import { tensor } from "./mod.ts";
+   * import { strictEqual } from "node:assert/strict";
+   *
+   * strictEqual(tensor([[2.5]]).item(), 2.5);
+   * ```
    */
   item(): number {
     if (this.size !== 1) {
@@ -154,6 +162,20 @@ export class Tensor {
    * in PyTorch: call `zeroGrad()` first unless you mean to add them up.
    *
    * @throws {TypeError} If this tensor has more than one element or does not require a gradient
+   *
+   * @example The first lesson: dL/dm and dL/db
+   * ```ts
+   * import { tensor } from "./mod.ts";
+   * import "../ops/mod.ts"; // attaches the op methods
+   * import { strictEqual } from "node:assert/strict";
+   *
+   * const m = tensor(-1, { requiresGrad: true });
+   * const b = tensor(5, { requiresGrad: true });
+   * const loss = tensor([1, 2]).mul(m).add(b).mse(tensor([3, 5]));
+   * loss.backward();
+   * strictEqual(m.grad?.item(), -3);
+   * strictEqual(b.grad?.item(), -1);
+   * ```
    */
   backward(): void {
     backward(this);
@@ -166,7 +188,8 @@ export class Tensor {
    */
   accumulateGrad(grad: TypedArray): void {
     if (this.grad === null) {
-      const copy = this.dtype === "float64" ? Float64Array.from(grad) : Float32Array.from(grad);
+      const copy = newTypedArray(this.dtype, grad.length);
+      copy.set(grad); // a copy: `grad` may be shared with other tensors
       this.grad = new Tensor(copy, this.shape);
       return;
     }
@@ -174,7 +197,25 @@ export class Tensor {
     for (let i = 0; i < g.length; i++) g[i]! += grad[i]!;
   }
 
-  /** Sets every element of `.grad` to 0 (it stays `null` if no gradient has arrived yet). */
+  /**
+   * Sets every element of `.grad` to 0 (it stays `null` if no gradient has
+   * arrived yet). Call it before each `backward()` unless you mean to add
+   * gradients up: they accumulate, as in PyTorch.
+   *
+   * @example Gradients accumulate until zeroGrad()
+   * ```ts
+   * import { tensor } from "./mod.ts";
+   * import "../ops/mod.ts"; // attaches the op methods
+   * import { deepStrictEqual } from "node:assert/strict";
+   *
+   * const w = tensor([1, 2], { requiresGrad: true });
+   * w.mul(3).sum().backward();
+   * w.mul(3).sum().backward();
+   * deepStrictEqual(w.grad?.toArray(), [6, 6]);
+   * w.zeroGrad();
+   * deepStrictEqual(w.grad?.toArray(), [0, 0]);
+   * ```
+   */
   zeroGrad(): void {
     this.grad?.data.fill(0);
   }
@@ -185,6 +226,18 @@ export class Tensor {
    * copied, so later changes to either tensor do not affect the other.
    *
    * @returns The new leaf tensor
+   *
+   * @example Usage
+   * ```ts
+   * import { tensor } from "./mod.ts";
+   * import "../ops/mod.ts"; // attaches the op methods
+   * import { strictEqual } from "node:assert/strict";
+   *
+   * const w = tensor([2], { requiresGrad: true });
+   * const frozen = w.mul(3).detach();
+   * strictEqual(frozen.requiresGrad, false);
+   * strictEqual(frozen.item(), 6);
+   * ```
    */
   detach(): Tensor {
     return new Tensor(this.data.slice(), this.shape, { label: this.label });
