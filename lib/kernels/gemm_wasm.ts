@@ -58,6 +58,12 @@ export type SparseMode = "auto" | "dense" | "sparse";
 /** Settings of the WebAssembly kernels, changed with `setWasmOptions`. */
 export interface WasmOptions {
   /**
+   * Whether `gemm` uses the WebAssembly kernels at all; false makes `gemmWasm` return false,
+   * so every product runs in the TypeScript reference (to compare the two).
+   * @default {true}
+   */
+  enabled?: boolean;
+  /**
    * Threads per product: 1 (the calling thread only) or 2 (plus one helper worker that shares
    * the WebAssembly memory). The helper starts in the background on first use.
    * @default {2 where the machine has at least 2 cores, else 1}
@@ -75,6 +81,54 @@ export interface WasmOptions {
   minParallelWork?: number;
 }
 
+/** Counters of the WebAssembly products since the last reset (see `wasmStats`). */
+export interface WasmStats {
+  /** Products computed. */
+  calls: number;
+  /** Milliseconds spent in them, copies included. */
+  ms: number;
+  /** Milliseconds spent copying operands in and results out. */
+  copyMs: number;
+  /** Rows of C computed by the sparse path. */
+  sparseRows: number;
+  /** Rows of C computed in all. */
+  rows: number;
+}
+
+const stats: WasmStats = { calls: 0, ms: 0, copyMs: 0, sparseRows: 0, rows: 0 };
+
+/**
+ * Reads (and optionally resets) the counters of the WebAssembly products: how many, how long,
+ * how much of that was copying, and how many rows took the sparse path.
+ *
+ * @param options `reset: true` zeroes the counters after reading them
+ * @returns A copy of the counters
+ *
+ * @example Usage
+ * ```ts
+ * import { gemmWasm, wasmStats } from "./gemm_wasm.ts";
+ * import { ok } from "node:assert/strict";
+ *
+ * wasmStats({ reset: true });
+ * const c = new Float32Array(1);
+ * if (gemmWasm({ a: new Float32Array([1]), b: new Float32Array([2]), c, m: 1, k: 1, n: 1 })) {
+ *   ok(wasmStats().calls === 1);
+ * }
+ * ```
+ */
+export function wasmStats(options: { reset?: boolean } = {}): WasmStats {
+  const copy = { ...stats };
+  if (options.reset) {
+    stats.calls =
+      stats.ms =
+      stats.copyMs =
+      stats.sparseRows =
+      stats.rows =
+        0;
+  }
+  return copy;
+}
+
 /** What `wasmInfo` reports. */
 export interface WasmInfo {
   /** Whether the WebAssembly kernels loaded. */
@@ -90,6 +144,7 @@ export interface WasmInfo {
 }
 
 const settings: Required<WasmOptions> = {
+  enabled: true,
   threads: Math.min(2, Math.max(1, globalThis.navigator?.hardwareConcurrency ?? 1)),
   sparse: "auto",
   sparseBelow: 0.5,
@@ -135,6 +190,7 @@ export function setWasmOptions(options: WasmOptions): Required<WasmOptions> {
       k.pool = null;
     }
   }
+  if (options.enabled !== undefined) settings.enabled = options.enabled;
   if (options.sparse !== undefined) settings.sparse = options.sparse;
   if (options.sparseBelow !== undefined) settings.sparseBelow = options.sparseBelow;
   if (options.minParallelWork !== undefined) settings.minParallelWork = options.minParallelWork;
@@ -226,6 +282,7 @@ export function gemmWasm(args: WasmGemmArgs): boolean {
   ) {
     return false;
   }
+  if (!settings.enabled) return false;
   const kern = loadKernels();
   if (kern === null) return false;
   if (a.length < m * k || b.length < k * n || c.length < m * n) {
@@ -234,6 +291,7 @@ export function gemmWasm(args: WasmGemmArgs): boolean {
     );
   }
   if (m === 0 || n === 0) return true;
+  const start = performance.now();
 
   let flags = 0;
   if (args.transA) flags |= FLAG_TRANS_A;
@@ -253,15 +311,17 @@ export function gemmWasm(args: WasmGemmArgs): boolean {
   heap.set(a.length === m * k ? a : a.subarray(0, m * k), aAt / 4);
   heap.set(b.length === k * n ? b : b.subarray(0, k * n), bAt / 4);
   if (args.accumulate) heap.set(c.subarray(0, m * n), cAt / 4);
+  const copied = performance.now();
 
   const threshold = settings.sparseBelow;
+  // With the helper, split C's rows in two at a multiple of 4 (the register tile's height).
+  const half = helper === null ? m : Math.min(m, Math.ceil(m / 8) * 4);
+  let sparseRows = 0;
   if (helper === null) {
-    kern.exports.gemm(aAt, bAt, cAt, m, k, n, flags, 0, m, ARENA_START, threshold);
+    sparseRows = kern.exports.gemm(aAt, bAt, cAt, m, k, n, flags, 0, m, ARENA_START, threshold);
   } else {
-    // Split C's rows in two, at a multiple of 4 (the register tile's height).
-    const half = Math.min(m, Math.ceil(m / 8) * 4);
     helper.post(aAt, bAt, cAt, m, k, n, flags, half, m, ARENA_START + workBytes, threshold);
-    kern.exports.gemm(aAt, bAt, cAt, m, k, n, flags, 0, half, ARENA_START, threshold);
+    sparseRows = kern.exports.gemm(aAt, bAt, cAt, m, k, n, flags, 0, half, ARENA_START, threshold);
     try {
       helper.wait();
     } catch {
@@ -270,6 +330,13 @@ export function gemmWasm(args: WasmGemmArgs): boolean {
       kern.exports.gemm(aAt, bAt, cAt, m, k, n, flags, half, m, ARENA_START, threshold);
     }
   }
+  const computed = performance.now();
   c.set(heap.subarray(cAt / 4, cAt / 4 + m * n));
+  const end = performance.now();
+  stats.calls++;
+  stats.ms += end - start;
+  stats.copyMs += copied - start + end - computed;
+  stats.sparseRows += half === m ? sparseRows : sparseRows * m / Math.max(1, half); // estimate
+  stats.rows += m;
   return true;
 }

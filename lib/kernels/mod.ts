@@ -1,7 +1,7 @@
 /**
  * The hot loops. `gemm` computes matrix products; it dispatches to the plain
- * TypeScript reference `gemmTs` (a WebAssembly SIMD version is to come, and
- * will change only the dispatch below).
+ * TypeScript reference `gemmTs` for float64, and to the WebAssembly SIMD kernels
+ * (`gemm_wasm.ts`) for float32.
  *
  * ```ts
  * import { gemm } from "./mod.ts";
@@ -15,6 +15,7 @@
  * @module
  */
 import { type GemmArgs, gemmTs } from "./gemm_ts.ts";
+import { gemmWasm } from "./gemm_wasm.ts";
 
 export type { GemmArgs } from "./gemm_ts.ts";
 export { gemmTs } from "./gemm_ts.ts";
@@ -59,5 +60,7 @@ export function gemm(args: GemmArgs): void {
       }), b has ${args.b.length} (needs ${k * n}), c has ${args.c.length} (needs ${m * n})`,
     );
   }
-  gemmTs(args);
+  // Float32 products run in WebAssembly SIMD where it loads; float64 (and any engine without
+  // WebAssembly SIMD) use the TypeScript reference.
+  if (!gemmWasm(args)) gemmTs(args);
 }

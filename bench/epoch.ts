@@ -1,0 +1,306 @@
+/**
+ * How fast the library trains the course's MNIST network, next to PyTorch, in one run:
+ *
+ * 1. GFLOP/s of each matrix product of a training step (batch 128): the TypeScript reference,
+ *    WebAssembly on 1 thread (dense only, and with the sparse path), and on 2 threads.
+ * 2. The library's time for epochs of the Keras recipe (784-512 ReLU dropout 0.2 - 512 ReLU
+ *    dropout 0.2 - 10, RMSprop lr 1e-3, batch 128, the 60,000 MNIST training images), with the
+ *    share spent in matrix products and in copies, and the resident memory after each epoch.
+ * 3. PyTorch's time for the same epoch (bench/torch_epoch.py) at 1 and 2 threads, the best of
+ *    the two, and the ratio of the two times.
+ *
+ * Usage: `deno task bench` or `deno run -A bench/epoch.ts [options]`
+ *   --epochs N     library epochs at 2 threads (default 3; memory is sampled after each)
+ *   --no-torch     skip PyTorch
+ *   --no-products  skip the per-product table
+ *   --ts-epoch     also time one epoch with the TypeScript reference kernel (slow)
+ *   --accuracy N   instead: train N epochs, print the test accuracy (with --ts: reference kernel)
+ *
+ * @module
+ */
+
+import { gemmTs } from "../lib/kernels/gemm_ts.ts";
+import { gemmWasm, prepareWasm, setWasmOptions, wasmStats } from "../lib/kernels/gemm_wasm.ts";
+import { loadMnist, mnistDataset } from "../lib/data/mod.ts";
+import { Dropout, Linear, ReLU, Sequential } from "../lib/nn/mod.ts";
+import { RMSprop } from "../lib/optim/mod.ts";
+import { evaluate, fit } from "../lib/train/mod.ts";
+import { randomSeeded } from "../lib/random/mod.ts";
+import { type Tensor, tensor } from "../lib/tensor/mod.ts";
+import { lcg, operands, PRODUCTS, timeIt } from "./_products.ts";
+
+const args = Deno.args;
+const flag = (name: string) => args.includes(name);
+const option = (name: string, fallback: number) => {
+  const at = args.indexOf(name);
+  return at >= 0 ? Number(args[at + 1]) : fallback;
+};
+
+/** The machine's load average and the busiest other processes, as one line. */
+function loadLine(): string {
+  try {
+    const load = Deno.readTextFileSync("/proc/loadavg").split(" ").slice(0, 3).join(" ");
+    return `load average ${load} (${navigator.hardwareConcurrency} cores)`;
+  } catch {
+    return `${navigator.hardwareConcurrency} cores`;
+  }
+}
+
+/** The Keras recipe's model, seeded. */
+function kerasModel(seed: number): Sequential {
+  const prng = randomSeeded(seed);
+  return new Sequential([
+    new Linear(784, 512, { prng }),
+    new ReLU(),
+    new Dropout(0.2, { prng }),
+    new Linear(512, 512, { prng }),
+    new ReLU(),
+    new Dropout(0.2, { prng }),
+    new Linear(512, 10, { prng }),
+  ]);
+}
+
+interface Data {
+  train: { x: Tensor; labels: Uint8Array };
+  test: { x: Tensor; labels: Uint8Array } | null;
+  source: string;
+}
+
+/** The 60,000 MNIST training images (and the 10,000 test images), or random stand-ins. */
+async function data(): Promise<Data> {
+  try {
+    const mnist = await loadMnist();
+    return {
+      train: mnistDataset(mnist.trainImages, mnist.trainLabels),
+      test: mnistDataset(mnist.testImages, mnist.testLabels),
+      source: "MNIST, 60,000 training images",
+    };
+  } catch (error) {
+    const rand = lcg(5);
+    const x = new Float32Array(60000 * 784);
+    for (let i = 0; i < x.length; i++) x[i] = rand() < 0.8 ? 0 : rand();
+    const labels = Uint8Array.from({ length: 60000 }, () => Math.floor(rand() * 10));
+    return {
+      train: { x: tensor(x, { shape: [60000, 784] }), labels },
+      test: null,
+      source: `random stand-in with 80% zeros (MNIST unavailable: ${(error as Error).message})`,
+    };
+  }
+}
+
+/** Times each product of one training step. */
+function productTable(): void {
+  console.log("\n## Matrix products of one training step (batch 128), GFLOP/s");
+  console.log("(2·m·k·n per second; the sparse path skips zeros of the left operand, so its");
+  console.log(" rate can exceed the machine's peak: it is the dense work it stands in for)\n");
+  const header = ["product", "zeros", "TS ref", "wasm 1t dense", "wasm 1t", "wasm 2t"];
+  console.log(
+    `${header[0]!.padEnd(38)}${header.slice(1).map((h) => h.padStart(14)).join("")}`,
+  );
+  const rand = lcg(1);
+  const totals = [0, 0, 0, 0];
+  for (const p of PRODUCTS) {
+    const gemmArgs = operands(p, p.zeros, rand);
+    const flop = 2 * p.m * p.k * p.n;
+    const times = [timeIt(() => gemmTs(gemmArgs), 100)];
+    setWasmOptions({ threads: 1, sparse: "dense" });
+    times.push(timeIt(() => gemmWasm(gemmArgs)));
+    setWasmOptions({ threads: 1, sparse: "auto" });
+    times.push(timeIt(() => gemmWasm(gemmArgs)));
+    setWasmOptions({ threads: 2, sparse: "auto" });
+    times.push(timeIt(() => gemmWasm(gemmArgs)));
+    times.forEach((t, i) => totals[i]! += t);
+    const cells = times.map((t) => (flop / t / 1e9).toFixed(1).padStart(14));
+    console.log(`${p.name.padEnd(38)}${`${p.zeros * 100}%`.padStart(14)}${cells.join("")}`);
+  }
+  const stepMs = totals.map((t) => (t * 1000).toFixed(2).padStart(14));
+  console.log(`${"one step, ms (sum of the 8)".padEnd(38)}${"".padStart(14)}${stepMs.join("")}`);
+  const steps = Math.ceil(60000 / 128);
+  const epochS = totals.map((t) => (t * steps).toFixed(2).padStart(14));
+  console.log(
+    `${"x 469 steps = products of an epoch, s".padEnd(38)}${"".padStart(14)}${epochS.join("")}`,
+  );
+
+  // What copying an operand into WebAssembly memory costs.
+  const w1 = new Float32Array(784 * 512);
+  const heap = new Float32Array(new SharedArrayBuffer(w1.byteLength + 64));
+  const copy = timeIt(() => heap.set(w1, 16), 100);
+  console.log(
+    `\ncopy into WebAssembly memory: ${(w1.byteLength / copy / 1e9).toFixed(1)} GB/s ` +
+      `(W1, 1.6 MB: ${(copy * 1000).toFixed(3)} ms)`,
+  );
+}
+
+interface EpochResult {
+  seconds: number;
+  loss: number;
+  accuracy: number;
+  rssMb: number;
+  gemmS: number;
+  copyS: number;
+  sparseShare: number;
+}
+
+/** Trains `model` for one epoch with fit() and measures it. */
+async function epoch(
+  model: Sequential,
+  optimizer: RMSprop,
+  train: Data["train"],
+  seed: number,
+): Promise<EpochResult> {
+  wasmStats({ reset: true });
+  const start = performance.now();
+  const history = await fit(model, train, {
+    numEpochs: 1,
+    batchSize: 128,
+    optimizer,
+    prng: randomSeeded(seed),
+  });
+  const seconds = (performance.now() - start) / 1000;
+  const stats = wasmStats();
+  return {
+    seconds,
+    loss: history.loss[0]!,
+    accuracy: history.accuracy[0]!,
+    rssMb: Deno.memoryUsage().rss / 2 ** 20,
+    gemmS: stats.ms / 1000,
+    copyS: stats.copyMs / 1000,
+    sparseShare: stats.rows > 0 ? stats.sparseRows / stats.rows : 0,
+  };
+}
+
+function epochLine(label: string, r: EpochResult): string {
+  return `${label.padEnd(24)} ${r.seconds.toFixed(2).padStart(7)} s   loss ${r.loss.toFixed(4)}` +
+    `   acc ${(r.accuracy * 100).toFixed(2)}%   products ${r.gemmS.toFixed(2)} s` +
+    ` (copies ${r.copyS.toFixed(2)} s, sparse rows ${(r.sparseShare * 100).toFixed(0)}%)` +
+    `   rss ${r.rssMb.toFixed(0)} MB`;
+}
+
+interface TorchResult {
+  threads: number;
+  epoch_s: number[];
+  torch: string;
+}
+
+/** Runs bench/torch_epoch.py; null when Python or torch is missing. */
+async function torchEpoch(threads: number): Promise<TorchResult | null> {
+  const env = { ...Deno.env.toObject() };
+  delete env.OPENBLAS_CORETYPE;
+  delete env.OPENBLAS_L2_SIZE;
+  try {
+    const output = await new Deno.Command("python3", {
+      args: [
+        new URL("./torch_epoch.py", import.meta.url).pathname,
+        "--threads",
+        String(threads),
+        "--epochs",
+        "1",
+      ],
+      env,
+      clearEnv: true,
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    if (!output.success) {
+      console.log(
+        `PyTorch (${threads} threads) failed: ${
+          new TextDecoder().decode(output.stderr).trim().split("\n").at(-1)
+        }`,
+      );
+      return null;
+    }
+    return JSON.parse(new TextDecoder().decode(output.stdout)) as TorchResult;
+  } catch {
+    return null;
+  }
+}
+
+async function accuracyRun(numEpochs: number, reference: boolean): Promise<void> {
+  const d = await data();
+  if (d.test === null) throw new Error(`Cannot measure accuracy without MNIST: ${d.source}`);
+  setWasmOptions({ enabled: !reference });
+  await prepareWasm();
+  const model = kerasModel(42);
+  const optimizer = new RMSprop(model.parameters(), { lr: 1e-3 });
+  const start = performance.now();
+  const history = await fit(model, d.train, {
+    numEpochs,
+    batchSize: 128,
+    optimizer,
+    prng: randomSeeded(7),
+  });
+  const result = evaluate(model, d.test);
+  console.log(
+    `${reference ? "TypeScript reference" : "WebAssembly"} kernels, ${numEpochs} epochs in ` +
+      `${((performance.now() - start) / 1000).toFixed(1)} s: train loss ` +
+      `${history.loss.at(-1)!.toFixed(4)}, test accuracy ${(result.accuracy * 100).toFixed(2)}%`,
+  );
+}
+
+async function main(): Promise<void> {
+  if (flag("--accuracy")) {
+    await accuracyRun(option("--accuracy", 20), flag("--ts"));
+    return;
+  }
+  const info = await prepareWasm(5000);
+  console.log("# One epoch of the Keras MNIST recipe: this library vs PyTorch");
+  console.log(
+    `Deno ${Deno.version.deno} (V8 ${Deno.version.v8}); WebAssembly: ${
+      info.available ? `${info.simd} SIMD, ${info.threads} thread(s)` : info.reason
+    }; ${loadLine()}`,
+  );
+  if (!flag("--no-products")) productTable();
+
+  const d = await data();
+  console.log(`\n## The library, one epoch = fit() over ${d.source}, batch 128`);
+  const numEpochs = option("--epochs", 3);
+  setWasmOptions({ threads: 2, sparse: "auto" });
+  await prepareWasm(5000);
+  const model = kerasModel(42);
+  const optimizer = new RMSprop(model.parameters(), { lr: 1e-3 });
+  const results: EpochResult[] = [];
+  for (let e = 1; e <= numEpochs; e++) {
+    const r = await epoch(model, optimizer, d.train, e);
+    results.push(r);
+    console.log(epochLine(`epoch ${e} (2 threads)`, r));
+  }
+  setWasmOptions({ threads: 1 });
+  const single = await epoch(model, optimizer, d.train, 100);
+  console.log(epochLine("1 thread", single));
+  setWasmOptions({ threads: 2 });
+  if (flag("--ts-epoch")) {
+    setWasmOptions({ enabled: false });
+    console.log(epochLine("TypeScript reference", await epoch(model, optimizer, d.train, 101)));
+    setWasmOptions({ enabled: true });
+  }
+  const rss = results.map((r) => r.rssMb);
+  console.log(
+    `resident memory after each epoch (MB): ${rss.map((x) => x.toFixed(0)).join(", ")}` +
+      `; change from epoch 1 to ${rss.length}: ${(rss.at(-1)! - rss[0]!).toFixed(0)} MB`,
+  );
+  const ours = Math.min(single.seconds, ...results.map((r) => r.seconds));
+  console.log(`library, best epoch: ${ours.toFixed(2)} s`);
+
+  if (flag("--no-torch")) return;
+  console.log("\n## PyTorch, the same epoch (bench/torch_epoch.py, OPENBLAS_* unset)");
+  const torchTimes: number[] = [];
+  for (const threads of [1, 2]) {
+    const r = await torchEpoch(threads);
+    if (r === null) continue;
+    console.log(`PyTorch ${r.torch}, ${threads} thread(s): ${r.epoch_s[0]!.toFixed(2)} s`);
+    torchTimes.push(r.epoch_s[0]!);
+  }
+  if (torchTimes.length === 0) {
+    console.log("PyTorch: not available (python3 with torch is needed)");
+    return;
+  }
+  const theirs = Math.min(...torchTimes);
+  console.log(`PyTorch, best thread setting: ${theirs.toFixed(2)} s`);
+  console.log(
+    `\nratio library / PyTorch: ${
+      (ours / theirs).toFixed(2)
+    } (done when <= 2, goal 1); ${loadLine()}`,
+  );
+}
+
+await main();
