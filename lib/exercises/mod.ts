@@ -13,3 +13,6 @@
  * @module
  */
 export * from "./check.ts";
+export * from "./loss_surface.ts";
+export * from "./backpropagation.ts";
+export * from "./batching.ts";
