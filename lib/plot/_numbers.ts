@@ -95,7 +95,7 @@ export function readArray(
     );
   }
   const n = Math.min(input.length, maxRows);
-  if (ArrayBuffer.isView(input) || n === 0 || typeof input[0] === "number") {
+  if (ArrayBuffer.isView(input) || n === 0 || typeof input[0] !== "object" || input[0] === null) {
     const values = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       const v = input[i];

@@ -328,11 +328,14 @@ function drawCartesian(ctx: Context, traces: Obj[], layout: Obj, width: number, 
     (str(t.type, "scatter") === "scatter" || str(t.type) === "bar") && t.showlegend !== false &&
     str(t.name) !== ""
   );
-  const legend = legendable.length > 1 || legendable.some((t) => t.showlegend === true)
+  const legend = layout.showlegend !== false &&
+      (legendable.length > 1 || legendable.some((t) => t.showlegend === true) ||
+        (layout.showlegend === true && legendable.length > 0))
     ? legendable
     : [];
+  const horizontal = obj(layout.legend).orientation === "h";
   ctx.font = font(12);
-  const legendWidth = legend.length > 0
+  const legendWidth = legend.length > 0 && !horizontal
     ? Math.min(200, Math.max(...legend.map((t) => ctx.measureText(str(t.name)).width)) + 44)
     : 0;
   const margin = obj(layout.margin);
@@ -391,8 +394,15 @@ function drawCartesian(ctx: Context, traces: Obj[], layout: Obj, width: number, 
   ctx.fillStyle = "#2a3f5f";
   if (xa.title) {
     ctx.textAlign = "center";
-    ctx.textBaseline = "bottom";
-    fitText(ctx, xa.title, (plot.x0 + plot.x1) / 2, height - 8, plot.x1 - plot.x0);
+    ctx.textBaseline = "middle";
+    // Under the tick labels, as plotly places it.
+    fitText(
+      ctx,
+      xa.title,
+      (plot.x0 + plot.x1) / 2,
+      Math.min(height - 10, plot.y1 + 42),
+      plot.x1 - plot.x0,
+    );
   }
   if (ya.title) {
     ctx.save();
@@ -404,9 +414,11 @@ function drawCartesian(ctx: Context, traces: Obj[], layout: Obj, width: number, 
     ctx.restore();
   }
 
-  // Legend
-  let legendY = plot.y0 + 8;
-  const legendX = plot.x1 + 14 + (colorbar ? 80 : 0);
+  // Legend: a column right of the plot, or a row below it (orientation "h")
+  let legendY = horizontal
+    ? Math.min(height - 10, plot.y1 - num(obj(layout.legend).y, -0.2) * (plot.y1 - plot.y0) + 10)
+    : plot.y0 + 8;
+  let legendX = horizontal ? plot.x0 : plot.x1 + 14 + (colorbar ? 80 : 0);
   ctx.font = font(12);
   legend.forEach((t) => {
     const i = traces.indexOf(t);
@@ -427,8 +439,13 @@ function drawCartesian(ctx: Context, traces: Obj[], layout: Obj, width: number, 
     ctx.fillStyle = "#444444";
     ctx.textAlign = "left";
     ctx.textBaseline = "middle";
-    fitText(ctx, str(t.name), legendX + 30, legendY, legendWidth - 34);
-    legendY += 20;
+    if (horizontal) {
+      ctx.fillText(str(t.name), legendX + 30, legendY);
+      legendX += 30 + ctx.measureText(str(t.name)).width + 24;
+    } else {
+      fitText(ctx, str(t.name), legendX + 30, legendY, legendWidth - 34);
+      legendY += 20;
+    }
   });
 
   if (colorbar) {

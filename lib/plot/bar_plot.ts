@@ -94,5 +94,8 @@ export function barPlot(
     ? names.map((n, i) => `${n}: ${formatNumber(heights[i]!)}`).join(", ")
     : `from ${formatNumber(lo)} to ${formatNumber(hi)}`;
   const description = `Bar plot${quoted(title)}: ${heights.length} bars, ${shown}`;
-  return makeFigure([trace], { xaxis: { type: "category" } }, options, { title }, description);
+  // hovermode "x": the label shows anywhere over a bar's column, not only on the bar itself
+  return makeFigure([trace], { xaxis: { type: "category" }, hovermode: "x" }, options, {
+    title,
+  }, description);
 }

@@ -1,5 +1,5 @@
 import { COLOR_SCALES } from "./_colors.ts";
-import { blankCanvas, encodePng, fitText, font } from "./_canvas.ts";
+import { blankCanvas, drawWithinLimit, fitText, font } from "./_canvas.ts";
 import {
   formatShape,
   type NumberArray,
@@ -114,59 +114,61 @@ export function digitGrid(images: NumberInput, options: DigitGridOptions = {}): 
   const predictions = read("predictions", options.predictions);
   const name = (k: number) => options.classNames?.[k] ?? String(k);
 
-  const scale = options.scale ?? 2;
   const columns = Math.max(1, Math.min(options.columns ?? 10, count));
   const rows = Math.ceil(count / columns);
-  const tileW = w * scale;
-  const tileH = h * scale;
   const captionH = labels || predictions ? 18 : 0;
   const gap = 8;
-  const cellW = Math.max(tileW, labels && predictions ? 64 : 0) + gap;
-  const cellH = tileH + captionH + gap;
   const wrong: number[] = [];
   if (labels && predictions) {
     for (let i = 0; i < count; i++) if (labels[i] !== predictions[i]) wrong.push(i);
   }
   const header = options.title !== undefined || (labels && predictions) ? 26 : 0;
-  const width = Math.max(columns * cellW + gap, header ? 360 : 0);
-  const height = header + rows * cellH + gap;
-  const { canvas, ctx } = blankCanvas(width, height);
-  if (header) {
-    ctx.fillStyle = "#222222";
-    ctx.font = font(13);
-    ctx.textAlign = "left";
-    ctx.textBaseline = "middle";
-    const legend = labels && predictions
-      ? `true → predicted; red frame: wrong (${wrong.length} of ${count})`
-      : "";
-    const text = [options.title, legend].filter(Boolean).join(" · ");
-    fitText(ctx, text, gap, header / 2 + 2, width - 2 * gap);
-  }
   const [lo, hi] = pixelRange(values);
-  for (let i = 0; i < count; i++) {
-    const x = gap + (i % columns) * cellW + (cellW - gap - tileW) / 2;
-    const y = header + gap + Math.floor(i / columns) * cellH;
-    const rgba = toRgba(values, i * tileSize, w, h, COLOR_SCALES.grayReversed, lo, hi);
-    drawPixels(ctx, rgba, w, h, x, y, scale);
-    const isWrong = labels && predictions && labels[i] !== predictions[i];
-    ctx.lineWidth = isWrong ? 3 : 1;
-    ctx.strokeStyle = isWrong ? "#d62728" : "#dddddd";
-    ctx.strokeRect(x - 1.5, y - 1.5, tileW + 3, tileH + 3);
-    if (captionH) {
-      const caption = labels && predictions
-        ? `${name(labels[i]!)} → ${name(predictions[i]!)}`
-        : name((labels ?? predictions)![i]!);
-      ctx.fillStyle = isWrong ? "#d62728" : "#333333";
-      ctx.font = font(12, isWrong ? "bold" : "normal");
-      ctx.textAlign = "center";
-      ctx.textBaseline = "top";
-      fitText(ctx, caption, x + tileW / 2, y + tileH + 4, cellW - 2);
+  const drawn = drawWithinLimit(options.scale ?? 2, (scale) => {
+    const tileW = w * scale;
+    const tileH = h * scale;
+    const cellW = Math.max(tileW, labels && predictions ? 64 : 0) + gap;
+    const cellH = tileH + captionH + gap;
+    const width = Math.max(columns * cellW + gap, header ? 360 : 0);
+    const height = header + rows * cellH + gap;
+    const { canvas, ctx } = blankCanvas(width, height);
+    if (header) {
+      ctx.fillStyle = "#222222";
+      ctx.font = font(13);
+      ctx.textAlign = "left";
+      ctx.textBaseline = "middle";
+      const legend = labels && predictions
+        ? `true → predicted; red frame: wrong (${wrong.length} of ${count})`
+        : "";
+      const text = [options.title, legend].filter(Boolean).join(" · ");
+      fitText(ctx, text, gap, header / 2 + 2, width - 2 * gap);
     }
-  }
+    for (let i = 0; i < count; i++) {
+      const x = gap + (i % columns) * cellW + (cellW - gap - tileW) / 2;
+      const y = header + gap + Math.floor(i / columns) * cellH;
+      const rgba = toRgba(values, i * tileSize, w, h, COLOR_SCALES.grayReversed, lo, hi);
+      drawPixels(ctx, rgba, w, h, x, y, scale);
+      const isWrong = labels && predictions && labels[i] !== predictions[i];
+      ctx.lineWidth = isWrong ? 3 : 1;
+      ctx.strokeStyle = isWrong ? "#d62728" : "#dddddd";
+      ctx.strokeRect(x - 1.5, y - 1.5, tileW + 3, tileH + 3);
+      if (captionH) {
+        const caption = labels && predictions
+          ? `${name(labels[i]!)} → ${name(predictions[i]!)}`
+          : name((labels ?? predictions)![i]!);
+        ctx.fillStyle = isWrong ? "#d62728" : "#333333";
+        ctx.font = font(12, isWrong ? "bold" : "normal");
+        ctx.textAlign = "center";
+        ctx.textBaseline = "top";
+        fitText(ctx, caption, x + tileW / 2, y + tileH + 4, cellW - 2);
+      }
+    }
+    return canvas;
+  });
   const parts = [
     `Grid of ${count} digits${
       total > count ? ` (the first ${count} of ${total})` : ""
-    }, ${w} × ${h} drawn ${scale}x, ${columns} per row`,
+    }, ${w} × ${h} drawn ${drawn.scale}x, ${columns} per row`,
   ];
   if (labels && !predictions) {
     parts.push(
@@ -186,5 +188,9 @@ export function digitGrid(images: NumberInput, options: DigitGridOptions = {}): 
       }`,
     );
   }
-  return new ImageDisplay(encodePng(canvas), { width, height, description: parts.join("; ") });
+  return new ImageDisplay(drawn.png, {
+    width: drawn.width,
+    height: drawn.height,
+    description: parts.join("; "),
+  });
 }

@@ -115,6 +115,7 @@ export function histogramPlot(
   } from ${formatNumber(lo)} to ${formatNumber(hi)}; ${parts.join("; ")}`;
   const layout = {
     barmode: "overlay",
+    hovermode: "x",
     bargap: 0,
     showlegend: named.length > 1,
     yaxis: options.logY ? { type: "log" } : {},

@@ -1,10 +1,23 @@
-import { type ColorMapName, type ColorScale, resolveScale } from "./_colors.ts";
-import { blankCanvas, encodePng, fitText, font } from "./_canvas.ts";
-import { finiteRange, formatNumber, formatShape, type NumberGrid, readMatrix } from "./_numbers.ts";
+import { colorAt, type ColorMapName, type ColorScale, cssColor, resolveScale } from "./_colors.ts";
+import {
+  blankCanvas,
+  type Canvas,
+  drawWithinLimit,
+  fitText,
+  font,
+  MAX_PNG_BYTES,
+} from "./_canvas.ts";
+import {
+  finiteRange,
+  formatNumber,
+  formatShape,
+  type NumberGrid,
+  type ReadMatrix,
+  readMatrix,
+} from "./_numbers.ts";
 import { drawPixels, toRgba } from "./_pixels.ts";
 import { niceTicks } from "./_static_figure.ts";
 import { ImageDisplay } from "./image.ts";
-import { colorAt, cssColor } from "./_colors.ts";
 
 /** Options of {@linkcode matrixImage}. */
 export interface MatrixImageOptions {
@@ -31,8 +44,8 @@ export interface MatrixImageOptions {
 
 /**
  * Draws any 2-D array as a picture, one square per value: an image, a weight matrix, a batch of
- * activations, a gradient. Large matrices are drawn at one pixel per value, up to 1000 per side
- * (larger ones show block means).
+ * activations, a gradient. Large matrices are drawn at one pixel per value, up to 800 per side
+ * (larger ones, or noisy ones whose PNG would be too large, show means of blocks).
  *
  * Shown in `notebooks/99_plot_gallery.ipynb`.
  *
@@ -53,37 +66,68 @@ export interface MatrixImageOptions {
  */
 export function matrixImage(values: NumberGrid, options: MatrixImageOptions = {}): ImageDisplay {
   const action = "draw matrix image";
-  let m = readMatrix(values, "values", action);
-  const shape = formatShape([m.rows, m.cols]);
-  const factor = Math.ceil(Math.max(m.rows, m.cols) / 1000);
-  if (factor > 1) {
-    const rows = Math.ceil(m.rows / factor);
-    const cols = Math.ceil(m.cols / factor);
-    const out = new Float64Array(rows * cols);
-    for (let r = 0; r < rows; r++) {
-      for (let c = 0; c < cols; c++) {
-        let sum = 0;
-        let n = 0;
-        for (let i = r * factor; i < Math.min(m.rows, (r + 1) * factor); i++) {
-          for (let j = c * factor; j < Math.min(m.cols, (c + 1) * factor); j++) {
-            sum += m.values[i * m.cols + j]!;
-            n++;
-          }
-        }
-        out[r * cols + c] = sum / n;
-      }
-    }
-    m = { values: out, rows, cols };
-  }
+  const full = readMatrix(values, "values", action);
+  const shape = formatShape([full.rows, full.cols]);
   const scaleMap = resolveScale(options.colormap, "gray");
-  let [lo, hi] = options.range ?? finiteRange(m.values);
+  let [lo, hi] = options.range ?? finiteRange(full.values);
   if (!Number.isFinite(lo)) [lo, hi] = [0, 1];
   if (options.colormap === "diverging" && options.range === undefined) {
     const a = Math.max(Math.abs(lo), Math.abs(hi)) || 1;
     [lo, hi] = [-a, a];
   }
-  const scale = options.scale ??
-    Math.max(1, Math.min(16, Math.floor(400 / Math.max(m.rows, m.cols))));
+  // Up to 800 values per side at one pixel each; beyond that, or when the PNG of noisy values
+  // would be too large, means of blocks.
+  let factor = Math.ceil(Math.max(full.rows, full.cols) / 800);
+  for (;;) {
+    const m = blockMean(full, factor);
+    const drawn = drawWithinLimit(
+      options.scale ?? Math.max(1, Math.min(16, Math.floor(400 / Math.max(m.rows, m.cols)))),
+      (scale) => drawMatrix(m, scale, scaleMap, lo, hi, options),
+    );
+    if (drawn.png.length > MAX_PNG_BYTES && Math.max(m.rows, m.cols) > 1) {
+      factor *= 2;
+      continue;
+    }
+    const [vlo, vhi] = finiteRange(full.values);
+    const description = `Matrix image${
+      options.title ? ` "${options.title}"` : ""
+    }: a ${shape} array${
+      factor > 1 ? ` shown as means of ${factor} × ${factor} blocks` : ""
+    }, ${drawn.scale} pixel(s) per value, values from ${formatNumber(vlo)} to ${formatNumber(vhi)}`;
+    return new ImageDisplay(drawn.png, { width: drawn.width, height: drawn.height, description });
+  }
+}
+
+/** Means of `factor × factor` blocks. */
+function blockMean(m: ReadMatrix, factor: number): ReadMatrix {
+  if (factor <= 1) return m;
+  const rows = Math.ceil(m.rows / factor);
+  const cols = Math.ceil(m.cols / factor);
+  const out = new Float64Array(rows * cols);
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      let sum = 0;
+      let n = 0;
+      for (let i = r * factor; i < Math.min(m.rows, (r + 1) * factor); i++) {
+        for (let j = c * factor; j < Math.min(m.cols, (c + 1) * factor); j++) {
+          sum += m.values[i * m.cols + j]!;
+          n++;
+        }
+      }
+      out[r * cols + c] = sum / n;
+    }
+  }
+  return { values: out, rows, cols };
+}
+
+function drawMatrix(
+  m: ReadMatrix,
+  scale: number,
+  scaleMap: ColorScale,
+  lo: number,
+  hi: number,
+  options: MatrixImageOptions,
+): Canvas {
   const pad = 8;
   const header = options.title ? 26 : 0;
   const bar = options.colorbar ?? true;
@@ -127,9 +171,5 @@ export function matrixImage(values: NumberGrid, options: MatrixImageOptions = {}
       ctx.fillText(formatNumber(v), x + 18, top + h * (1 - (v - lo) / (hi - lo || 1)));
     }
   }
-  const [vlo, vhi] = finiteRange(m.values);
-  const description = `Matrix image${options.title ? ` "${options.title}"` : ""}: a ${shape} array${
-    factor > 1 ? ` shown as means of ${factor} × ${factor} blocks` : ""
-  }, ${scale} pixel(s) per value, values from ${formatNumber(vlo)} to ${formatNumber(vhi)}`;
-  return new ImageDisplay(encodePng(canvas), { width, height, description });
+  return canvas;
 }

@@ -2,6 +2,7 @@ import type { Figure, PlotlyTrace, PlotOptions } from "./figure.ts";
 import { COLOR_SCALES, paletteColor } from "./_colors.ts";
 import { makeFigure, quoted } from "./_layout.ts";
 import {
+  finiteRange,
   formatNumber,
   formatShape,
   type NumberArray,
@@ -94,12 +95,14 @@ export function scatterPlot(points: ScatterInput, options: ScatterPlotOptions = 
       `Cannot ${action} as points and labels must have the same length: points has ${n} rows, labels has ${labels.length} values`,
     );
   }
-  const keep = strideIndices(n, options.maxPoints ?? 5000);
+  const maxPoints = options.maxPoints ?? 5000;
+  const keep = strideIndices(n, maxPoints);
   const size = options.markerSize ?? 7;
   const traces: PlotlyTrace[] = [];
   const title = options.title ?? "Scatter plot";
   let what: string;
-  const classes = labels ? [...new Set(keep.map((k) => labels[k]!))].sort((a, b) => a - b) : [];
+  const classes = labels ? [...new Set(labels)].sort((a, b) => a - b) : [];
+  let drawn = keep.length;
   if (!labels) {
     traces.push({
       type: "scatter",
@@ -110,8 +113,15 @@ export function scatterPlot(points: ScatterInput, options: ScatterPlotOptions = 
     });
     what = `${n} points`;
   } else if (classes.every(Number.isInteger) && classes.length <= 20) {
-    for (const c of classes) {
-      const mine = keep.filter((k) => labels[k] === c);
+    // Thinned class by class, so that every class keeps its share of the drawn points.
+    const members = classes.map((): number[] => []);
+    labels.forEach((label, k) => members[classes.indexOf(label)]!.push(k));
+    drawn = 0;
+    for (const [ci, c] of classes.entries()) {
+      const all = members[ci]!;
+      const mine = strideIndices(all.length, Math.max(1, Math.round((maxPoints * all.length) / n)))
+        .map((i) => all[i]!);
+      drawn += mine.length;
       traces.push({
         type: "scatter",
         mode: "markers",
@@ -122,10 +132,8 @@ export function scatterPlot(points: ScatterInput, options: ScatterPlotOptions = 
       });
     }
     what = `${n} points in ${classes.length} classes (${
-      classes.map((c) => {
-        const count = keep.filter((k) => labels[k] === c).length;
-        return `${options.classNames?.[c] ?? `class ${c}`}: ${count}`;
-      }).join(", ")
+      classes.map((c, ci) => `${options.classNames?.[c] ?? `class ${c}`}: ${members[ci]!.length}`)
+        .join(", ")
     })`;
   } else {
     traces.push({
@@ -140,11 +148,10 @@ export function scatterPlot(points: ScatterInput, options: ScatterPlotOptions = 
         showscale: true,
       },
     });
-    what = `${n} points coloured by value from ${formatNumber(Math.min(...classes))} to ${
-      formatNumber(Math.max(...classes))
-    }`;
+    const [lo, hi] = finiteRange(labels);
+    what = `${n} points coloured by value from ${formatNumber(lo)} to ${formatNumber(hi)}`;
   }
-  if (keep.length < n) what += `, 1 in ${Math.ceil(n / keep.length)} drawn`;
+  if (drawn < n) what += `, ${drawn} drawn`;
   const description = `Scatter plot${quoted(title)}: ${what}`;
   return makeFigure(traces, { showlegend: traces.length > 1 }, options, {
     title,

@@ -108,6 +108,12 @@ export interface SurfacePlotOptions extends PlotOptions {
    */
   colormap?: ColorMapName | ColorScale;
   /**
+   * Mark the grid's lowest point (surface plots), where a loss is smallest.
+   *
+   * @default {true}
+   */
+  markMinimum?: boolean;
+  /**
    * Most grid points per axis sent to the front end; finer grids keep every n-th row and column.
    *
    * @default {100}
@@ -221,14 +227,40 @@ function describePaths(g: Prepared): string {
  *   zLabel: "loss",
  *   path: { x: [-1, -0.7, -0.4], y: [5, 5.1, 5.15] },
  * });
- * strictEqual(fig.data.length, 2); // the surface and the path
+ * strictEqual(fig.data.length, 3); // the lowest grid point, the surface and the path
  * ```
  */
 export function surfacePlot(z: NumberGrid | Grid, options: SurfacePlotOptions = {}): Figure {
   const g = prepare(z, options, "surface plot");
   const [lo, hi] = finiteRange(g.z.flat());
   const lift = (hi - lo) * 0.01;
-  const traces: PlotlyTrace[] = [{
+  const traces: PlotlyTrace[] = [];
+  if (options.markMinimum ?? true) {
+    // Drawn first: a one-point trace, so tools that probe "the first trace" of a plot (hover
+    // tests) do not mistake the 3-D scene for 2-D axes.
+    let best = [0, 0];
+    g.z.forEach((row, i) =>
+      row.forEach((v, j) => {
+        if (v < g.z[best[0]!]![best[1]!]! || Number.isNaN(g.z[best[0]!]![best[1]!]!)) best = [i, j];
+      })
+    );
+    const [i, j] = best as [number, number];
+    traces.push({
+      type: "scatter3d",
+      mode: "markers",
+      name: "lowest grid point",
+      x: [g.x[j]!],
+      y: [g.y[i]!],
+      z: [g.z[i]![j]! + lift],
+      marker: {
+        color: "#ffffff",
+        size: 5,
+        symbol: "diamond",
+        line: { color: "#222222", width: 1 },
+      },
+    });
+  }
+  traces.push({
     type: "surface",
     x: g.x,
     y: g.y,
@@ -236,7 +268,7 @@ export function surfacePlot(z: NumberGrid | Grid, options: SurfacePlotOptions = 
     colorscale: resolveScale(options.colormap, "viridis"),
     colorbar: { title: { text: options.zLabel ?? "z" } },
     name: options.zLabel ?? "z",
-  }];
+  });
   for (const p of g.paths) {
     traces.push({
       type: "scatter3d",
@@ -337,9 +369,20 @@ export function contourPlot(z: NumberGrid | Grid, options: SurfacePlotOptions = 
   const axis = { showgrid: false, zeroline: false };
   return makeFigure(
     traces,
-    { showlegend: g.paths.length > 1, xaxis: axis, yaxis: axis },
+    {
+      showlegend: g.paths.length > 1,
+      xaxis: axis,
+      yaxis: axis,
+      // Below the plot: on the right it would cover the colour bar.
+      ...(g.paths.length > 1
+        ? {
+          legend: { orientation: "h", x: 0, xanchor: "left", y: -0.2, yanchor: "top" },
+          margin: { b: 100 },
+        }
+        : {}),
+    },
     options,
-    { title, xLabel, yLabel, height: 520 },
+    { title, xLabel, yLabel, height: g.paths.length > 1 ? 560 : 520 },
     description,
   );
 }

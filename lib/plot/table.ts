@@ -24,7 +24,7 @@ export interface TableOptions {
 function cell(v: unknown): string {
   if (v === undefined || v === null) return "";
   if (typeof v === "number") {
-    return Number.isInteger(v) && Math.abs(v) >= 1e4 ? v.toLocaleString("en-US") : formatNumber(v);
+    return Number.isInteger(v) && Math.abs(v) >= 1000 ? v.toLocaleString("en-US") : formatNumber(v);
   }
   if (typeof v === "string") return v;
   if (typeof v === "object" && v !== null && Array.isArray((v as { shape?: unknown }).shape)) {
@@ -113,7 +113,8 @@ export class TableDisplay implements Displayable {
    * @returns An HTML fragment
    */
   toHtml(): string {
-    const align = (c: number) => (this.numeric[c] ? ' style="text-align:right"' : "");
+    // Explicit both ways: classic Notebook's CSS right-aligns every table cell.
+    const align = (c: number) => ` style="text-align:${this.numeric[c] ? "right" : "left"}"`;
     const row = (r: string[], tag: "td" | "th") =>
       `<tr>${r.map((v, c) => `<${tag}${align(c)}>${escapeHtml(v)}</${tag}>`).join("")}</tr>`;
     const parts = [];

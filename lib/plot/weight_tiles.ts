@@ -1,5 +1,5 @@
 import { COLOR_SCALES } from "./_colors.ts";
-import { blankCanvas, encodePng, fitText, font } from "./_canvas.ts";
+import { blankCanvas, drawWithinLimit, fitText, font, MAX_PNG_BYTES } from "./_canvas.ts";
 import { finiteRange, formatNumber, formatShape, type NumberGrid, readMatrix } from "./_numbers.ts";
 import { checkTileShape, drawPixels, toRgba } from "./_pixels.ts";
 import { ImageDisplay } from "./image.ts";
@@ -80,7 +80,7 @@ export function weightTiles(weights: NumberGrid, options: WeightTilesOptions = {
     );
   }
   const units = along === "columns" ? m.cols : m.rows;
-  const count = Math.min(options.count ?? 64, units);
+  let count = Math.min(options.count ?? 64, units);
   // Tile k's values, contiguous.
   const tiles = new Float64Array(count * size);
   for (let k = 0; k < count; k++) {
@@ -90,42 +90,51 @@ export function weightTiles(weights: NumberGrid, options: WeightTilesOptions = {
         : m.values[k * m.cols + i]!;
     }
   }
-  const scale = options.scale ?? 3;
   const columns = Math.max(1, Math.min(options.columns ?? 8, count));
-  const rows = Math.ceil(count / columns);
   const gap = 6;
   const header = 26;
-  const width = Math.max(columns * (w * scale + gap) + gap, 380);
-  const height = header + rows * (h * scale + gap) + gap;
-  const { canvas, ctx } = blankCanvas(width, height);
   const [allLo, allHi] = finiteRange(tiles);
   const allMax = Math.max(Math.abs(allLo), Math.abs(allHi)) || 1;
-  for (let k = 0; k < count; k++) {
-    let a = allMax;
-    if ((options.normalize ?? "each") === "each") {
-      const [lo, hi] = finiteRange(tiles.subarray(k * size, (k + 1) * size));
-      a = Math.max(Math.abs(lo), Math.abs(hi)) || 1;
-    }
-    const rgba = toRgba(tiles, k * size, w, h, COLOR_SCALES.diverging, -a, a);
-    const x = gap + (k % columns) * (w * scale + gap);
-    const y = header + gap + Math.floor(k / columns) * (h * scale + gap);
-    drawPixels(ctx, rgba, w, h, x, y, scale);
-  }
-  ctx.fillStyle = "#222222";
-  ctx.font = font(13);
-  ctx.textAlign = "left";
-  ctx.textBaseline = "middle";
   const title = options.title ?? "Weights per unit";
-  fitText(
-    ctx,
-    `${title} · ${count} of ${units} units · blue < 0 < red`,
-    gap,
-    header / 2 + 2,
-    width - 2 * gap,
-  );
+  const draw = () =>
+    drawWithinLimit(options.scale ?? 3, (scale) => {
+      const rows = Math.ceil(count / columns);
+      const width = Math.max(columns * (w * scale + gap) + gap, 380);
+      const height = header + rows * (h * scale + gap) + gap;
+      const { canvas, ctx } = blankCanvas(width, height);
+      for (let k = 0; k < count; k++) {
+        let a = allMax;
+        if ((options.normalize ?? "each") === "each") {
+          const [lo, hi] = finiteRange(tiles.subarray(k * size, (k + 1) * size));
+          a = Math.max(Math.abs(lo), Math.abs(hi)) || 1;
+        }
+        const rgba = toRgba(tiles, k * size, w, h, COLOR_SCALES.diverging, -a, a);
+        const x = gap + (k % columns) * (w * scale + gap);
+        const y = header + gap + Math.floor(k / columns) * (h * scale + gap);
+        drawPixels(ctx, rgba, w, h, x, y, scale);
+      }
+      ctx.fillStyle = "#222222";
+      ctx.font = font(13);
+      ctx.textAlign = "left";
+      ctx.textBaseline = "middle";
+      fitText(
+        ctx,
+        `${title} · ${count} of ${units} units · blue < 0 < red`,
+        gap,
+        header / 2 + 2,
+        width - 2 * gap,
+      );
+      return canvas;
+    });
+  let drawn = draw();
+  // Hundreds of noisy tiles do not compress: show fewer rather than send megabytes.
+  while (drawn.png.length > MAX_PNG_BYTES && count > 1) {
+    count = Math.ceil(count / 2);
+    drawn = draw();
+  }
   const description =
     `Weight tiles "${title}": the first ${count} of ${units} units of a ${shape} weight matrix, each as a ${h} × ${w} image (blue negative, red positive, ${
       (options.normalize ?? "each") === "each" ? "each tile on its own scale" : "one scale"
-    }); weights from ${formatNumber(allLo)} to ${formatNumber(allHi)}`;
-  return new ImageDisplay(encodePng(canvas), { width, height, description });
+    }, drawn ${drawn.scale}x); weights from ${formatNumber(allLo)} to ${formatNumber(allHi)}`;
+  return new ImageDisplay(drawn.png, { width: drawn.width, height: drawn.height, description });
 }

@@ -1,0 +1,24 @@
+import { deepStrictEqual, throws } from "../_helpers.ts";
+import { barPlot } from "../../lib/plot/mod.ts";
+import { assertBundle, FIGURE_KEYS, match } from "./_bundle.ts";
+
+Deno.test("barPlot()", async (t) => {
+  await t.step("draws a record as named bars with their values", () => {
+    const fig = barPlot({ a: 1, b: 2.5 });
+    assertBundle(fig, FIGURE_KEYS);
+    deepStrictEqual(fig.data[0]!.x, ["a", "b"]);
+    deepStrictEqual(fig.data[0]!.text, ["1", "2.5"]);
+    match(fig.description, /2 bars, a: 1, b: 2.5/);
+  });
+
+  await t.step("draws a list with labels and colours", () => {
+    const fig = barPlot([3, 4], { labels: ["x", "y"], colors: ["red", "blue"] });
+    deepStrictEqual(fig.data[0]!.x, ["x", "y"]);
+    deepStrictEqual((fig.data[0]!.marker as { color: unknown }).color, ["red", "blue"]);
+  });
+
+  await t.step("throws TypeError when labels or colours do not match the bars", () => {
+    throws(() => barPlot([1, 2], { labels: ["a"] }), /labels has 1 names, values has 2/);
+    throws(() => barPlot([1, 2], { colors: ["red"] }), /colors has 1, values has 2/);
+  });
+});

@@ -1,0 +1,56 @@
+import { ok, strictEqual, throws } from "../_helpers.ts";
+import { digitGrid } from "../../lib/plot/mod.ts";
+import { assertBundle, fakeTensor, IMAGE_KEYS, match } from "./_bundle.ts";
+
+Deno.test("digitGrid()", async (t) => {
+  const images = new Uint8Array(12 * 784).map((_, i) => (i * 31) % 256);
+
+  await t.step("draws digits with labels in rows", () => {
+    const grid = digitGrid(images, {
+      labels: Array.from({ length: 12 }, (_, i) => i % 10),
+      columns: 4,
+    });
+    assertBundle(grid, IMAGE_KEYS);
+    match(grid.description, /Grid of 12 digits, 28 × 28 drawn 2x, 4 per row; labels 0 1 2 3/);
+  });
+
+  await t.step("marks wrong predictions and names them", () => {
+    const labels = [1, 2, 3];
+    const grid = digitGrid(images.subarray(0, 3 * 784), {
+      labels,
+      predictions: [1, 7, 3],
+      classNames: ["zero", "one", "two", "three", "four", "five", "six", "seven"],
+    });
+    match(grid.description, /1 of 3 wrong: #1 \(true two, predicted seven\)/);
+  });
+
+  await t.step("reads [N, 784] and [N, 28, 28] tensors, and draws at most count", () => {
+    const flat = fakeTensor(Array.from(images), [12, 784]);
+    match(digitGrid(flat, { count: 5 }).description, /Grid of 5 digits \(the first 5 of 12\)/);
+    const cube = fakeTensor(Array.from(images), [12, 28, 28]);
+    match(digitGrid(cube).description, /Grid of 12 digits/);
+  });
+
+  await t.step("reads only the digits it draws from 60,000", () => {
+    const all = new Uint8Array(60_000 * 784);
+    const start = performance.now();
+    const grid = digitGrid(all, { count: 20 });
+    ok(performance.now() - start < 2000);
+    assertBundle(grid, IMAGE_KEYS);
+  });
+
+  await t.step("throws TypeError naming the shapes", () => {
+    throws(
+      () => digitGrid([[1, 2, 3]]),
+      /images must have shape \[N, 784\] or \[N, 28, 28\] with N >= 1: images has shape \[1, 3\]/,
+    );
+    throws(
+      () => digitGrid(images, { labels: [1, 2] }),
+      /images and labels must have the same length: images has 12 digits, labels has 2 values/,
+    );
+  });
+
+  await t.step("leaves a single row as wide as it needs", () => {
+    strictEqual(digitGrid(images.subarray(0, 784)).height > 56, true);
+  });
+});

@@ -1,0 +1,68 @@
+import { deepStrictEqual, ok, strictEqual, throws } from "../_helpers.ts";
+import { confusionMatrixPlot, heatmapPlot } from "../../lib/plot/mod.ts";
+import { assertBundle, fakeTensor, FIGURE_KEYS, match } from "./_bundle.ts";
+
+Deno.test("heatmapPlot()", async (t) => {
+  await t.step("draws a small matrix with its values, row 0 on top", () => {
+    const fig = heatmapPlot([[1, 2, 3], [4, 5, 6]], { x: ["a", "b", "c"], y: ["r", "s"] });
+    assertBundle(fig, FIGURE_KEYS);
+    deepStrictEqual(fig.data[0]!.z, [[1, 2, 3], [4, 5, 6]]);
+    strictEqual(typeof fig.data[0]!.texttemplate, "string");
+    const yaxis = fig.layout.yaxis as { autorange: string; ticktext: string[] };
+    strictEqual(yaxis.autorange, "reversed");
+    deepStrictEqual(yaxis.ticktext, ["r", "s"]);
+  });
+
+  await t.step("centres the diverging colour map on zero", () => {
+    const fig = heatmapPlot([[-1, 3]], { colormap: "diverging" });
+    deepStrictEqual([fig.data[0]!.zmin, fig.data[0]!.zmax], [-3, 3]);
+  });
+
+  await t.step("shows a [784, 512] weight matrix as block means, well under 1 MB", () => {
+    const w = fakeTensor(Array.from({ length: 784 * 512 }, (_, i) => Math.sin(i)), [784, 512]);
+    const fig = heatmapPlot(w);
+    const z = fig.data[0]!.z as number[][];
+    ok(z.length <= 150 && z[0]!.length <= 150);
+    match(fig.description, /a \[784, 512\] matrix.*means of 6 × 4 blocks/);
+    assertBundle(fig, FIGURE_KEYS);
+  });
+
+  await t.step("throws TypeError naming the shape when z is not 2-D", () => {
+    throws(() => heatmapPlot([1, 2, 3] as never), {
+      name: "TypeError",
+      message:
+        "Cannot draw heatmap as z must be 2-D with at least one row and column: z has shape [3]",
+    });
+    throws(() => heatmapPlot([[[1]]] as never), /z has shape \[1, 1, 1\]/);
+    throws(
+      () => heatmapPlot([[1, 2], [3]]),
+      /z must be a rectangular array: z\[1\] has shape \[1\], z\[0\] has shape \[2\]/,
+    );
+    throws(() => heatmapPlot([[1, 2]], { x: ["a"] }), /x has 1 values, z has shape \[1, 2\]/);
+  });
+});
+
+Deno.test("confusionMatrixPlot()", async (t) => {
+  await t.step("writes counts, names rows true and columns predicted", () => {
+    const fig = confusionMatrixPlot([[5, 1], [2, 7]], { classNames: ["cat", "dog"] });
+    assertBundle(fig, FIGURE_KEYS);
+    strictEqual(fig.data[0]!.texttemplate, "%{z}");
+    deepStrictEqual((fig.layout.xaxis as { title: unknown }).title, { text: "predicted" });
+    deepStrictEqual((fig.layout.yaxis as { title: unknown }).title, { text: "true" });
+    match(
+      fig.description,
+      /12 of 15 right \(80.00%\); most common mistakes: dog taken for cat \(2\), cat taken for dog \(1\)/,
+    );
+  });
+
+  await t.step("throws TypeError unless square and named per class", () => {
+    throws(
+      () => confusionMatrixPlot([[1, 2, 3], [4, 5, 6]]),
+      /must be square.*matrix has shape \[2, 3\]/,
+    );
+    throws(
+      () => confusionMatrixPlot([[1]], { classNames: ["a", "b"] }),
+      /classNames has 2 names, matrix has shape \[1, 1\]/,
+    );
+  });
+});

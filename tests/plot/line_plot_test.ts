@@ -1,0 +1,77 @@
+import { deepStrictEqual, ok, strictEqual, throws } from "../_helpers.ts";
+import { linePlot, mimeBundle } from "../../lib/plot/mod.ts";
+import { tensor } from "../../lib/tensor/mod.ts";
+import { assertBundle, bundleBytes, fakeTensor, FIGURE_KEYS, match } from "./_bundle.ts";
+
+type Trace = { x: number[]; y: number[]; name?: string; mode?: string };
+
+Deno.test("linePlot()", async (t) => {
+  await t.step("draws a plain list against 0, 1, 2, ...", () => {
+    const fig = linePlot([3, 1, 2]);
+    assertBundle(fig, FIGURE_KEYS);
+    deepStrictEqual((fig.data[0] as Trace).x, [0, 1, 2]);
+  });
+
+  await t.step("draws a record of named series with a shared x and log axes", () => {
+    const fig = linePlot({ train: [1, 0.1], validation: [1, 0.5] }, {
+      x: [1, 2],
+      logY: true,
+      logX: true,
+      xLabel: "epoch",
+      yLabel: "loss",
+    });
+    deepStrictEqual(fig.data.map((d) => d.name), ["train", "validation"]);
+    deepStrictEqual((fig.layout.yaxis as { type: string }).type, "log");
+    deepStrictEqual((fig.layout.xaxis as { type: string }).type, "log");
+    deepStrictEqual((fig.layout.xaxis as { title: unknown }).title, { text: "epoch" });
+    match(fig.description, /2 series: train \(2 points, y from 0.1 to 1\); validation/);
+    match(fig.description, /y: loss \(log scale\)/);
+  });
+
+  await t.step("draws series with their own x, names, dashes and colours", () => {
+    const fig = linePlot([
+      { x: [0, 1], y: [0, 1], name: "a", dash: "dash", color: "red" },
+      { x: [0, 2, 4], y: [1, 1, 1], name: "b", mode: "markers" },
+    ]);
+    deepStrictEqual(fig.data[0]!.line, { color: "red", dash: "dash" });
+    strictEqual(fig.data[1]!.mode, "markers");
+  });
+
+  await t.step("reads typed arrays, tensor look-alikes and the real Tensor", () => {
+    deepStrictEqual((linePlot(new Float32Array([1, 2])).data[0] as Trace).y, [1, 2]);
+    deepStrictEqual((linePlot(fakeTensor([1, 2, 3], [3, 1])).data[0] as Trace).y, [1, 2, 3]);
+    const real = linePlot({ x: tensor([0, 1, 2]), y: tensor([[4], [5], [6]]) });
+    deepStrictEqual((real.data[0] as Trace).y, [4, 5, 6]);
+  });
+
+  await t.step("thins long series, keeping the extremes, and stays small", () => {
+    const n = 100_000;
+    const y = Array.from({ length: n }, (_, i) => Math.sin(i / 1000));
+    y[54_321] = 10; // a spike must survive
+    const fig = linePlot({ step: y, average: y.map((v) => v / 2) });
+    const trace = fig.data[0] as Trace;
+    ok(trace.y.length <= 2000, `${trace.y.length} points`);
+    ok(trace.y.includes(10), "the spike survives thinning");
+    ok(bundleBytes(mimeBundle(fig)) < 400_000);
+  });
+
+  await t.step("throws TypeError naming both lengths when x and y differ", () => {
+    throws(
+      () => linePlot({ x: Array.from({ length: 10 }, (_, i) => i), y: new Array(9).fill(0) }),
+      {
+        name: "TypeError",
+        message:
+          "Cannot draw line plot as x and y must have the same length: x has 10 values, y has 9",
+      },
+    );
+    throws(
+      () => linePlot([{ y: [1, 2], name: "a" }, { x: [1], y: [1, 2], name: "b" }]),
+      /x and y of series "b" must have the same length: x has 1 values, y has 2/,
+    );
+  });
+
+  await t.step("throws TypeError naming the shape when y is not 1-D", () => {
+    throws(() => linePlot([[1, 2], [3, 4]] as never), /y must be 1-D: y has shape \[2, 2\]/);
+    throws(() => linePlot(["a", "b"] as never), /y must hold numbers: y\[0\] is a string/);
+  });
+});

@@ -1,0 +1,56 @@
+import { deepStrictEqual, ok, strictEqual, throws } from "../_helpers.ts";
+import { scatterPlot } from "../../lib/plot/mod.ts";
+import { assertBundle, fakeTensor, FIGURE_KEYS, match } from "./_bundle.ts";
+
+type Trace = { x: number[]; y: number[]; name?: string; marker: { color: unknown } };
+
+Deno.test("scatterPlot()", async (t) => {
+  await t.step("draws one trace per class, named", () => {
+    const fig = scatterPlot([[0, 0], [1, 1], [2, 0]], {
+      labels: [1, 0, 1],
+      classNames: ["no", "yes"],
+    });
+    assertBundle(fig, FIGURE_KEYS);
+    deepStrictEqual(fig.data.map((d) => d.name), ["no", "yes"]);
+    deepStrictEqual((fig.data[1] as Trace).x, [0, 2]);
+    match(fig.description, /3 points in 2 classes \(no: 1, yes: 2\)/);
+  });
+
+  await t.step("reads [N, 2] tensors and { x, y }", () => {
+    const fromTensor = scatterPlot(fakeTensor([0, 1, 2, 3], [2, 2]));
+    deepStrictEqual((fromTensor.data[0] as Trace).y, [1, 3]);
+    const fromXY = scatterPlot({ x: [1, 2], y: [3, 4] });
+    deepStrictEqual((fromXY.data[0] as Trace).x, [1, 2]);
+  });
+
+  await t.step("colours by value when labels are not classes", () => {
+    const fig = scatterPlot({ x: [0, 1, 2], y: [0, 1, 2] }, { labels: [0.1, 0.5, 0.9] });
+    strictEqual(fig.data.length, 1);
+    deepStrictEqual((fig.data[0] as Trace).marker.color, [0.1, 0.5, 0.9]);
+  });
+
+  await t.step("keeps at most maxPoints points", () => {
+    const n = 60_000;
+    const points = Array.from({ length: n }, (_, i) => [Math.cos(i), Math.sin(i)]);
+    const fig = scatterPlot(points, { labels: points.map((_, i) => i % 10) });
+    const drawn = fig.data.reduce((s, d) => s + (d as Trace).x.length, 0);
+    ok(drawn <= 5000, `${drawn} points drawn`);
+    assertBundle(fig, FIGURE_KEYS);
+    match(
+      fig.description,
+      /60000 points in 10 classes \(class 0: 6000, .*class 9: 6000\), 5000 drawn/,
+    );
+  });
+
+  await t.step("throws TypeError naming the shapes", () => {
+    throws(
+      () => scatterPlot([[1, 2, 3]]),
+      /points must have shape \[N, 2\]: points has shape \[1, 3\]/,
+    );
+    throws(
+      () => scatterPlot([[1, 2], [3, 4]], { labels: [0] }),
+      /points and labels must have the same length: points has 2 rows, labels has 1 values/,
+    );
+    throws(() => scatterPlot({ x: [1, 2], y: [1] }), /x has 2 values, y has 1/);
+  });
+});

@@ -1,0 +1,72 @@
+import { deepStrictEqual, ok, strictEqual, throws } from "../_helpers.ts";
+import { contourPlot, evaluateGrid, surfacePlot } from "../../lib/plot/mod.ts";
+import { assertBundle, FIGURE_KEYS } from "./_bundle.ts";
+
+const loss = (m: number, b: number) => ((m + b - 3) ** 2 + (2 * m + b - 5) ** 2) / 2;
+
+Deno.test("evaluateGrid()", async (t) => {
+  await t.step("evaluates f(x[j], y[i]) into row i, column j", () => {
+    const g = evaluateGrid((x, y) => 10 * y + x, { x: [0, 2], y: [0, 1], num: 3 });
+    deepStrictEqual(g.x, [0, 1, 2]);
+    deepStrictEqual(g.y, [0, 0.5, 1]);
+    deepStrictEqual(g.z, [[0, 1, 2], [5, 6, 7], [10, 11, 12]]);
+  });
+  await t.step("throws RangeError for fewer than 2 points", () => {
+    throws(() => evaluateGrid(loss, { x: [0, 1], y: [0, 1], num: 1 }), RangeError);
+  });
+});
+
+Deno.test("surfacePlot()", async (t) => {
+  const grid = evaluateGrid(loss, { x: [-2, 4], y: [-2, 6], num: 30 });
+
+  await t.step("draws the surface, its lowest point and the path on it", () => {
+    const fig = surfacePlot(grid, {
+      path: { x: [-1, 0], y: [5, 4], name: "descent" },
+      zLabel: "loss",
+    });
+    assertBundle(fig, FIGURE_KEYS);
+    deepStrictEqual(fig.data.map((d) => d.type), ["scatter3d", "surface", "scatter3d"]);
+    const path = fig.data[2] as { z: number[]; name: string };
+    strictEqual(path.name, "descent");
+    // Read off the surface (bilinear), lifted by 1% of the height range.
+    ok(
+      Math.abs(path.z[0]! - loss(-1, 5)) < 0.05 * (Math.max(...grid.z.flat()) - 0),
+      `${path.z[0]}`,
+    );
+    strictEqual(
+      (fig.layout.scene as { zaxis: { title: { text: string } } }).zaxis.title.text,
+      "loss",
+    );
+  });
+
+  await t.step("keeps grids of at most maxGrid points per side", () => {
+    const big = evaluateGrid(loss, { x: [-2, 4], y: [-2, 6], num: 400 });
+    const fig = surfacePlot(big);
+    const z = fig.data[1]!.z as number[][];
+    ok(z.length <= 100 && z[0]!.length <= 100, `${z.length} × ${z[0]!.length}`);
+    assertBundle(fig, FIGURE_KEYS);
+  });
+
+  await t.step("throws TypeError naming the shapes", () => {
+    throws(() => surfacePlot([1, 2, 3] as never), /z must be 2-D.*z has shape \[3\]/);
+    throws(
+      () => surfacePlot([[1, 2], [3, 4]], { x: [1, 2, 3] }),
+      /x must have one value per column of z: x has 3 values, z has shape \[2, 2\]/,
+    );
+    throws(
+      () => surfacePlot(grid, { path: { x: [1, 2], y: [1] } }),
+      /path.x and path.y must have the same length: path.x has 2 values, path.y has 1/,
+    );
+  });
+});
+
+Deno.test("contourPlot()", async (t) => {
+  await t.step("draws contours with paths, legend below when there are several", () => {
+    const fig = contourPlot(evaluateGrid(loss, { x: [-2, 4], y: [-2, 6] }), {
+      path: [{ x: [0, 1], y: [0, 1], name: "a" }, { x: [1, 2], y: [1, 2], name: "b" }],
+    });
+    assertBundle(fig, FIGURE_KEYS);
+    deepStrictEqual(fig.data.map((d) => d.type), ["contour", "scatter", "scatter"]);
+    strictEqual((fig.layout.legend as { orientation: string }).orientation, "h");
+  });
+});

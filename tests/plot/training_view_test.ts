@@ -1,0 +1,120 @@
+import { deepStrictEqual, ok, strictEqual } from "../_helpers.ts";
+import { mimeBundle, TrainingView, trainingView } from "../../lib/plot/mod.ts";
+import type { Callback, History, TrainEvent } from "../../lib/train/callback.ts";
+import { assertBundle, assertPng, IMAGE_KEYS, match } from "./_bundle.ts";
+
+function run(view: Callback, numEpochs = 3, steps = 5): Promise<void> {
+  const history: History = {
+    epoch: [],
+    loss: [],
+    accuracy: [],
+    valLoss: [],
+    valAccuracy: [],
+    timeMs: [],
+  };
+  const event = (epoch: number, step: number, loss: number): TrainEvent => ({
+    epoch,
+    numEpochs,
+    step,
+    stepsPerEpoch: steps,
+    loss,
+    metrics: { accuracy: 1 - loss / 3 },
+    elapsedMs: 100 * ((epoch - 1) * steps + step),
+    history,
+  });
+  return (async () => {
+    await view.onTrainBegin?.(event(1, 0, NaN));
+    for (let e = 1; e <= numEpochs; e++) {
+      for (let s = 1; s <= steps; s++) await view.onBatchEnd?.(event(e, s, 2 / (e + s / steps)));
+      history.epoch.push(e);
+      history.loss.push(2 / (e + 1));
+      history.accuracy.push(1 - 2 / (e + 1) / 3);
+      history.valLoss.push(2.2 / (e + 1));
+      history.valAccuracy.push(0.9 - 0.1 / e);
+      history.timeMs.push(500);
+      await view.onEpochEnd?.(event(e, steps, 2 / (e + 1)));
+    }
+    await view.onTrainEnd?.(event(numEpochs, steps, 2 / (numEpochs + 1)));
+  })();
+}
+
+Deno.test("TrainingView", async (t) => {
+  await t.step("prints a line per epoch outside Jupyter, without throwing", async () => {
+    const lines: string[] = [];
+    await run(trainingView({ log: (line) => lines.push(line) }));
+    strictEqual(lines.length, 1 + 3 + 1);
+    match(lines[0]!, /Training: 3 epochs of 5 steps/);
+    match(
+      lines[3]!,
+      /^epoch 3\/3 {2}loss 0\.5000 {2}accuracy 83\.33% {2}val loss 0\.5500 {2}val accuracy 86\.67% {2}0:02$/,
+    );
+    match(lines[4]!, /done: 3 epochs in 0:02/);
+  });
+
+  await t.step("in Jupyter, shows one output and updates it in place", async () => {
+    const calls: {
+      bundle: Record<string, unknown>;
+      options: { display_id?: string; update?: boolean };
+    }[] = [];
+    const view = new TrainingView({
+      minIntervalMs: 0,
+      display: (bundle, options) => {
+        calls.push({ bundle, options });
+        return Promise.resolve();
+      },
+    });
+    await run(view);
+    ok(calls.length >= 5, `${calls.length} displays`);
+    strictEqual(calls[0]!.options.update, undefined, "the first display creates the output");
+    ok(calls.slice(1).every((c) => c.options.update === true), "later ones update it");
+    strictEqual(new Set(calls.map((c) => c.options.display_id)).size, 1);
+    const last = calls.at(-1)!.bundle;
+    deepStrictEqual(Object.keys(last).sort(), IMAGE_KEYS);
+    assertPng(last["image/png"]);
+    match(
+      String(last["text/plain"]),
+      /^Done: 3 epoch\(s\) in 0:02, loss 0\.5000, accuracy 83\.33%, val loss 0\.5500/,
+    );
+    ok(JSON.stringify(last).length < 200_000);
+  });
+
+  await t.step("redraws at most once per minIntervalMs during an epoch", async () => {
+    let count = 0;
+    const view = new TrainingView({
+      minIntervalMs: 60_000,
+      display: () => (count++, Promise.resolve()),
+    });
+    await run(view, 2, 50);
+    strictEqual(count, 1 + 2 + 1, "begin, each epoch end, and the end");
+  });
+
+  await t.step("onBatchEnd returns a promise only when it redraws", () => {
+    const view = new TrainingView({ minIntervalMs: 60_000, display: () => Promise.resolve() });
+    const history: History = {
+      epoch: [],
+      loss: [],
+      accuracy: [],
+      valLoss: [],
+      valAccuracy: [],
+      timeMs: [],
+    };
+    const e: TrainEvent = {
+      epoch: 1,
+      numEpochs: 1,
+      step: 1,
+      stepsPerEpoch: 9,
+      loss: 1,
+      metrics: {},
+      elapsedMs: 1,
+      history,
+    };
+    ok(view.onTrainBegin({ ...e, step: 0 }) instanceof Promise);
+    strictEqual(view.onBatchEnd(e), undefined);
+  });
+
+  await t.step("is itself displayable, showing its current state", () => {
+    const view = new TrainingView({ log: () => {} });
+    assertBundle(view, IMAGE_KEYS);
+    strictEqual(mimeBundle(view)["text/plain"], "Training has not started");
+  });
+});

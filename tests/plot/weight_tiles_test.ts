@@ -1,0 +1,27 @@
+import { throws } from "../_helpers.ts";
+import { weightTiles } from "../../lib/plot/mod.ts";
+import { assertBundle, fakeTensor, IMAGE_KEYS, match } from "./_bundle.ts";
+
+Deno.test("weightTiles()", async (t) => {
+  await t.step("draws the columns of a [784, units] matrix as tiles", () => {
+    const w = fakeTensor(Array.from({ length: 784 * 512 }, (_, i) => Math.sin(i / 97)), [784, 512]);
+    const tiles = weightTiles(w);
+    assertBundle(tiles, IMAGE_KEYS);
+    match(tiles.description, /the first 64 of 512 units of a \[784, 512\] weight matrix/);
+  });
+
+  await t.step("draws the rows of a [units, 784] matrix", () => {
+    const w = Array.from({ length: 3 }, () => new Array(784).fill(0.1));
+    match(
+      weightTiles(w, { normalize: "all" }).description,
+      /3 of 3 units of a \[3, 784\].*one scale/,
+    );
+  });
+
+  await t.step("throws TypeError when no axis holds a 28 × 28 tile", () => {
+    throws(
+      () => weightTiles(Array.from({ length: 100 }, () => new Array(10).fill(0))),
+      /columns of weights must hold one 28 × 28 tile \(784 values\): weights has shape \[100, 10\]/,
+    );
+  });
+});
