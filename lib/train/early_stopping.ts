@@ -74,7 +74,7 @@ export class EarlyStopping implements Callback {
   readonly #minDelta: number;
   readonly #restore: boolean;
   #wait = 0;
-  #best: Float32Array[] | Float64Array[] | (Float32Array | Float64Array)[] = [];
+  #best: (Float32Array | Float64Array)[] = [];
 
   /**
    * Creates the callback for one model.
