@@ -17,6 +17,7 @@ export interface WasmKernelExports {
     sparseBelow: number,
   ): number;
   gemmWorkBytes(k: number, n: number, flags: number): number;
+  transpose(src: number, dst: number, rows: number, cols: number): void;
   rmspropStep(
     p: number,
     g: number,
@@ -53,7 +54,18 @@ export const CTL_DONE = 1;
 export const CTL_STATE = 2;
 /** Word: STATUS_OK or STATUS_ERROR for the last job. */
 export const CTL_STATUS = 3;
-/** Words CTL_ARGS .. CTL_ARGS + 9: a, b, c, m, k, n, flags, rowStart, rowEnd, work. */
+/**
+ * Word: who runs the posted job, as seq * 4 + JOB_OPEN, JOB_JOINED (the worker took part) or
+ * JOB_CLOSED (the main thread finished every chunk before the worker woke up).
+ */
+export const CTL_JOB = 4;
+/** Word: the next chunk of rows to claim (both threads take chunks with Atomics.add). */
+export const CTL_NEXT = 5;
+/** Word: how many chunks the job has. */
+export const CTL_CHUNKS = 6;
+/** Word: rows per chunk. */
+export const CTL_CHUNK_ROWS = 7;
+/** Words CTL_ARGS .. CTL_ARGS + 9: a, b, c, m, k, n, flags, (unused), (unused), work. */
 export const CTL_ARGS = 8;
 /** Index (in float64 units) of the job's sparse threshold. */
 export const CTL_THRESHOLD_F64 = 16;
@@ -66,6 +78,13 @@ export const STATE_READY = 1;
 export const STATE_FAILED = 2;
 /** The worker left its loop. */
 export const STATE_STOPPED = 3;
+
+/** CTL_JOB: the job is posted and nobody has claimed the helper's part yet. */
+export const JOB_OPEN = 0;
+/** CTL_JOB: the worker joined the job; the main thread waits for CTL_DONE. */
+export const JOB_JOINED = 1;
+/** CTL_JOB: the main thread closed the job; the worker must not touch it. */
+export const JOB_CLOSED = 2;
 
 /** The job ran. */
 export const STATUS_OK = 0;

@@ -1,7 +1,8 @@
 // One helper thread for the WebAssembly kernels. The main thread and the helper share one
-// WebAssembly memory; to split a product, the main thread writes the helper's half into the
-// control block (see `_control.ts`), wakes it, computes its own half, then waits for the
-// helper's. Posting a job costs a few microseconds, far less than a message would.
+// WebAssembly memory; to split a product, the main thread writes the job into the control
+// block (see `_control.ts`) and wakes the helper, then both claim chunks of C's rows with an
+// atomic counter until none are left. Posting a job costs a few microseconds, far less than a
+// message would, and a helper that wakes late (a busy machine) just gets fewer chunks.
 //
 // The helper is a `node:worker_threads` Worker, unref'd, so it never keeps a script or
 // `deno test` from exiting. It starts in the background: until it says it is ready, the main
@@ -12,15 +13,22 @@ import { Worker } from "node:worker_threads";
 import {
   CONTROL_I32,
   CTL_ARGS,
+  CTL_CHUNK_ROWS,
+  CTL_CHUNKS,
   CTL_DONE,
+  CTL_JOB,
+  CTL_NEXT,
   CTL_SEQ,
   CTL_STATE,
   CTL_STATUS,
   CTL_THRESHOLD_F64,
+  JOB_CLOSED,
+  JOB_OPEN,
   STATE_FAILED,
   STATE_READY,
   STATE_STARTING,
   STATUS_OK,
+  type WasmKernelExports,
 } from "./_control.ts";
 
 /** How long the main thread waits for the helper's half before giving up, in ms. */
@@ -89,21 +97,25 @@ export class ThreadPool {
     return this.ready;
   }
 
-  /** Posts one gemm job (the arguments of the module's `gemm`) to the helper. */
-  post(
-    a: number,
-    b: number,
-    c: number,
-    m: number,
-    k: number,
-    n: number,
+  /**
+   * Computes C's rows in chunks of `chunkRows`, on this thread and the helper: both claim
+   * chunks until none are left, so if the helper is slow to wake (or the machine is busy), this
+   * thread simply does more of them. Arguments as for the module's `gemm`; `works` are the two
+   * threads' work areas. Throws if the helper failed (its chunks may then be missing).
+   */
+  run(
+    exports: WasmKernelExports,
+    operands: readonly [a: number, b: number, c: number],
+    sizes: readonly [m: number, k: number, n: number],
     flags: number,
-    rowStart: number,
-    rowEnd: number,
-    work: number,
+    chunkRows: number,
+    works: readonly [number, number],
     sparseBelow: number,
-  ): void {
+  ): number {
     const control = this.#control;
+    const [a, b, c] = operands;
+    const [m, k, n] = sizes;
+    const chunks = Math.ceil(m / chunkRows);
     control[CTL_ARGS] = a;
     control[CTL_ARGS + 1] = b;
     control[CTL_ARGS + 2] = c;
@@ -111,19 +123,35 @@ export class ThreadPool {
     control[CTL_ARGS + 4] = k;
     control[CTL_ARGS + 5] = n;
     control[CTL_ARGS + 6] = flags;
-    control[CTL_ARGS + 7] = rowStart;
-    control[CTL_ARGS + 8] = rowEnd;
-    control[CTL_ARGS + 9] = work;
+    control[CTL_ARGS + 9] = works[1];
+    control[CTL_CHUNKS] = chunks;
+    control[CTL_CHUNK_ROWS] = chunkRows;
     this.#threshold[CTL_THRESHOLD_F64] = sparseBelow;
-    this.#seq = (this.#seq + 1) & 0x3fffffff;
-    Atomics.store(control, CTL_SEQ, this.#seq); // also publishes the arguments above
+    const seq = this.#seq = (this.#seq + 1) & 0x0fffffff;
+    Atomics.store(control, CTL_NEXT, 0);
+    Atomics.store(control, CTL_JOB, seq * 4 + JOB_OPEN);
+    Atomics.store(control, CTL_SEQ, seq); // publishes everything above
     Atomics.notify(control, CTL_SEQ);
+
+    let sparseRows = 0;
+    while (true) {
+      const chunk = Atomics.add(control, CTL_NEXT, 1);
+      if (chunk >= chunks) break;
+      const start = chunk * chunkRows;
+      const end = Math.min(m, start + chunkRows);
+      sparseRows += exports.gemm(a, b, c, m, k, n, flags, start, end, works[0], sparseBelow);
+    }
+    // Close the job; if the helper joined it meanwhile, wait for its last chunk.
+    const open = seq * 4 + JOB_OPEN;
+    if (Atomics.compareExchange(control, CTL_JOB, open, seq * 4 + JOB_CLOSED) !== open) {
+      this.#waitDone(seq);
+    }
+    return sparseRows;
   }
 
-  /** Waits until the helper has finished the last job posted; throws if it failed. */
-  wait(): void {
+  /** Waits until the helper has finished job `seq`; throws if it failed or hangs. */
+  #waitDone(seq: number): void {
     const control = this.#control;
-    const seq = this.#seq;
     let spins = 0;
     const start = performance.now();
     while (true) {

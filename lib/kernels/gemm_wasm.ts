@@ -79,6 +79,11 @@ export interface WasmOptions {
   sparseBelow?: number;
   /** Products with fewer multiply-adds than this run on one thread. @default {65536} */
   minParallelWork?: number;
+  /**
+   * With 2 threads, C's rows are cut into this many chunks per thread, claimed in turn, so a
+   * thread that starts late (a busy machine) takes fewer. @default {2}
+   */
+  chunksPerThread?: number;
 }
 
 /** Counters of the WebAssembly products since the last reset (see `wasmStats`). */
@@ -149,6 +154,7 @@ const settings: Required<WasmOptions> = {
   sparse: "auto",
   sparseBelow: 0.5,
   minParallelWork: 65536,
+  chunksPerThread: 2,
 };
 
 /** The helper thread, started on first use when `threads` is 2. */
@@ -194,6 +200,7 @@ export function setWasmOptions(options: WasmOptions): Required<WasmOptions> {
   if (options.sparse !== undefined) settings.sparse = options.sparse;
   if (options.sparseBelow !== undefined) settings.sparseBelow = options.sparseBelow;
   if (options.minParallelWork !== undefined) settings.minParallelWork = options.minParallelWork;
+  if (options.chunksPerThread !== undefined) settings.chunksPerThread = options.chunksPerThread;
   return { ...settings };
 }
 
@@ -307,27 +314,44 @@ export function gemmWasm(args: WasmGemmArgs): boolean {
   const aAt = ARENA_START + threads * workBytes;
   const bAt = aAt + align64(m * k * 4);
   const cAt = bAt + align64(k * n * 4);
-  const heap = ensureBytes(kern, cAt + align64(m * n * 4), "multiply matrices");
+  // With two threads, B stored [n, k] is transposed once, after C, rather than in every chunk.
+  const tAt = cAt + align64(m * n * 4);
+  const tBytes = helper !== null && args.transB ? align64(k * n * 4) : 0;
+  const heap = ensureBytes(kern, tAt + tBytes, "multiply matrices");
   heap.set(a.length === m * k ? a : a.subarray(0, m * k), aAt / 4);
   heap.set(b.length === k * n ? b : b.subarray(0, k * n), bAt / 4);
   if (args.accumulate) heap.set(c.subarray(0, m * n), cAt / 4);
   const copied = performance.now();
 
   const threshold = settings.sparseBelow;
-  // With the helper, split C's rows in two at a multiple of 4 (the register tile's height).
-  const half = helper === null ? m : Math.min(m, Math.ceil(m / 8) * 4);
   let sparseRows = 0;
   if (helper === null) {
     sparseRows = kern.exports.gemm(aAt, bAt, cAt, m, k, n, flags, 0, m, ARENA_START, threshold);
   } else {
-    helper.post(aAt, bAt, cAt, m, k, n, flags, half, m, ARENA_START + workBytes, threshold);
-    sparseRows = kern.exports.gemm(aAt, bAt, cAt, m, k, n, flags, 0, half, ARENA_START, threshold);
+    // Chunks of rows, each a multiple of 4 (the register tile's height).
+    const chunkRows = Math.ceil(m / (2 * settings.chunksPerThread) / 4) * 4;
+    const works = [ARENA_START, ARENA_START + workBytes] as const;
+    let bUsed = bAt;
+    let chunkFlags = flags;
+    if (tBytes > 0) {
+      kern.exports.transpose(bAt, tAt, n, k);
+      bUsed = tAt;
+      chunkFlags &= ~FLAG_TRANS_B;
+    }
     try {
-      helper.wait();
+      sparseRows = helper.run(
+        kern.exports,
+        [aAt, bUsed, cAt],
+        [m, k, n],
+        chunkFlags,
+        chunkRows,
+        works,
+        threshold,
+      );
     } catch {
-      // The helper is gone (it is now switched off): redo its rows here, from the original C.
-      if (args.accumulate) heap.set(c.subarray(half * n, m * n), cAt / 4 + half * n);
-      kern.exports.gemm(aAt, bAt, cAt, m, k, n, flags, half, m, ARENA_START, threshold);
+      // The helper is gone (it is now switched off): redo the whole product here.
+      if (args.accumulate) heap.set(c.subarray(0, m * n), cAt / 4);
+      sparseRows = kern.exports.gemm(aAt, bAt, cAt, m, k, n, flags, 0, m, ARENA_START, threshold);
     }
   }
   const computed = performance.now();
@@ -336,7 +360,7 @@ export function gemmWasm(args: WasmGemmArgs): boolean {
   stats.calls++;
   stats.ms += end - start;
   stats.copyMs += copied - start + end - computed;
-  stats.sparseRows += half === m ? sparseRows : sparseRows * m / Math.max(1, half); // estimate
+  stats.sparseRows += sparseRows;
   stats.rows += m;
   return true;
 }

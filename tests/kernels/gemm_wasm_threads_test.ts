@@ -11,12 +11,21 @@ function lcg(seed: number): () => number {
 }
 
 Deno.test("gemmWasm: two threads match gemmTs and the helper does not leak", async () => {
-  const before = setWasmOptions({ threads: 2, minParallelWork: 0 });
+  const before = setWasmOptions({ threads: 2, minParallelWork: 0, chunksPerThread: 2 });
   try {
     const info = await prepareWasm(5000);
     ok(info.threads === 2, `the helper worker did not start: ${info.reason}`);
     const rand = lcg(7);
-    for (const [m, k, n] of [[8, 3, 5], [17, 129, 33], [129, 784, 130], [784, 128, 512]]) {
+    for (
+      const [m, k, n, chunks] of [
+        [8, 3, 5, 1],
+        [17, 129, 33, 2],
+        [129, 784, 130, 8],
+        [784, 128, 512, 2],
+        [128, 512, 512, 3],
+      ]
+    ) {
+      setWasmOptions({ chunksPerThread: chunks! });
       for (const flags of [0, 1, 2, 3, 4, 7]) {
         for (const zeros of [0, 0.8]) {
           const transA = (flags & 1) !== 0,

@@ -425,6 +425,10 @@ function tile4x8(
  * Lists the non-zero entries of op(A)'s rows [r0, r1) in compressed-row form: the entries of
  * row r0 + i are cols/vals[rowPtr[i] .. rowPtr[i+1]), where `cols` holds the column p and
  * `vals` the value A[r0 + i, p]. Returns the number of entries listed.
+ *
+ * The loop has no branch: it writes every entry at the end of the list, then moves the end
+ * on by one only if the entry is not zero. (A branch on "is it zero?" would be mispredicted
+ * about half the time on ReLU outputs, and cost more than the writes.)
  */
 function listNonZeros(
   a: usize,
@@ -437,61 +441,23 @@ function listNonZeros(
   cols: usize,
   vals: usize,
 ): i32 {
+  // Row i of op(A) is row i of A, or column i of A (stored [k, m]) with TRANS_A.
+  const trans = (flags & TRANS_A) != 0;
+  const rowStep: usize = trans ? 4 : <usize>k * 4;
+  const step: usize = trans ? <usize>m * 4 : 4;
   let count = 0;
-  if (!(flags & TRANS_A)) {
-    // Row i of op(A) is row i of A: one pass, row by row.
-    for (let i = r0; i < r1; i++) {
-      store<i32>(rowPtr + <usize> (i - r0) * 4, count);
-      let src = a + <usize> i * <usize> k * 4;
-      for (let p = 0; p < k; p++) {
-        const value = load<f32>(src);
-        if (value != 0) {
-          store<i32>(cols + <usize> count * 4, p);
-          store<f32>(vals + <usize> count * 4, value);
-          count++;
-        }
-        src += 4;
-      }
-    }
-  } else {
-    // Row i of op(A) is column i of A (stored [k, m]): count per column, then fill, walking
-    // A's rows in order both times (a counting sort).
-    const rows = r1 - r0;
-    memory.fill(rowPtr, 0, <usize> (rows + 1) * 4);
+  for (let i = r0; i < r1; i++) {
+    store<i32>(rowPtr + <usize>(i - r0) * 4, count);
+    let src = a + <usize>i * rowStep;
     for (let p = 0; p < k; p++) {
-      const src = a + (<usize> p * <usize> m + <usize> r0) * 4;
-      for (let i = 0; i < rows; i++) {
-        if (load<f32>(src + <usize> i * 4) != 0) {
-          const at = rowPtr + <usize> (i + 1) * 4;
-          store<i32>(at, load<i32>(at) + 1);
-        }
-      }
+      const value = load<f32>(src);
+      store<i32>(cols + <usize>count * 4, p);
+      store<f32>(vals + <usize>count * 4, value);
+      count += <i32>(value != 0);
+      src += step;
     }
-    for (let i = 0; i < rows; i++) {
-      const at = rowPtr + <usize> (i + 1) * 4;
-      store<i32>(at, load<i32>(at) + load<i32>(at - 4));
-    }
-    // rowPtr[i] now says where row i starts; use it as a cursor, then shift it back.
-    for (let p = 0; p < k; p++) {
-      const src = a + (<usize> p * <usize> m + <usize> r0) * 4;
-      for (let i = 0; i < rows; i++) {
-        const value = load<f32>(src + <usize> i * 4);
-        if (value != 0) {
-          const at = rowPtr + <usize> i * 4;
-          const slot = load<i32>(at);
-          store<i32>(cols + <usize> slot * 4, p);
-          store<f32>(vals + <usize> slot * 4, value);
-          store<i32>(at, slot + 1);
-        }
-      }
-    }
-    for (let i = rows; i > 0; i--) {
-      store<i32>(rowPtr + <usize> i * 4, load<i32>(rowPtr + <usize> (i - 1) * 4));
-    }
-    store<i32>(rowPtr, 0);
-    count = load<i32>(rowPtr + <usize> rows * 4);
   }
-  store<i32>(rowPtr + <usize> (r1 - r0) * 4, count);
+  store<i32>(rowPtr + <usize>(r1 - r0) * 4, count);
   return count;
 }
 
@@ -590,7 +556,7 @@ function sparseRows(
 }
 
 /** Writes the transpose of `src` ([rows, cols]) to `dst` ([cols, rows]), in 16 x 16 blocks. */
-function transpose(src: usize, dst: usize, rows: i32, cols: i32): void {
+export function transpose(src: usize, dst: usize, rows: i32, cols: i32): void {
   for (let i0 = 0; i0 < rows; i0 += 16) {
     const i1 = imin(i0 + 16, rows);
     for (let j0 = 0; j0 < cols; j0 += 16) {
