@@ -31,7 +31,7 @@ function callCount(
   if (got === undefined) {
     return fail(`${name}(${n}, ${batchSize}) returned undefined: write the function body`);
   }
-  const placeholder = placeholderVerdict(`${name}(${n}, ${batchSize})`, got);
+  const placeholder = placeholderVerdict(`${name}(${n}, ${batchSize})`, got, "your code");
   if (placeholder) return placeholder;
   if (typeof got !== "number") {
     return fail(
