@@ -13,6 +13,12 @@
  * @module
  */
 export * from "./check.ts";
+export * from "./single_neuron.ts";
 export * from "./loss_surface.ts";
 export * from "./backpropagation.ts";
 export * from "./batching.ts";
+export * from "./dense_layers.ts";
+export * from "./activations.ts";
+export * from "./mnist_data.ts";
+export * from "./mnist_mlp.ts";
+export * from "./overfitting.ts";

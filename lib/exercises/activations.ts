@@ -1,0 +1,209 @@
+/**
+ * Checks behind the exercises of `notebooks/03_activations.ipynb`: the sigmoid's derivative,
+ * a numerically stable softmax, and a hand-built ReLU network that computes XOR.
+ *
+ * @module
+ */
+
+import { type CheckResult, fail, pass } from "./check.ts";
+
+function sigmoid(x: number): number {
+  return 1 / (1 + Math.exp(-x));
+}
+
+function show(value: unknown): string {
+  if (typeof value === "number") return String(+value.toPrecision(6));
+  if (Array.isArray(value) || ArrayBuffer.isView(value)) {
+    return `[${Array.from(value as ArrayLike<unknown>, show).join(", ")}]`;
+  }
+  return String(value);
+}
+
+/** The learner's derivative of the sigmoid: a number in, a number out. */
+export type ScalarFn = (x: number) => number;
+
+/**
+ * Checks a function that returns the sigmoid's derivative, `σ'(x) = σ(x)·(1 − σ(x))`, at a few
+ * points.
+ *
+ * @param fn The learner's `mySigmoidDerivative(x)`
+ * @returns A verdict that names the point, the expected and the returned value, and a likely slip
+ *
+ * @example Usage
+ * ```ts
+ * import { checkSigmoidDerivative } from "./activations.ts";
+ * import { equal } from "node:assert/strict";
+ *
+ * const s = (x: number) => 1 / (1 + Math.exp(-x));
+ * equal(checkSigmoidDerivative((x) => s(x) * (1 - s(x))).passed, true);
+ * equal(checkSigmoidDerivative(s).passed, false);
+ * ```
+ */
+export function checkSigmoidDerivative(fn: ScalarFn): CheckResult {
+  for (const x of [0, 1, -2, 3.5, -0.5, 10]) {
+    const call = `mySigmoidDerivative(${x})`;
+    let got: unknown;
+    try {
+      got = fn(x);
+    } catch (e) {
+      return fail(`${call} threw "${(e as Error).message}"`);
+    }
+    const s = sigmoid(x);
+    const expected = s * (1 - s);
+    if (got === undefined) return fail(`${call} returned undefined: write the function body`);
+    if (typeof got !== "number" || Number.isNaN(got)) {
+      return fail(`${call} should be ${show(expected)}, but it returned ${show(got)}`);
+    }
+    if (Math.abs(got - expected) <= 1e-9 * Math.max(1, Math.abs(expected))) continue;
+    let hint = "σ'(x) = σ(x)·(1 − σ(x)), where σ(x) = 1 / (1 + e^(−x))";
+    if (Math.abs(got - s) < 1e-9) hint = "that is σ(x) itself, not its slope";
+    else if (Math.abs(got - s * (1 + s)) < 1e-9) hint = "the factor is (1 − σ(x)), not (1 + σ(x))";
+    else if (Math.abs(got - (1 - s)) < 1e-9) hint = "you forgot the factor σ(x)";
+    else if (Math.abs(got + expected) < 1e-9) hint = "the sign is wrong: σ only ever increases";
+    return fail(`${call} should be ${show(expected)}, but it returned ${show(got)}: ${hint}`);
+  }
+  return pass("mySigmoidDerivative is σ(x)·(1 − σ(x)) everywhere; its largest value is 0.25 at 0");
+}
+
+/** The learner's softmax: a vector of scores in, a vector of probabilities out. */
+export type SoftmaxFn = (scores: number[]) => ArrayLike<number>;
+
+/**
+ * Checks a softmax function, `exp(vᵢ) / Σⱼ exp(vⱼ)`, including on large scores where the naive
+ * formula overflows (`exp(1000)` is `Infinity`): subtracting the largest score first fixes it
+ * without changing the result.
+ *
+ * @param fn The learner's `mySoftmax(scores)`
+ * @returns A verdict that names the input, the expected and the returned vector, and a likely slip
+ *
+ * @example Usage
+ * ```ts
+ * import { checkSoftmax } from "./activations.ts";
+ * import { equal } from "node:assert/strict";
+ *
+ * const stable = (v: number[]) => {
+ *   const top = Math.max(...v);
+ *   const e = v.map((x) => Math.exp(x - top));
+ *   const total = e.reduce((s, x) => s + x, 0);
+ *   return e.map((x) => x / total);
+ * };
+ * equal(checkSoftmax(stable).passed, true);
+ * equal(checkSoftmax((v) => v).passed, false);
+ * ```
+ */
+export function checkSoftmax(fn: SoftmaxFn): CheckResult {
+  const cases = [[1, 2, 3], [0], [2, -1, 0.5, 0.5], [-3, -3], [1000, 1001, 1002]];
+  for (const v of cases) {
+    const call = `mySoftmax([${v}])`;
+    let got: unknown;
+    try {
+      got = fn([...v]);
+    } catch (e) {
+      return fail(`${call} threw "${(e as Error).message}"`);
+    }
+    const top = Math.max(...v);
+    const e = v.map((x) => Math.exp(x - top));
+    const total = e.reduce((s, x) => s + x, 0);
+    const expected = e.map((x) => x / total);
+    if (got === undefined) return fail(`${call} returned undefined: write the function body`);
+    const isVector = (Array.isArray(got) || ArrayBuffer.isView(got)) &&
+      (got as ArrayLike<unknown>).length === v.length;
+    if (!isVector) {
+      return fail(`${call} should return ${v.length} numbers, but it returned ${show(got)}`);
+    }
+    const values = Array.from(got as ArrayLike<number>);
+    if (values.every((p, i) => Math.abs(p - expected[i]!) < 1e-9)) continue;
+    const expectedText = `${call} should be ${show(expected)}, but it returned ${show(values)}`;
+    let hint = "exponentiate each score, then divide each by the sum of the exponentials";
+    const plainSum = v.reduce((s, x) => s + x, 0);
+    if (values.some((p) => Number.isNaN(p))) {
+      hint = "exp(1000) overflows to Infinity and Infinity / Infinity is NaN: subtract the " +
+        "largest score from every score first (the result does not change)";
+    } else if (values.every((p, i) => Math.abs(p - v[i]! / plainSum) < 1e-9)) {
+      hint = "you divided by the sum without exponentiating: softmax uses exp(vᵢ) / Σⱼ exp(vⱼ)";
+    } else if (values.every((p, i) => Math.abs(p - Math.exp(v[i]!)) < 1e-9)) {
+      hint = "you exponentiated but did not divide by the sum, so the values do not add up to 1";
+    }
+    return fail(`${expectedText}: ${hint}`);
+  }
+  return pass(
+    "mySoftmax gives probabilities that sum to 1, even for scores like [1000, 1001, 1002]",
+  );
+}
+
+/** A 2-2-1 network: `y = relu(x · w1 + b1) · w2 + b2`, with `x = [x₁, x₂]`. */
+export interface XorNet {
+  /** First-layer weights, `[2 inputs][2 neurons]` (the library's `[in, out]` layout). */
+  w1: number[][];
+  /** First-layer biases, one per neuron. */
+  b1: number[];
+  /** Output weights, one per hidden neuron. */
+  w2: number[];
+  /** Output bias. */
+  b2: number;
+}
+
+function runXorNet(net: XorNet, x1: number, x2: number): number {
+  let y = net.b2;
+  for (let j = 0; j < 2; j++) {
+    const h = x1 * net.w1[0]![j]! + x2 * net.w1[1]![j]! + net.b1[j]!;
+    y += Math.max(0, h) * net.w2[j]!;
+  }
+  return y;
+}
+
+function isNumbers(value: unknown, length: number): value is number[] {
+  return Array.isArray(value) && value.length === length &&
+    value.every((v) => typeof v === "number" && !Number.isNaN(v));
+}
+
+/**
+ * Checks hand-chosen weights for a 2-2-1 ReLU network, `y = relu(x · w1 + b1) · w2 + b2`, that
+ * computes XOR exactly on the four corners: y = 0 at (0, 0) and (1, 1), y = 1 at (0, 1) and
+ * (1, 0).
+ *
+ * @param net The learner's `{ w1, b1, w2, b2 }`
+ * @returns A verdict that names each corner the network gets wrong
+ *
+ * @example Usage
+ * ```ts
+ * import { checkXorNet } from "./activations.ts";
+ * import { equal } from "node:assert/strict";
+ *
+ * equal(checkXorNet({ w1: [[1, 1], [1, 1]], b1: [0, -1], w2: [1, -2], b2: 0 }).passed, true);
+ * equal(checkXorNet({ w1: [[1, 0], [0, 1]], b1: [0, 0], w2: [1, 1], b2: 0 }).passed, false);
+ * ```
+ */
+export function checkXorNet(net: unknown): CheckResult {
+  const n = net as Partial<XorNet> | null | undefined;
+  if (typeof n !== "object" || n === null) {
+    return fail(`xorNet should be an object { w1, b1, w2, b2 }, but it is ${show(net)}`);
+  }
+  const w1 = n.w1 as unknown;
+  if (!Array.isArray(w1) || w1.length !== 2 || !w1.every((row) => isNumbers(row, 2))) {
+    return fail(
+      `w1 should be 2 rows (inputs) of 2 numbers (neurons), like [[1, 0], [0, 1]], but it is ` +
+        `${show(w1)}`,
+    );
+  }
+  if (!isNumbers(n.b1, 2)) return fail(`b1 should be 2 numbers, but it is ${show(n.b1)}`);
+  if (!isNumbers(n.w2, 2)) return fail(`w2 should be 2 numbers, but it is ${show(n.w2)}`);
+  if (typeof n.b2 !== "number" || Number.isNaN(n.b2)) {
+    return fail(`b2 should be a number, but it is ${show(n.b2)}`);
+  }
+  const wrong: string[] = [];
+  for (const [x1, x2] of [[0, 0], [0, 1], [1, 0], [1, 1]] as const) {
+    const y = runXorNet(n as XorNet, x1, x2);
+    const target = x1 ^ x2;
+    if (Math.abs(y - target) > 1e-9) {
+      wrong.push(`(${x1}, ${x2}) gives ${show(y)} instead of ${target}`);
+    }
+  }
+  if (wrong.length === 0) {
+    return pass("your ReLU network computes XOR exactly: a bend where a straight line could not");
+  }
+  return fail(
+    `${wrong.join("; ")}. Hint: let both hidden neurons see x₁ + x₂, one of them shifted by −1, ` +
+      "so they bend at different places; then combine them with w2",
+  );
+}
