@@ -67,6 +67,8 @@ export const CTL_CHUNKS = 6;
 export const CTL_CHUNK_ROWS = 7;
 /** Words CTL_ARGS .. CTL_ARGS + 9: a, b, c, m, k, n, flags, (unused), (unused), work. */
 export const CTL_ARGS = 8;
+/** Word: rows the worker computed on the sparse path in the last job. */
+export const CTL_SPARSE_ROWS = 20;
 /** Index (in float64 units) of the job's sparse threshold. */
 export const CTL_THRESHOLD_F64 = 16;
 

@@ -13,6 +13,7 @@ import {
   CTL_JOB,
   CTL_NEXT,
   CTL_SEQ,
+  CTL_SPARSE_ROWS,
   CTL_STATE,
   CTL_STATUS,
   CTL_THRESHOLD_F64,
@@ -45,12 +46,15 @@ function runChunks(exports: WasmKernelExports): void {
   const chunks = control[CTL_CHUNKS]!;
   const rows = control[CTL_CHUNK_ROWS]!;
   const sparseBelow = threshold[CTL_THRESHOLD_F64]!;
+  let sparseRows = 0;
   while (true) {
     const chunk = Atomics.add(control, CTL_NEXT, 1);
     if (chunk >= chunks) break;
     const start = chunk * rows;
-    exports.gemm(a, b, c, m, k, n, flags, start, Math.min(m, start + rows), work, sparseBelow);
+    const end = Math.min(m, start + rows);
+    sparseRows += exports.gemm(a, b, c, m, k, n, flags, start, end, work, sparseBelow);
   }
+  Atomics.store(control, CTL_SPARSE_ROWS, sparseRows);
 }
 
 function serve(exports: WasmKernelExports): void {

@@ -19,6 +19,7 @@ import {
   CTL_JOB,
   CTL_NEXT,
   CTL_SEQ,
+  CTL_SPARSE_ROWS,
   CTL_STATE,
   CTL_STATUS,
   CTL_THRESHOLD_F64,
@@ -101,7 +102,8 @@ export class ThreadPool {
    * Computes C's rows in chunks of `chunkRows`, on this thread and the helper: both claim
    * chunks until none are left, so if the helper is slow to wake (or the machine is busy), this
    * thread simply does more of them. Arguments as for the module's `gemm`; `works` are the two
-   * threads' work areas. Throws if the helper failed (its chunks may then be missing).
+   * threads' work areas. Returns the rows that took the sparse path. Throws if the helper
+   * failed (its chunks may then be missing).
    */
   run(
     exports: WasmKernelExports,
@@ -145,6 +147,7 @@ export class ThreadPool {
     const open = seq * 4 + JOB_OPEN;
     if (Atomics.compareExchange(control, CTL_JOB, open, seq * 4 + JOB_CLOSED) !== open) {
       this.#waitDone(seq);
+      sparseRows += Atomics.load(control, CTL_SPARSE_ROWS);
     }
     return sparseRows;
   }

@@ -64,11 +64,13 @@ export interface WasmOptions {
    */
   enabled?: boolean;
   /**
-   * Threads per product: 1 (the calling thread only) or 2 (plus one helper worker that shares
-   * the WebAssembly memory). The helper starts in the background on first use.
-   * @default {2 where the machine has at least 2 cores, else 1}
+   * Threads per product: 1 (the calling thread only), 2 (plus one helper worker that shares
+   * the WebAssembly memory), or "auto": for each shape of product, time it both ways now and
+   * then and keep the faster (two threads help on a quiet machine, and can hurt when other
+   * programs keep the cores busy). The helper starts in the background on first use.
+   * @default {"auto" where the machine has at least 2 cores, else 1}
    */
-  threads?: number;
+  threads?: 1 | 2 | "auto";
   /**
    * "auto" takes the sparse path for blocks of op(A)'s rows whose fraction of non-zero entries
    * is below `sparseBelow`; "dense" and "sparse" force one path (for tests and benchmarks).
@@ -86,6 +88,38 @@ export interface WasmOptions {
   chunksPerThread?: number;
 }
 
+/** Recent compute times (ms) of one shape of product, on one thread and on two. */
+interface ShapeTiming {
+  one: number;
+  two: number;
+  calls: number;
+}
+
+const timings = new Map<string, ShapeTiming>();
+
+/** The timings of one shape of product (m, k, n and flags), created on first use. */
+function shapeTiming(key: string): ShapeTiming {
+  let timing = timings.get(key);
+  if (timing === undefined) {
+    timing = { one: NaN, two: NaN, calls: 0 };
+    timings.set(key, timing);
+  }
+  return timing;
+}
+
+/**
+ * For threads "auto": whether this call of a shape runs on two threads. Each way is timed
+ * first; then the faster one is used, except that every 16th call tries the other one, so the
+ * choice follows the machine's load.
+ */
+function useHelper(timing: ShapeTiming): boolean {
+  timing.calls++;
+  if (Number.isNaN(timing.one)) return false;
+  if (Number.isNaN(timing.two)) return true;
+  const twoIsFaster = timing.two < timing.one;
+  return timing.calls % 16 === 0 ? !twoIsFaster : twoIsFaster;
+}
+
 /** Counters of the WebAssembly products since the last reset (see `wasmStats`). */
 export interface WasmStats {
   /** Products computed. */
@@ -98,9 +132,18 @@ export interface WasmStats {
   sparseRows: number;
   /** Rows of C computed in all. */
   rows: number;
+  /** Products computed on two threads. */
+  helperCalls: number;
 }
 
-const stats: WasmStats = { calls: 0, ms: 0, copyMs: 0, sparseRows: 0, rows: 0 };
+const stats: WasmStats = {
+  calls: 0,
+  ms: 0,
+  copyMs: 0,
+  sparseRows: 0,
+  rows: 0,
+  helperCalls: 0,
+};
 
 /**
  * Reads (and optionally resets) the counters of the WebAssembly products: how many, how long,
@@ -140,7 +183,7 @@ export interface WasmInfo {
   available: boolean;
   /** "relaxed" (fused multiply-add), "simd", or "" when not available. */
   simd: "relaxed" | "simd" | "";
-  /** Threads per product now: 2 only when the helper worker is running. */
+  /** Threads available per product now: 2 only when the helper worker is running. */
   threads: number;
   /** Why the kernels or the helper are off ("" when all is well). */
   reason: string;
@@ -150,16 +193,16 @@ export interface WasmInfo {
 
 const settings: Required<WasmOptions> = {
   enabled: true,
-  threads: Math.min(2, Math.max(1, globalThis.navigator?.hardwareConcurrency ?? 1)),
+  threads: (globalThis.navigator?.hardwareConcurrency ?? 1) >= 2 ? "auto" : 1,
   sparse: "auto",
   sparseBelow: 0.5,
   minParallelWork: 65536,
   chunksPerThread: 2,
 };
 
-/** The helper thread, started on first use when `threads` is 2. */
+/** The helper thread, started on first use when `threads` is 2 or "auto". */
 function pool(k: Kernels): ThreadPool | null {
-  if (settings.threads < 2) return null;
+  if (settings.threads === 1) return null;
   if (k.pool === null) k.pool = new ThreadPool(k.memory, k.module);
   k.pool.start();
   return k.pool.ready ? k.pool : null;
@@ -184,9 +227,9 @@ function pool(k: Kernels): ThreadPool | null {
  */
 export function setWasmOptions(options: WasmOptions): Required<WasmOptions> {
   if (options.threads !== undefined) {
-    if (options.threads !== 1 && options.threads !== 2) {
+    if (options.threads !== 1 && options.threads !== 2 && options.threads !== "auto") {
       throw new RangeError(
-        `Cannot set the kernels' threads as threads must be 1 or 2: current value is ${options.threads}`,
+        `Cannot set the kernels' threads as threads must be 1, 2 or "auto": current value is ${options.threads}`,
       );
     }
     settings.threads = options.threads;
@@ -205,7 +248,7 @@ export function setWasmOptions(options: WasmOptions): Required<WasmOptions> {
 }
 
 /**
- * Loads the WebAssembly kernels and, with `threads: 2`, waits (up to `timeoutMs`) for the
+ * Loads the WebAssembly kernels and, with `threads` 2 or "auto", waits (up to `timeoutMs`) for the
  * helper worker to be ready, so that a synchronous training loop gets both threads from its
  * first step. Safe to call many times.
  *
@@ -223,7 +266,7 @@ export function setWasmOptions(options: WasmOptions): Required<WasmOptions> {
  */
 export async function prepareWasm(timeoutMs = 2000): Promise<WasmInfo> {
   const k = loadKernels();
-  if (k !== null && settings.threads >= 2) {
+  if (k !== null && settings.threads !== 1) {
     if (k.pool === null) k.pool = new ThreadPool(k.memory, k.module);
     await k.pool.whenReady(timeoutMs);
   }
@@ -249,7 +292,7 @@ export function wasmInfo(): WasmInfo {
   if (k === null) {
     return { available: false, simd: "", threads: 1, reason: unavailableReason(), memoryBytes: 0 };
   }
-  const helper = settings.threads >= 2 && k.pool !== null && k.pool.ready;
+  const helper = settings.threads !== 1 && k.pool !== null && k.pool.ready;
   return {
     available: true,
     simd: k.simd,
@@ -307,7 +350,11 @@ export function gemmWasm(args: WasmGemmArgs): boolean {
   if (settings.sparse === "dense") flags |= FLAG_FORCE_DENSE;
   if (settings.sparse === "sparse") flags |= FLAG_FORCE_SPARSE;
 
-  const helper = m * k * n >= settings.minParallelWork && m >= 8 ? pool(kern) : null;
+  const parallel = m * k * n >= settings.minParallelWork && m >= 8 ? pool(kern) : null;
+  const timing = parallel !== null && settings.threads === "auto"
+    ? shapeTiming(`${m} ${k} ${n} ${flags}`)
+    : null;
+  const helper = timing === null || useHelper(timing) ? parallel : null;
   const threads = helper === null ? 1 : 2;
   // Layout: [reserved][work of thread 0][work of thread 1][A][B][C]
   const workBytes = align64(kern.exports.gemmWorkBytes(k, n, flags));
@@ -355,6 +402,13 @@ export function gemmWasm(args: WasmGemmArgs): boolean {
     }
   }
   const computed = performance.now();
+  if (timing !== null) {
+    // Exponential moving average of the compute time, per number of threads.
+    const key = helper === null ? "one" : "two";
+    const t = computed - copied;
+    timing[key] = Number.isNaN(timing[key]) ? t : 0.8 * timing[key] + 0.2 * t;
+  }
+  if (helper !== null) stats.helperCalls++;
   c.set(heap.subarray(cAt / 4, cAt / 4 + m * n));
   const end = performance.now();
   stats.calls++;
