@@ -20,7 +20,7 @@ function show(value: unknown): string {
 }
 
 /** The learner's derivative of the sigmoid: a number in, a number out. */
-export type ScalarFn = (x: number) => number;
+export type SigmoidDerivativeFn = (x: number) => number;
 
 /**
  * Checks a function that returns the sigmoid's derivative, `σ'(x) = σ(x)·(1 − σ(x))`, at a few
@@ -39,7 +39,7 @@ export type ScalarFn = (x: number) => number;
  * equal(checkSigmoidDerivative(s).passed, false);
  * ```
  */
-export function checkSigmoidDerivative(fn: ScalarFn): CheckResult {
+export function checkSigmoidDerivative(fn: SigmoidDerivativeFn): CheckResult {
   for (const x of [0, 1, -2, 3.5, -0.5, 10]) {
     const call = `mySigmoidDerivative(${x})`;
     let got: unknown;
@@ -66,7 +66,7 @@ export function checkSigmoidDerivative(fn: ScalarFn): CheckResult {
 }
 
 /** The learner's softmax: a vector of scores in, a vector of probabilities out. */
-export type SoftmaxFn = (scores: number[]) => ArrayLike<number>;
+export type StableSoftmaxFn = (scores: number[]) => ArrayLike<number>;
 
 /**
  * Checks a softmax function, `exp(vᵢ) / Σⱼ exp(vⱼ)`, including on large scores where the naive
@@ -78,7 +78,7 @@ export type SoftmaxFn = (scores: number[]) => ArrayLike<number>;
  *
  * @example Usage
  * ```ts
- * import { checkSoftmax } from "./activations.ts";
+ * import { checkStableSoftmax } from "./activations.ts";
  * import { equal } from "node:assert/strict";
  *
  * const stable = (v: number[]) => {
@@ -87,11 +87,11 @@ export type SoftmaxFn = (scores: number[]) => ArrayLike<number>;
  *   const total = e.reduce((s, x) => s + x, 0);
  *   return e.map((x) => x / total);
  * };
- * equal(checkSoftmax(stable).passed, true);
- * equal(checkSoftmax((v) => v).passed, false);
+ * equal(checkStableSoftmax(stable).passed, true);
+ * equal(checkStableSoftmax((v) => v).passed, false);
  * ```
  */
-export function checkSoftmax(fn: SoftmaxFn): CheckResult {
+export function checkStableSoftmax(fn: StableSoftmaxFn): CheckResult {
   const cases = [[1, 2, 3], [0], [2, -1, 0.5, 0.5], [-3, -3], [1000, 1001, 1002]];
   for (const v of cases) {
     const call = `mySoftmax([${v}])`;

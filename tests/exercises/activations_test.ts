@@ -1,7 +1,7 @@
 import { equal, match } from "node:assert/strict";
 import {
   checkSigmoidDerivative,
-  checkSoftmax,
+  checkStableSoftmax,
   checkXorNet,
 } from "../../lib/exercises/activations.ts";
 import { mySigmoidDerivative, mySoftmax, xorNet } from "./solutions/activations.ts";
@@ -25,13 +25,13 @@ Deno.test("checkSigmoidDerivative()", async (t) => {
   });
 });
 
-Deno.test("checkSoftmax()", async (t) => {
+Deno.test("checkStableSoftmax()", async (t) => {
   await t.step("passes the solution", () => {
-    const verdict = checkSoftmax(mySoftmax);
+    const verdict = checkStableSoftmax(mySoftmax);
     equal(verdict.passed, true, verdict.message);
   });
   await t.step("says the stub is unfinished", () => {
-    match(checkSoftmax(() => undefined as unknown as number[]).message, /undefined/);
+    match(checkStableSoftmax(() => undefined as unknown as number[]).message, /undefined/);
   });
   await t.step("names the overflow of the naive formula", () => {
     const naive = (v: number[]) => {
@@ -39,14 +39,14 @@ Deno.test("checkSoftmax()", async (t) => {
       const total = e.reduce((s, x) => s + x, 0);
       return e.map((x) => x / total);
     };
-    const verdict = checkSoftmax(naive);
+    const verdict = checkStableSoftmax(naive);
     equal(verdict.passed, false);
     match(verdict.message, /mySoftmax\(\[1000,1001,1002\]\)/);
     match(verdict.message, /subtract the largest score/);
   });
   await t.step("names a missing exponential", () => {
     const noExp = (v: number[]) => v.map((x) => x / v.reduce((s, y) => s + y, 0));
-    match(checkSoftmax(noExp).message, /without exponentiating/);
+    match(checkStableSoftmax(noExp).message, /without exponentiating/);
   });
 });
 
