@@ -29,6 +29,14 @@ import { evaluate, fit } from "../lib/train/mod.ts";
 import { randomSeeded } from "../lib/random/mod.ts";
 import { type Tensor, tensor } from "../lib/tensor/mod.ts";
 import { lcg, operands, PRODUCTS, timeIt } from "./_products.ts";
+import { FusedMlp } from "./_fused_mlp.ts";
+import process from "node:process";
+
+/** CPU seconds this process has used (all its threads), user and system. */
+function cpuSeconds(): number {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1e6;
+}
 
 const args = Deno.args;
 const flag = (name: string) => args.includes(name);
@@ -134,6 +142,7 @@ function productTable(): void {
 
 interface EpochResult {
   seconds: number;
+  cpuSeconds: number;
   loss: number;
   accuracy: number;
   rssMb: number;
@@ -152,6 +161,7 @@ async function epoch(
 ): Promise<EpochResult> {
   wasmStats({ reset: true });
   const start = performance.now();
+  const cpuStart = cpuSeconds();
   const history = await fit(model, train, {
     numEpochs: 1,
     batchSize: 128,
@@ -159,9 +169,11 @@ async function epoch(
     prng: randomSeeded(seed),
   });
   const seconds = (performance.now() - start) / 1000;
+  const cpu = cpuSeconds() - cpuStart;
   const stats = wasmStats();
   return {
     seconds,
+    cpuSeconds: cpu,
     loss: history.loss[0]!,
     accuracy: history.accuracy[0]!,
     rssMb: Deno.memoryUsage().rss / 2 ** 20,
@@ -173,7 +185,10 @@ async function epoch(
 }
 
 function epochLine(label: string, r: EpochResult): string {
-  return `${label.padEnd(24)} ${r.seconds.toFixed(2).padStart(7)} s   loss ${r.loss.toFixed(4)}` +
+  return `${label.padEnd(24)} ${r.seconds.toFixed(2).padStart(7)} s (cpu ${
+    r.cpuSeconds.toFixed(2)
+  } s)` +
+    `   loss ${r.loss.toFixed(4)}` +
     `   acc ${(r.accuracy * 100).toFixed(2)}%   products ${r.gemmS.toFixed(2)} s` +
     ` (copies ${r.copyS.toFixed(2)} s, sparse rows ${(r.sparseShare * 100).toFixed(0)}%,` +
     ` on 2 threads ${(r.helperShare * 100).toFixed(0)}%)` +
@@ -183,6 +198,7 @@ function epochLine(label: string, r: EpochResult): string {
 interface TorchResult {
   threads: number;
   epoch_s: number[];
+  cpu_s: number[];
   torch: string;
 }
 
@@ -287,6 +303,33 @@ async function main(): Promise<void> {
     `resident memory after each epoch (MB): ${rss.map((x) => x.toFixed(0)).join(", ")}` +
       `; change from epoch 1 to ${rss.length}: ${(rss.at(-1)! - rss[0]!).toFixed(0)} MB`,
   );
+
+  console.log("\n## The same epochs with the kernels called directly (bench/_fused_mlp.ts):");
+  console.log("fused bias+ReLU+dropout, softmax cross-entropy and RMSprop, buffers reused");
+  const fused = new FusedMlp([784, 512, 512, 10], { prng: randomSeeded(42), batchSize: 128 });
+  const fusedX = d.train.x.data as Float32Array;
+  const fusedTimes: number[] = [];
+  for (let e = 1; e <= numEpochs; e++) {
+    wasmStats({ reset: true });
+    const start = performance.now();
+    const cpuStart = cpuSeconds();
+    const r = fused.epoch(fusedX, d.train.labels, 1e-3);
+    const seconds = (performance.now() - start) / 1000;
+    const cpu = cpuSeconds() - cpuStart;
+    const stats = wasmStats();
+    fusedTimes.push(seconds);
+    console.log(
+      `${`fused epoch ${e}`.padEnd(24)} ${seconds.toFixed(2).padStart(7)} s (cpu ${
+        cpu.toFixed(2)
+      } s)   loss ${r.loss.toFixed(4)}   acc ${(r.accuracy * 100).toFixed(2)}%   products ${
+        (stats.ms / 1000).toFixed(2)
+      } s` +
+        ` (on 2 threads ${(stats.helperCalls / Math.max(1, stats.calls) * 100).toFixed(0)}%)` +
+        `   rss ${(Deno.memoryUsage().rss / 2 ** 20).toFixed(0)} MB`,
+    );
+  }
+  const fusedBest = Math.min(...fusedTimes);
+
   const ours = Math.min(...results.map((r) => r.seconds), ...more.map((r) => r.seconds));
   console.log(`library, best epoch: ${ours.toFixed(2)} s`);
 
@@ -296,7 +339,11 @@ async function main(): Promise<void> {
   for (const threads of [1, 2]) {
     const r = await torchEpoch(threads);
     if (r === null) continue;
-    console.log(`PyTorch ${r.torch}, ${threads} thread(s): ${r.epoch_s[0]!.toFixed(2)} s`);
+    console.log(
+      `PyTorch ${r.torch}, ${threads} thread(s): ${r.epoch_s[0]!.toFixed(2)} s (cpu ${
+        r.cpu_s[0]!.toFixed(2)
+      } s)`,
+    );
     torchTimes.push(r.epoch_s[0]!);
   }
   if (torchTimes.length === 0) {
@@ -310,6 +357,7 @@ async function main(): Promise<void> {
       (ours / theirs).toFixed(2)
     } (done when <= 2, goal 1); ${loadLine()}`,
   );
+  console.log(`ratio fused kernels / PyTorch: ${(fusedBest / theirs).toFixed(2)}`);
 }
 
 await main();

@@ -167,12 +167,7 @@ const stats: WasmStats = {
 export function wasmStats(options: { reset?: boolean } = {}): WasmStats {
   const copy = { ...stats };
   if (options.reset) {
-    stats.calls =
-      stats.ms =
-      stats.copyMs =
-      stats.sparseRows =
-      stats.rows =
-        0;
+    for (const key of Object.keys(stats) as (keyof WasmStats)[]) stats[key] = 0;
   }
   return copy;
 }
