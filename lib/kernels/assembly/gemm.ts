@@ -72,7 +72,7 @@ function madd(a: v128, b: v128, c: v128): v128 {
 // @ts-ignore: decorator
 @inline
 function align64(bytes: usize): usize {
-  return (bytes + 63) & ~(<usize> 63);
+  return (bytes + 63) & ~(<usize>63);
 }
 
 /** Minimum of two integers. */
@@ -90,11 +90,11 @@ function imin(a: i32, b: i32): i32 {
  * path's packed blocks and the sparse path's lists (plus a transposed copy of B for TRANS_B).
  */
 export function gemmWorkBytes(k: i32, n: i32, flags: i32): usize {
-  const dense = align64(<usize> (KC * NC) * 4) + align64(<usize> (MC * KC) * 4) +
-    align64(<usize> (MR * NR) * 4);
-  let sparse = align64(<usize> (SPARSE_ROWS + 1) * 4) +
-    2 * align64(<usize> SPARSE_ROWS * <usize> k * 4);
-  if (flags & TRANS_B) sparse += align64(<usize> k * <usize> n * 4);
+  const dense = align64(<usize>(KC * NC) * 4) + align64(<usize>(MC * KC) * 4) +
+    align64(<usize>(MR * NR) * 4);
+  let sparse = align64(<usize>(SPARSE_ROWS + 1) * 4) +
+    2 * align64(<usize>SPARSE_ROWS * <usize>k * 4);
+  if (flags & TRANS_B) sparse += align64(<usize>k * <usize>n * 4);
   return dense > sparse ? dense : sparse;
 }
 
@@ -122,9 +122,9 @@ export function gemm(
     // An empty sum: C = 0, or C unchanged when accumulating.
     if (!(flags & ACCUMULATE)) {
       memory.fill(
-        c + <usize> rowStart * <usize> n * 4,
+        c + <usize>rowStart * <usize>n * 4,
         0,
-        <usize> (rowEnd - rowStart) * <usize> n * 4,
+        <usize>(rowEnd - rowStart) * <usize>n * 4,
       );
     }
     return 0;
@@ -138,17 +138,17 @@ export function gemm(
   // The sparse path lists op(A)'s non-zeros SPARSE_ROWS rows at a time; B is transposed
   // once, up front, when it is stored [n, k].
   const rowPtr = work;
-  const cols = rowPtr + align64(<usize> (SPARSE_ROWS + 1) * 4);
-  const vals = cols + align64(<usize> SPARSE_ROWS * <usize> k * 4);
-  const bT = vals + align64(<usize> SPARSE_ROWS * <usize> k * 4);
+  const cols = rowPtr + align64(<usize>(SPARSE_ROWS + 1) * 4);
+  const vals = cols + align64(<usize>SPARSE_ROWS * <usize>k * 4);
+  const bT = vals + align64(<usize>SPARSE_ROWS * <usize>k * 4);
   let bRows = b;
   let transposed = false;
   let sparseCount = 0;
   for (let r0 = rowStart; r0 < rowEnd; r0 += SPARSE_ROWS) {
     const r1 = imin(r0 + SPARSE_ROWS, rowEnd);
     const nnz = listNonZeros(a, m, k, flags, r0, r1, rowPtr, cols, vals);
-    const dense = <f64> (r1 - r0) * <f64> k;
-    if (!(flags & FORCE_SPARSE) && <f64> nnz >= sparseBelow * dense) {
+    const dense = <f64>(r1 - r0) * <f64>k;
+    if (!(flags & FORCE_SPARSE) && <f64>nnz >= sparseBelow * dense) {
       denseRows(a, b, c, m, k, n, flags, r0, r1, work);
       transposed = false; // the dense path packs over the transposed copy of B
       continue;
@@ -181,9 +181,9 @@ function denseRows(
   work: usize,
 ): void {
   const packedB = work;
-  const packedA = packedB + align64(<usize> (KC * NC) * 4);
-  const tile = packedA + align64(<usize> (MC * KC) * 4);
-  const ldc = <usize> n * 4;
+  const packedA = packedB + align64(<usize>(KC * NC) * 4);
+  const tile = packedA + align64(<usize>(MC * KC) * 4);
+  const ldc = <usize>n * 4;
   for (let jc = 0; jc < n; jc += NC) {
     const nc = imin(NC, n - jc);
     for (let pc = 0; pc < k; pc += KC) {
@@ -197,11 +197,11 @@ function denseRows(
         packA(a, m, k, flags, ic, mc, pc, kc, packedA);
         for (let jr = 0; jr < nc; jr += NR) {
           const cols = imin(NR, nc - jr);
-          const pb = packedB + <usize> jr * <usize> kc * 4;
+          const pb = packedB + <usize>jr * <usize>kc * 4;
           for (let ir = 0; ir < mc; ir += MR) {
             const rows = imin(MR, mc - ir);
-            const pa = packedA + <usize> ir * <usize> kc * 4;
-            const cTile = c + <usize> (ic + ir) * ldc + <usize> (jc + jr) * 4;
+            const pa = packedA + <usize>ir * <usize>kc * 4;
+            const cTile = c + <usize>(ic + ir) * ldc + <usize>(jc + jr) * 4;
             tile4x8(kc, pa, pb, cTile, ldc, add, rows, cols, tile);
           }
         }
@@ -228,34 +228,34 @@ function packB(
 ): void {
   for (let jr = 0; jr < nc; jr += NR) {
     const cols = imin(NR, nc - jr);
-    const panel = dst + <usize> jr * <usize> kc * 4;
+    const panel = dst + <usize>jr * <usize>kc * 4;
     const j0 = jc + jr;
     if (!(flags & TRANS_B)) {
       // B[p, j] at b + 4 (p n + j): each panel row is a contiguous run of B's row.
-      let src = b + (<usize> pc * <usize> n + <usize> j0) * 4;
+      let src = b + (<usize>pc * <usize>n + <usize>j0) * 4;
       let out = panel;
       if (cols == NR) {
         for (let p = 0; p < kc; p++) {
           v128.store(out, v128.load(src));
           v128.store(out, v128.load(src, 16), 16);
-          src += <usize> n * 4;
+          src += <usize>n * 4;
           out += NR * 4;
         }
       } else {
         for (let p = 0; p < kc; p++) {
           for (let j = 0; j < NR; j++) {
-            store<f32>(out + <usize> j * 4, j < cols ? load<f32>(src + <usize> j * 4) : 0);
+            store<f32>(out + <usize>j * 4, j < cols ? load<f32>(src + <usize>j * 4) : 0);
           }
-          src += <usize> n * 4;
+          src += <usize>n * 4;
           out += NR * 4;
         }
       }
     } else {
       // B[p, j] at b + 4 (j k + p): walk along B's stored rows, scatter into the panel.
       for (let j = 0; j < NR; j++) {
-        let out = panel + <usize> j * 4;
+        let out = panel + <usize>j * 4;
         if (j < cols) {
-          let src = b + (<usize> (j0 + j) * <usize> k + <usize> pc) * 4;
+          let src = b + (<usize>(j0 + j) * <usize>k + <usize>pc) * 4;
           for (let p = 0; p < kc; p++) {
             store<f32>(out, load<f32>(src));
             src += 4;
@@ -289,33 +289,33 @@ function packA(
 ): void {
   for (let ir = 0; ir < mc; ir += MR) {
     const rows = imin(MR, mc - ir);
-    const panel = dst + <usize> ir * <usize> kc * 4;
+    const panel = dst + <usize>ir * <usize>kc * 4;
     const i0 = ic + ir;
     if (flags & TRANS_A) {
       // A[i, p] at a + 4 (p m + i): the MR values for one p sit side by side.
-      let src = a + (<usize> pc * <usize> m + <usize> i0) * 4;
+      let src = a + (<usize>pc * <usize>m + <usize>i0) * 4;
       let out = panel;
       if (rows == MR) {
         for (let p = 0; p < kc; p++) {
           v128.store(out, v128.load(src));
-          src += <usize> m * 4;
+          src += <usize>m * 4;
           out += MR * 4;
         }
       } else {
         for (let p = 0; p < kc; p++) {
           for (let i = 0; i < MR; i++) {
-            store<f32>(out + <usize> i * 4, i < rows ? load<f32>(src + <usize> i * 4) : 0);
+            store<f32>(out + <usize>i * 4, i < rows ? load<f32>(src + <usize>i * 4) : 0);
           }
-          src += <usize> m * 4;
+          src += <usize>m * 4;
           out += MR * 4;
         }
       }
     } else {
       // A[i, p] at a + 4 (i k + p): walk along each of the MR rows of A.
       for (let i = 0; i < MR; i++) {
-        let out = panel + <usize> i * 4;
+        let out = panel + <usize>i * 4;
         if (i < rows) {
-          let src = a + (<usize> (i0 + i) * <usize> k + <usize> pc) * 4;
+          let src = a + (<usize>(i0 + i) * <usize>k + <usize>pc) * 4;
           for (let p = 0; p < kc; p++) {
             store<f32>(out, load<f32>(src));
             src += 4;
@@ -409,10 +409,10 @@ function tile4x8(
   v128.store(tile, c30, 96);
   v128.store(tile, c31, 112);
   for (let i = 0; i < rows; i++) {
-    const row = c + <usize> i * ldc;
+    const row = c + <usize>i * ldc;
     for (let j = 0; j < cols; j++) {
-      const value = load<f32>(tile + <usize> (i * NR + j) * 4);
-      const at = row + <usize> j * 4;
+      const value = load<f32>(tile + <usize>(i * NR + j) * 4);
+      const at = row + <usize>j * 4;
       store<f32>(at, add ? load<f32>(at) + value : value);
     }
   }
@@ -479,17 +479,17 @@ function sparseRows(
   vals: usize,
 ): void {
   const add = (flags & ACCUMULATE) != 0;
-  const ldb = <usize> n * 4;
+  const ldb = <usize>n * 4;
   for (let jb = 0; jb < n; jb += SPARSE_BLOCK) {
     const jbEnd = imin(jb + SPARSE_BLOCK, n);
     for (let i = r0; i < r1; i++) {
-      const start = load<i32>(rowPtr + <usize> (i - r0) * 4);
-      const end = load<i32>(rowPtr + <usize> (i - r0 + 1) * 4);
-      const cRow = c + <usize> i * ldb;
+      const start = load<i32>(rowPtr + <usize>(i - r0) * 4);
+      const end = load<i32>(rowPtr + <usize>(i - r0 + 1) * 4);
+      const cRow = c + <usize>i * ldb;
       let j = jb;
       // Full chunks: 32 columns in 8 registers.
       for (; j + SPARSE_CHUNK <= jbEnd; j += SPARSE_CHUNK) {
-        const out = cRow + <usize> j * 4;
+        const out = cRow + <usize>j * 4;
         let s0 = f32x4.splat(0);
         let s1 = f32x4.splat(0);
         let s2 = f32x4.splat(0);
@@ -508,10 +508,10 @@ function sparseRows(
           s6 = v128.load(out, 96);
           s7 = v128.load(out, 112);
         }
-        const base = b + <usize> j * 4;
+        const base = b + <usize>j * 4;
         for (let q = start; q < end; q++) {
-          const v = v128.load32_splat(vals + <usize> q * 4);
-          const src = base + <usize> load<i32>(cols + <usize> q * 4) * ldb;
+          const v = v128.load32_splat(vals + <usize>q * 4);
+          const src = base + <usize>load<i32>(cols + <usize>q * 4) * ldb;
           s0 = madd(v, v128.load(src), s0);
           s1 = madd(v, v128.load(src, 16), s1);
           s2 = madd(v, v128.load(src, 32), s2);
@@ -532,22 +532,22 @@ function sparseRows(
       }
       // Leftover columns: one vector at a time, then one float at a time.
       for (; j + 4 <= jbEnd; j += 4) {
-        const out = cRow + <usize> j * 4;
+        const out = cRow + <usize>j * 4;
         let s = add ? v128.load(out) : f32x4.splat(0);
-        const base = b + <usize> j * 4;
+        const base = b + <usize>j * 4;
         for (let q = start; q < end; q++) {
-          const v = v128.load32_splat(vals + <usize> q * 4);
-          s = madd(v, v128.load(base + <usize> load<i32>(cols + <usize> q * 4) * ldb), s);
+          const v = v128.load32_splat(vals + <usize>q * 4);
+          s = madd(v, v128.load(base + <usize>load<i32>(cols + <usize>q * 4) * ldb), s);
         }
         v128.store(out, s);
       }
       for (; j < jbEnd; j++) {
-        const out = cRow + <usize> j * 4;
+        const out = cRow + <usize>j * 4;
         let s: f32 = add ? load<f32>(out) : 0;
-        const base = b + <usize> j * 4;
+        const base = b + <usize>j * 4;
         for (let q = start; q < end; q++) {
-          s += load<f32>(vals + <usize> q * 4) *
-            load<f32>(base + <usize> load<i32>(cols + <usize> q * 4) * ldb);
+          s += load<f32>(vals + <usize>q * 4) *
+            load<f32>(base + <usize>load<i32>(cols + <usize>q * 4) * ldb);
         }
         store<f32>(out, s);
       }
@@ -555,20 +555,49 @@ function sparseRows(
   }
 }
 
-/** Writes the transpose of `src` ([rows, cols]) to `dst` ([cols, rows]), in 16 x 16 blocks. */
+/**
+ * Writes the transpose of `src` ([rows, cols]) to `dst` ([cols, rows]). It goes in 32 x 32
+ * blocks that stay in cache, each as 4 x 4 tiles: 4 rows are loaded as 4 vectors, shuffled
+ * into 4 columns, and stored as rows of `dst`. Edges are copied one value at a time.
+ */
 export function transpose(src: usize, dst: usize, rows: i32, cols: i32): void {
-  for (let i0 = 0; i0 < rows; i0 += 16) {
-    const i1 = imin(i0 + 16, rows);
-    for (let j0 = 0; j0 < cols; j0 += 16) {
-      const j1 = imin(j0 + 16, cols);
-      for (let i = i0; i < i1; i++) {
-        for (let j = j0; j < j1; j++) {
-          store<f32>(
-            dst + (<usize> j * <usize> rows + <usize> i) * 4,
-            load<f32>(src + (<usize> i * <usize> cols + <usize> j) * 4),
-          );
+  const rows4 = rows & ~3;
+  const cols4 = cols & ~3;
+  for (let i0 = 0; i0 < rows4; i0 += 32) {
+    const i1 = imin(i0 + 32, rows4);
+    for (let j0 = 0; j0 < cols4; j0 += 32) {
+      const j1 = imin(j0 + 32, cols4);
+      for (let i = i0; i < i1; i += 4) {
+        for (let j = j0; j < j1; j += 4) {
+          const s = src + (<usize>i * <usize>cols + <usize>j) * 4;
+          const rowBytes = <usize>cols * 4;
+          const r0 = v128.load(s);
+          const r1 = v128.load(s + rowBytes);
+          const r2 = v128.load(s + 2 * rowBytes);
+          const r3 = v128.load(s + 3 * rowBytes);
+          // Interleave pairs of rows, then pairs of pairs: lane q of c_q' = r_q[q'].
+          const t0 = v128.shuffle<i32>(r0, r1, 0, 4, 1, 5);
+          const t1 = v128.shuffle<i32>(r0, r1, 2, 6, 3, 7);
+          const t2 = v128.shuffle<i32>(r2, r3, 0, 4, 1, 5);
+          const t3 = v128.shuffle<i32>(r2, r3, 2, 6, 3, 7);
+          const d = dst + (<usize>j * <usize>rows + <usize>i) * 4;
+          const colBytes = <usize>rows * 4;
+          v128.store(d, v128.shuffle<i64>(t0, t2, 0, 2));
+          v128.store(d + colBytes, v128.shuffle<i64>(t0, t2, 1, 3));
+          v128.store(d + 2 * colBytes, v128.shuffle<i64>(t1, t3, 0, 2));
+          v128.store(d + 3 * colBytes, v128.shuffle<i64>(t1, t3, 1, 3));
         }
       }
+    }
+  }
+  // The last rows % 4 rows and cols % 4 columns.
+  for (let i = 0; i < rows; i++) {
+    const j0 = i < rows4 ? cols4 : 0;
+    for (let j = j0; j < cols; j++) {
+      store<f32>(
+        dst + (<usize>j * <usize>rows + <usize>i) * 4,
+        load<f32>(src + (<usize>i * <usize>cols + <usize>j) * 4),
+      );
     }
   }
 }
