@@ -147,7 +147,9 @@ export function summary(model: Module, inputShape: readonly number[]): ModelSumm
   const rows: SummaryRow[] = [];
   try {
     noGrad(() => {
-      let x: Tensor = zeros([1, ...inputShape]);
+      // The example input takes the model's own dtype, so a float64 model can be summarised too.
+      const dtype = model.parameters()[0]?.dtype ?? "float32";
+      let x: Tensor = zeros([1, ...inputShape], { dtype });
       for (const [name, layer] of layers) {
         x = layer.forward(x);
         rows.push({

@@ -1,5 +1,6 @@
 import { display } from "./_display.ts";
-import { summary } from "../../lib/nn/mod.ts";
+import { Linear, Sequential, summary } from "../../lib/nn/mod.ts";
+import { randomSeeded } from "../../lib/random/mod.ts";
 import { ok, strictEqual } from "node:assert/strict";
 import { mnistMlp } from "./_mnist_mlp.ts";
 
@@ -22,4 +23,14 @@ Deno.test("summary() displays as an HTML table in Jupyter and keeps the model's 
   ok(bundle["text/html"]!.includes("Dropout(0.2)"));
   ok(bundle["text/plain"]!.includes("Total parameters"));
   strictEqual(model.training, true);
+});
+
+Deno.test("summary() runs its example input in the model's own dtype", () => {
+  const prng = randomSeeded(3);
+  const model = new Sequential([
+    new Linear(2, 2, { prng, dtype: "float64" }),
+    new Linear(2, 1, { prng, dtype: "float64" }),
+  ]);
+  const table = summary(model, [2]);
+  strictEqual(table.totalParameters, 9);
 });
