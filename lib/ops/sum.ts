@@ -41,24 +41,25 @@ export function sum(x: Tensor, options: ReduceOptions = {}): Tensor {
     ? { outer: 1, length: x.size, inner: 1 }
     : splitAtAxis(x.shape, axis);
 
+  // Element (o, d, k) of the [outer, length, inner] view is at (o * length + d) * inner + k;
+  // sum over d, in a float64 local.
   const input = x.data;
-  const sums = new Float64Array(outer * inner);
+  const out = newTypedArray(x.dtype, outer * inner);
   for (let o = 0; o < outer; o++) {
-    for (let d = 0; d < length; d++) {
-      const from = (o * length + d) * inner;
-      for (let k = 0; k < inner; k++) sums[o * inner + k]! += input[from + k]!;
+    for (let k = 0; k < inner; k++) {
+      let total = 0;
+      for (let d = 0; d < length; d++) total += input[(o * length + d) * inner + k]!;
+      out[o * inner + k] = total;
     }
   }
-  const out = newTypedArray(x.dtype, sums.length);
-  out.set(sums);
 
   return record("sum", out, shape, [x], (grad) => {
     // d(sum)/dx_i = 1: copy each sum's gradient to every element that went into it
     const g = newTypedArray(x.dtype, x.size);
     for (let o = 0; o < outer; o++) {
-      for (let d = 0; d < length; d++) {
-        const to = (o * length + d) * inner;
-        for (let k = 0; k < inner; k++) g[to + k] = grad[o * inner + k]!;
+      for (let k = 0; k < inner; k++) {
+        const gradOfSum = grad[o * inner + k]!;
+        for (let d = 0; d < length; d++) g[(o * length + d) * inner + k] = gradOfSum;
       }
     }
     return [g];
