@@ -33,7 +33,12 @@ export function loadKernels(): Kernels | null {
   try {
     if (typeof WebAssembly === "undefined") throw new Error("WebAssembly is missing");
     for (const simd of ["relaxed", "simd"] as const) {
-      const bytes = Deno.readFileSync(new URL(`./gemm_${simd}.wasm`, import.meta.url));
+      const url = new URL(`./gemm_${simd}.wasm`, import.meta.url);
+      // Ask first: reading without the permission would prompt on a terminal.
+      if (Deno.permissions.querySync({ name: "read", path: url }).state !== "granted") {
+        throw new Error(`no permission to read ${url.pathname} (run with --allow-read)`);
+      }
+      const bytes = Deno.readFileSync(url);
       if (!WebAssembly.validate(bytes)) continue;
       const module = new WebAssembly.Module(bytes);
       const memory = new WebAssembly.Memory({ initial: 64, maximum: MAXIMUM_PAGES, shared: true });

@@ -94,3 +94,27 @@ for (const mode of ["dense", "sparse", "auto"] as const) {
     }
   });
 }
+
+Deno.test("gemm: falls back to the TypeScript kernel where the WebAssembly file cannot be read", async () => {
+  const mod = new URL("../../lib/kernels/mod.ts", import.meta.url).href;
+  const wasm = new URL("../../lib/kernels/gemm_wasm.ts", import.meta.url).href;
+  const code = `
+    import { gemm } from "${mod}";
+    import { wasmInfo } from "${wasm}";
+    const c = new Float32Array(1);
+    gemm({ a: new Float32Array([1, 2]), b: new Float32Array([3, 4]), c, m: 1, k: 2, n: 1 });
+    console.log(JSON.stringify({ c: c[0], available: wasmInfo().available }));`;
+  const output = await new Deno.Command(Deno.execPath(), {
+    args: ["run", "--no-prompt", "--no-config", "-"],
+    stdin: "piped",
+    stdout: "piped",
+    stderr: "piped",
+  }).spawn();
+  const writer = output.stdin.getWriter();
+  await writer.write(new TextEncoder().encode(code));
+  await writer.close();
+  const result = await output.output();
+  const text = new TextDecoder().decode(result.stdout).trim();
+  ok(result.success, new TextDecoder().decode(result.stderr));
+  ok(text === JSON.stringify({ c: 11, available: false }), text);
+});
