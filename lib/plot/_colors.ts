@@ -1,7 +1,7 @@
 // Colours shared by the plotly figures and the canvas pictures, so both look the same.
 
-/** A plotly colour scale: stops from 0 to 1, each with a CSS colour. */
-export type ColorScale = [number, string][];
+export type { ColorMapName, ColorScale } from "./types.ts";
+import type { ColorMapName, ColorScale } from "./types.ts";
 
 /** plotly.js's default trace colours, in order. */
 export const PALETTE = [
@@ -25,9 +25,6 @@ export function paletteColor(i: number): string {
 function evenStops(colors: string[]): ColorScale {
   return colors.map((c, i) => [Number((i / (colors.length - 1)).toFixed(4)), c]);
 }
-
-/** Names of the colour maps the builders accept. */
-export type ColorMapName = "viridis" | "blues" | "diverging" | "gray" | "grayReversed";
 
 /** The colour scales behind {@linkcode ColorMapName}. */
 export const COLOR_SCALES: Record<ColorMapName, ColorScale> = {
@@ -136,7 +133,10 @@ export function textColorOn([r, g, b]: Rgba): string {
 }
 
 /** A colour scale from a name, or a plotly scale passed through. */
-export function resolveScale(scale: ColorMapName | ColorScale | undefined, fallback: ColorMapName) {
+export function resolveScale(
+  scale: ColorMapName | ColorScale | undefined,
+  fallback: ColorMapName,
+): ColorScale {
   if (scale === undefined) return COLOR_SCALES[fallback];
   if (typeof scale === "string") {
     const found = COLOR_SCALES[scale];

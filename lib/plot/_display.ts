@@ -1,11 +1,9 @@
 // Displayable objects: what the Deno kernel shows when a cell ends with one of them.
 import { Buffer } from "node:buffer";
 
-/** The symbol the Deno kernel looks for on a cell's last value. */
-export const DISPLAY: unique symbol = Symbol.for("Jupyter.display");
-
-export type { Displayable, MimeBundle } from "./display.ts";
-import type { MimeBundle } from "./display.ts";
+export { JUPYTER_DISPLAY as DISPLAY } from "./display.ts";
+export type { Displayable, JupyterDisplay, JupyterDisplayOptions, MimeBundle } from "./display.ts";
+import type { JupyterDisplay } from "./display.ts";
 
 /** Largest output the library sends in one bundle, in bytes (the kernel misroutes ~2 MB ones). */
 export const MAX_BUNDLE_BYTES = 900_000;
@@ -20,16 +18,6 @@ export function escapeHtml(text: string): string {
   return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;")
     .replaceAll('"', "&quot;").replaceAll("'", "&#39;");
 }
-
-/** Options of `Deno.jupyter.display`, as the kernel reads them. */
-export interface JupyterDisplayOptions {
-  raw: true;
-  display_id?: string;
-  update?: boolean;
-}
-
-/** Sends a MIME bundle to the front end (`Deno.jupyter.display`). */
-export type JupyterDisplay = (bundle: MimeBundle, options: JupyterDisplayOptions) => Promise<void>;
 
 /**
  * `Deno.jupyter.display` when running inside the Deno kernel, else `null`. Looked up on each call:

@@ -1,31 +1,8 @@
 // Reading the numbers a plot is given (plain arrays, typed arrays, nested arrays, tensors), with
 // the shape checks and error messages every builder shares; rounding and thinning for output.
 
-/**
- * Anything with a `toArray()` method, such as the course's `Tensor`. When it also has `shape` and
- * a flat `data` array of matching length (as `Tensor` does), those are read directly.
- */
-export interface ToArray {
-  /** The values as (nested) plain arrays. */
-  toArray(): unknown;
-  /** The shape, if known. */
-  readonly shape?: readonly number[];
-  /** The values, row-major, if available. */
-  readonly data?: ArrayLike<number>;
-}
-
-/** A 1-D list of numbers: a plain array, a typed array, or a `Tensor` (anything with `toArray()`). */
-export type NumberArray = ArrayLike<number> | ToArray;
-
-/** A 2-D grid of numbers: nested arrays (`number[][]`, an array of typed arrays) or a `Tensor`. */
-export type NumberGrid = ArrayLike<ArrayLike<number>> | ToArray;
-
-/** Numbers of any shape: a 1-D, 2-D or 3-D (nested) array, a typed array or a `Tensor`. */
-export type NumberInput =
-  | ArrayLike<number>
-  | ArrayLike<ArrayLike<number>>
-  | ArrayLike<ArrayLike<ArrayLike<number>>>
-  | ToArray;
+export type { NumberArray, NumberGrid, NumberInput, ToArray } from "./types.ts";
+import type { ToArray } from "./types.ts";
 
 /** Numbers read from an input: row-major values and their shape. */
 export interface ReadArray {

@@ -46,9 +46,9 @@ const LOADER = `
   function failed() {
     var p = el.querySelector(".course-plot-note");
     if (p) {
-      p.textContent = "Static picture: the interactive plot needs plotly.js from " + url +
-        ", which did not load. Start Jupyter in the course's root folder (deno task course) " +
-        "and run the cell again.";
+      p.textContent = "A static picture: the interactive plot needs plotly.js from " + url +
+        ", which did not load. Start Jupyter with deno task course (from the course's root " +
+        "folder), or install Python's plotly package, then run the cell again.";
     }
   }
   if (window.Plotly) { draw(); return; }
@@ -80,8 +80,8 @@ export function plotlyHtml(options: PlotlyHtmlOptions): string {
   return `<div id="${id}" class="course-plot" style="width:${width}px;max-width:100%">` +
     `<img src="data:image/png;base64,${pngBase64}" width="${width}" height="${height}" ` +
     `alt="${alt}" style="max-width:100%;height:auto">` +
-    `<p class="course-plot-note"><em>Static picture of an interactive plot (${alt}). ` +
-    `Run the cell, or trust the notebook, to zoom and hover.</em></p></div>\n` +
+    `<p class="course-plot-note"><em>A static picture of an interactive plot: run the cell, ` +
+    `or trust the notebook, to zoom and hover.</em></p></div>\n` +
     `<script type="text/javascript">(function () {\n` +
     `  var fig = ${safeJson};\n` +
     `  var el = document.getElementById(${JSON.stringify(id)});\n` +

@@ -82,6 +82,7 @@ export function barPlot(
     x: names,
     y: Array.from(heights),
     marker: { color: colors ?? paletteColor(0) },
+    hovertemplate: "%{x}: %{y}<extra></extra>",
   };
   if (options.showValues ?? heights.length <= 20) {
     trace.text = Array.from(heights, formatNumber);

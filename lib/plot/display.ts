@@ -1,4 +1,8 @@
-import { DISPLAY } from "./_display.ts";
+/**
+ * The symbol the Deno kernel looks for on a cell's last value: `Symbol.for("Jupyter.display")`.
+ * An object with a method under this key displays as the MIME bundle the method returns.
+ */
+export const JUPYTER_DISPLAY: unique symbol = Symbol.for("Jupyter.display");
 
 /**
  * A Jupyter MIME bundle: one representation per MIME type, the front end picks the richest it
@@ -12,7 +16,7 @@ export type MimeBundle = Record<string, unknown>;
  */
 export interface Displayable {
   /** The MIME bundle the kernel sends to the front end. */
-  [DISPLAY](): MimeBundle;
+  [JUPYTER_DISPLAY](): MimeBundle;
 }
 
 /**
@@ -33,5 +37,18 @@ export interface Displayable {
  * ```
  */
 export function mimeBundle(x: Displayable): MimeBundle {
-  return x[DISPLAY]();
+  return x[JUPYTER_DISPLAY]();
 }
+
+/** The options `Deno.jupyter.display` is called with for a raw MIME bundle. */
+export interface JupyterDisplayOptions {
+  /** Always `true`: the bundle is sent as is. */
+  raw: true;
+  /** Names the output, so that later calls can replace it. */
+  display_id?: string;
+  /** Replace the output named by `display_id` instead of adding one. */
+  update?: boolean;
+}
+
+/** A function that sends a MIME bundle to the front end, as `Deno.jupyter.display` does. */
+export type JupyterDisplay = (bundle: MimeBundle, options: JupyterDisplayOptions) => Promise<void>;

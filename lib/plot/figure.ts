@@ -28,8 +28,11 @@ export interface FigureOptions {
 
 /** The JSON plotly.js draws: traces, layout and display options. */
 export interface FigureJson {
+  /** The traces. */
   data: PlotlyTrace[];
+  /** The layout. */
   layout: PlotlyLayout;
+  /** plotly.js display options (`{ displaylogo: false }`). */
   config: Record<string, unknown>;
 }
 
@@ -68,6 +71,8 @@ export class Figure implements Displayable {
   description: string;
 
   /**
+   * Wraps plotly traces and a layout.
+   *
    * @param data Plotly traces
    * @param layout A plotly layout
    * @param options A description of the figure

@@ -39,6 +39,8 @@ export class ImageDisplay implements Displayable {
   description: string;
 
   /**
+   * Wraps PNG bytes.
+   *
    * @param png PNG bytes
    * @param options Size and description
    */

@@ -1,4 +1,31 @@
+/**
+ * Pictures for the notebooks: interactive plotly plots, PNG images, a live training view,
+ * computation graphs and tables. Every builder returns an object that displays itself when a
+ * notebook cell ends with it (its `[Symbol.for("Jupyter.display")]()` returns a MIME bundle), and
+ * nothing here touches `Deno.jupyter` at import, so the same code runs under `deno test`.
+ *
+ * - Plots (plotly JSON, an offline HTML twin with a static PNG, and text): {@linkcode linePlot},
+ *   {@linkcode scatterPlot}, {@linkcode surfacePlot}, {@linkcode contourPlot},
+ *   {@linkcode heatmapPlot}, {@linkcode confusionMatrixPlot}, {@linkcode barPlot},
+ *   {@linkcode histogramPlot}, and {@linkcode figure} for raw plotly traces.
+ * - Pictures (PNG and text): {@linkcode digitImage}, {@linkcode digitGrid},
+ *   {@linkcode weightTiles}, {@linkcode matrixImage}, {@linkcode graphImage}.
+ * - {@linkcode trainingView}: a `fit()` callback redrawn in place; {@linkcode table}: HTML and text.
+ *
+ * Every kind is shown in `notebooks/99_plot_gallery.ipynb`.
+ *
+ * ```ts
+ * import { linePlot, mimeBundle } from "./mod.ts";
+ * import { ok } from "node:assert/strict";
+ *
+ * const fig = linePlot({ train: [0.9, 0.5, 0.3], validation: [1.0, 0.7, 0.6] }, { xLabel: "epoch" });
+ * ok("application/vnd.plotly.v1+json" in mimeBundle(fig));
+ * ```
+ *
+ * @module
+ */
 export * from "./display.ts";
+export * from "./types.ts";
 export * from "./figure.ts";
 export * from "./line_plot.ts";
 export * from "./scatter_plot.ts";

@@ -69,6 +69,8 @@ export class TableDisplay implements Displayable {
   #hidden: number;
 
   /**
+   * Wraps formatted cells; {@linkcode table} is the usual way to make one.
+   *
    * @param columns Column names
    * @param rows Formatted cells
    * @param numeric Which columns are right-aligned

@@ -111,7 +111,11 @@ export class TrainingView implements Callback, Displayable {
   /** Per-step running loss and accuracy, x in epochs (epoch - 1 + step / stepsPerEpoch). */
   #steps: { x: number; loss: number; accuracy: number }[] = [];
 
-  /** @param options Title, update rate, size, where output goes */
+  /**
+   * Creates a view; pass it in `fit()`'s `callbacks`.
+   *
+   * @param options Title, update rate, size, where output goes
+   */
   constructor(options: TrainingViewOptions = {}) {
     this.#options = options;
   }
