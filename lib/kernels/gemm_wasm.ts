@@ -370,8 +370,8 @@ export function gemmWasm(args: WasmGemmArgs): boolean {
   if (helper === null) {
     sparseRows = kern.exports.gemm(aAt, bAt, cAt, m, k, n, flags, 0, m, ARENA_START, threshold);
   } else {
-    // Chunks of rows, each a multiple of 4 (the register tile's height).
-    const chunkRows = Math.ceil(m / (2 * settings.chunksPerThread) / 4) * 4;
+    // Chunks of rows, each a multiple of 12 (of the register tile's 6 rows, and of 4).
+    const chunkRows = Math.ceil(m / (2 * settings.chunksPerThread) / 12) * 12;
     const works = [ARENA_START, ARENA_START + workBytes] as const;
     let bUsed = bAt;
     let chunkFlags = flags;

@@ -118,3 +118,43 @@ Deno.test("gemm: falls back to the TypeScript kernel where the WebAssembly file 
   ok(result.success, new TextDecoder().decode(result.stderr));
   ok(text === JSON.stringify({ c: 11, available: false }), text);
 });
+
+Deno.test("gemm_simd.wasm (the fallback without relaxed SIMD) matches gemmTs too", () => {
+  const bytes = Deno.readFileSync(new URL("../../lib/kernels/gemm_simd.wasm", import.meta.url));
+  const memory = new WebAssembly.Memory({ initial: 256, maximum: 32768, shared: true });
+  const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } });
+  const kernel = instance.exports as unknown as {
+    gemm(...args: number[]): number;
+  };
+  const heap = new Float32Array(memory.buffer);
+  const rand = lcg(5);
+  for (const [m, k, n] of [[17, 33, 129], [129, 17, 3], [64, 300, 100]]) {
+    for (let flags = 0; flags < 8; flags++) {
+      for (const zeros of [0, 0.8]) {
+        const a = randomArray(m! * k!, rand, zeros);
+        const b = randomArray(k! * n!, rand);
+        const c = randomArray(m! * n!, rand);
+        const [transA, transB, accumulate] = [
+          (flags & 1) !== 0,
+          (flags & 2) !== 0,
+          (flags & 4) !== 0,
+        ];
+        const expected = c.slice();
+        gemmTs({ a, b, c: expected, m: m!, k: k!, n: n!, transA, transB, accumulate });
+        const [work, aAt] = [65536, 65536 + 4_000_000];
+        const bAt = aAt + a.length * 4 + 64;
+        const cAt = bAt + b.length * 4 + 64;
+        heap.set(a, aAt / 4);
+        heap.set(b, bAt / 4);
+        heap.set(c, cAt / 4);
+        kernel.gemm(aAt, bAt, cAt, m!, k!, n!, flags, 0, m!, work, 0.5);
+        assertClose(
+          heap.slice(cAt / 4, cAt / 4 + m! * n!),
+          expected,
+          k!,
+          `simd ${m}x${k}x${n} flags ${flags}`,
+        );
+      }
+    }
+  }
+});

@@ -38,14 +38,14 @@ const FORCE_DENSE: i32 = 8;
 /** Always take the sparse path (for tests and benchmarks). */
 const FORCE_SPARSE: i32 = 16;
 
-/** Rows of the register tile: 4 rows of C ... */
-const MR: i32 = 4;
-/** ... by 8 columns, that is 2 vectors of 4 floats per row: 8 f32x4 accumulators. */
+/** Rows of the register tile: 6 rows of C ... */
+const MR: i32 = 6;
+/** ... by 8 columns, that is 2 vectors of 4 floats per row: 12 f32x4 accumulators. */
 const NR: i32 = 8;
 /** Depth of one packed block: KC x NR floats of B (8 KiB) stay in the L1 cache. */
 const KC: i32 = 256;
-/** Rows of A packed at a time: MC x KC floats (64 KiB), kept in the L2 cache. */
-const MC: i32 = 64;
+/** Rows of A packed at a time (a multiple of MR): MC x KC floats (72 KiB), kept in the L2 cache. */
+const MC: i32 = 72;
 /** Columns of B packed at a time: KC x NC floats (512 KiB), kept in the L2 cache. */
 const NC: i32 = 512;
 /** Rows of op(A) listed at a time by the sparse path. */
@@ -203,7 +203,7 @@ function denseRows(
             const rows = imin(MR, mc - ir);
             const pa = packedA + <usize>ir * <usize>kc * 4;
             const cTile = c + <usize>(ic + ir) * ldc + <usize>(jc + jr) * 4;
-            tile4x8(kc, pa, pb, cTile, ldc, add, rows, cols, tile);
+            tile6x8(kc, pa, pb, cTile, ldc, add, rows, cols, tile);
           }
         }
       }
@@ -298,7 +298,8 @@ function packA(
       let out = panel;
       if (rows == MR) {
         for (let p = 0; p < kc; p++) {
-          v128.store(out, v128.load(src));
+          v128.store(out, v128.load(src)); // rows 0-3
+          store<u64>(out, load<u64>(src, 16), 16); // rows 4-5
           src += <usize>m * 4;
           out += MR * 4;
         }
@@ -334,14 +335,15 @@ function packA(
 }
 
 /**
- * The register tile: a 4 x 8 block of C, kept in eight f32x4 registers (c00 .. c31, row then
- * vector), accumulates the products of one packed panel of A (4 rows) and one packed panel of
- * B (8 columns) over kc steps. Each step loads 2 vectors of B and 4 single values of A
- * (each broadcast to all 4 lanes), and does 8 fused multiply-adds: 64 flops.
+ * The register tile: a 6 x 8 block of C, kept in twelve f32x4 registers (c00 .. c51, row then
+ * vector), accumulates the products of one packed panel of A (6 rows) and one packed panel of
+ * B (8 columns) over kc steps. Each step loads 2 vectors of B and 6 single values of A (each
+ * broadcast to all 4 lanes), and does 12 fused multiply-adds: 96 flops. Twelve accumulators,
+ * two B vectors and one broadcast fill 15 of the 16 vector registers the engine uses on x64.
  *
  * `rows` x `cols` is the part of the tile inside C; a partial tile goes through `tile`.
  */
-function tile4x8(
+function tile6x8(
   kc: i32,
   pa: usize,
   pb: usize,
@@ -360,6 +362,10 @@ function tile4x8(
   let c21 = f32x4.splat(0);
   let c30 = f32x4.splat(0);
   let c31 = f32x4.splat(0);
+  let c40 = f32x4.splat(0);
+  let c41 = f32x4.splat(0);
+  let c50 = f32x4.splat(0);
+  let c51 = f32x4.splat(0);
   for (let p = 0; p < kc; p++) {
     const b0 = v128.load(pb);
     const b1 = v128.load(pb, 16);
@@ -375,11 +381,17 @@ function tile4x8(
     const a3 = v128.load32_splat(pa, 12);
     c30 = madd(a3, b0, c30);
     c31 = madd(a3, b1, c31);
+    const a4 = v128.load32_splat(pa, 16);
+    c40 = madd(a4, b0, c40);
+    c41 = madd(a4, b1, c41);
+    const a5 = v128.load32_splat(pa, 20);
+    c50 = madd(a5, b0, c50);
+    c51 = madd(a5, b1, c51);
     pa += MR * 4;
     pb += NR * 4;
   }
   if (rows == MR && cols == NR) {
-    // The whole tile lies inside C: add or store the 8 vectors directly.
+    // The whole tile lies inside C: add or store the 12 vectors directly.
     if (add) {
       c00 = f32x4.add(c00, v128.load(c));
       c01 = f32x4.add(c01, v128.load(c, 16));
@@ -389,6 +401,10 @@ function tile4x8(
       c21 = f32x4.add(c21, v128.load(c + 2 * ldc, 16));
       c30 = f32x4.add(c30, v128.load(c + 3 * ldc));
       c31 = f32x4.add(c31, v128.load(c + 3 * ldc, 16));
+      c40 = f32x4.add(c40, v128.load(c + 4 * ldc));
+      c41 = f32x4.add(c41, v128.load(c + 4 * ldc, 16));
+      c50 = f32x4.add(c50, v128.load(c + 5 * ldc));
+      c51 = f32x4.add(c51, v128.load(c + 5 * ldc, 16));
     }
     v128.store(c, c00);
     v128.store(c, c01, 16);
@@ -398,6 +414,10 @@ function tile4x8(
     v128.store(c + 2 * ldc, c21, 16);
     v128.store(c + 3 * ldc, c30);
     v128.store(c + 3 * ldc, c31, 16);
+    v128.store(c + 4 * ldc, c40);
+    v128.store(c + 4 * ldc, c41, 16);
+    v128.store(c + 5 * ldc, c50);
+    v128.store(c + 5 * ldc, c51, 16);
     return;
   }
   // An edge tile: park the registers in memory, then copy the part that lies inside C.
@@ -409,6 +429,10 @@ function tile4x8(
   v128.store(tile, c21, 80);
   v128.store(tile, c30, 96);
   v128.store(tile, c31, 112);
+  v128.store(tile, c40, 128);
+  v128.store(tile, c41, 144);
+  v128.store(tile, c50, 160);
+  v128.store(tile, c51, 176);
   for (let i = 0; i < rows; i++) {
     const row = c + <usize>i * ldc;
     for (let j = 0; j < cols; j++) {
