@@ -97,6 +97,9 @@ async function main(args: string[]): Promise<void> {
       frontEnd,
       `--ServerApp.root_dir=${ROOT}`,
       `--ServerApp.default_url=${defaultUrl}`,
+      // node_modules/ holds links into its hidden .deno/ folder; JupyterLab's server refuses to
+      // serve hidden files unless told, and the plots load plotly.js from there.
+      "--ContentsManager.allow_hidden=True",
       ...jupyterArgs,
     ],
     cwd: ROOT,
