@@ -1,0 +1,536 @@
+/**
+ * The course kernel: a relay between a Jupyter front end and `deno jupyter --kernel`.
+ *
+ * It works around a race in Deno's kernel (seen in Deno 2.9.6): Deno sends a cell's
+ * `execute_reply` and its `idle` status before it has published all of that cell's outputs,
+ * and it stamps each output with whichever request is current when the output goes out.
+ * Front ends stop listening to a cell once it is idle: nbclient drops the late outputs, and
+ * classic Notebook draws them under the next cell (by then Deno has stamped them with the next
+ * request).
+ *
+ * The relay forwards every channel and adds two rules:
+ * 1. A cell's `execute_reply` and `idle` status are held back until iopub has been quiet for
+ *    {@link QUIET_MS} ms, so they reach the front end after every output of the cell.
+ * 2. Shell requests go to Deno one at a time: the next one leaves only when the previous one
+ *    has finished by rule 1, so Deno never stamps a late output with the wrong cell.
+ *
+ * Delete this folder, and let the kernelspec start `deno jupyter --kernel` again, once Deno
+ * publishes every output before `idle`: tests/kernel/ordering_test.ts shows when.
+ *
+ * @module
+ */
+
+import * as zmq from "zeromq";
+import { encodeMessage, type Frames, identitiesOf, peekMessage, readPart, sizeOf } from "./wire.ts";
+
+/** How long iopub must be quiet after `idle` before a cell counts as finished, in ms. */
+export const QUIET_MS = 25;
+
+/**
+ * How often the relay looks for incoming messages, in ms, while busy (and 10 times less often
+ * after a second without traffic). zeromq.js's own wake-ups are not reliable under Deno 2.9.6:
+ * a message could sit unread for a minute, and its receive timeouts crash the process. So the
+ * relay reads every socket without blocking, on a timer.
+ */
+export const POLL_MS = 1;
+
+/**
+ * Outputs at least this big get a warning under the cell: Deno's kernel has lost or misrouted
+ * outputs after one of 2 MB or more (see /work/shared/KERNEL.md).
+ */
+export const LARGE_OUTPUT_BYTES = 2_000_000;
+
+/** A Jupyter connection file, as written by the front end. */
+export interface ConnectionInfo {
+  transport: string;
+  ip: string;
+  key: string;
+  signature_scheme?: string;
+  shell_port: number;
+  iopub_port: number;
+  stdin_port: number;
+  control_port: number;
+  hb_port: number;
+  kernel_name?: string;
+}
+
+/** Options for {@link CourseKernel.start}. */
+export interface CourseKernelOptions {
+  /**
+   * The deno binary that runs Deno's kernel.
+   * @default Deno.execPath()
+   */
+  denoPath?: string;
+  /**
+   * Quiet time on iopub before a cell counts as finished, in ms.
+   * @default QUIET_MS
+   */
+  quietMs?: number;
+  /**
+   * A file to append a line to for every relayed message; `""` for none.
+   * @default ""
+   */
+  logFile?: string;
+}
+
+/** A shell request that Deno is working on. */
+interface Running {
+  frames: Frames;
+  msgId: string;
+  msgType: string;
+  header: Record<string, unknown>;
+  /** Deno's execute_reply and idle status, held back until iopub is quiet. */
+  reply: Frames | null;
+  idle: Frames | null;
+  timer: ReturnType<typeof setTimeout> | undefined;
+}
+
+type Channel = "shell" | "control" | "stdin" | "hb";
+const CHANNELS: Channel[] = ["shell", "control", "stdin", "hb"];
+
+function address(transport: string, ip: string, port: number): string {
+  return transport === "ipc" ? `ipc://${ip}-${port}` : `${transport}://${ip}:${port}`;
+}
+
+/** Ports that are free right now on 127.0.0.1. */
+function freePorts(count: number): number[] {
+  const listeners = Array.from(
+    { length: count },
+    () => Deno.listen({ hostname: "127.0.0.1", port: 0 }),
+  );
+  const ports = listeners.map((listener) => listener.addr.port);
+  for (const listener of listeners) listener.close();
+  return ports;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function describeExit(status: Deno.CommandStatus): string {
+  return status.signal ? `was killed by ${status.signal}` : `exited with code ${status.code}`;
+}
+
+/**
+ * Runs Deno's kernel behind an ordering relay until the front end shuts it down.
+ *
+ * @example Usage
+ * ```ts ignore
+ * import { CourseKernel } from "./proxy.ts";
+ *
+ * const kernel = await CourseKernel.start(JSON.parse(Deno.readTextFileSync(connectionFile)));
+ * Deno.exit(await kernel.finished);
+ * ```
+ */
+export class CourseKernel {
+  /** Resolves with this process's exit code once the kernel has stopped. */
+  readonly finished: Promise<number>;
+
+  #conn: ConnectionInfo;
+  #quietMs: number;
+  #logFile: string;
+  #session = crypto.randomUUID();
+  #tempDir = "";
+  #child: Deno.ChildProcess | null = null;
+  #front: Record<Channel, zmq.Router> & { iopub: zmq.Publisher };
+  #deno: Record<Channel, zmq.Dealer> & { iopub: zmq.Subscriber };
+  #readers: [zmq.Readable & zmq.Socket, (frames: Frames) => void][] = [];
+  #waiting: Frames[] = [];
+  #running: Running | null = null;
+  #lastExecuteHeader: Record<string, unknown> | null = null;
+  #lastIopubAt = 0;
+  #ready = false;
+  #ownIds = new Set<string>();
+  #routes = new Map<string, Frames>();
+  #heartbeats: Uint8Array[] = [];
+  #stopping = false;
+  #closed = false;
+  #resolveFinished: (code: number) => void = () => {};
+
+  private constructor(conn: ConnectionInfo, options: CourseKernelOptions) {
+    this.#conn = conn;
+    this.#quietMs = options.quietMs ?? QUIET_MS;
+    this.#logFile = options.logFile ?? "";
+    this.finished = new Promise((resolve) => this.#resolveFinished = resolve);
+    // No high-water marks: the relay never drops a message. Timeouts of 0 keep zeromq.js
+    // away from Deno's partial libuv (see POLL_MS). Send options on a Subscriber crash it.
+    const reader = { receiveHighWaterMark: 0, receiveTimeout: 0 };
+    const writer = { sendHighWaterMark: 0, sendTimeout: 0, linger: 1000 };
+    this.#front = {
+      shell: new zmq.Router({ ...reader, ...writer }),
+      control: new zmq.Router({ ...reader, ...writer }),
+      stdin: new zmq.Router({ ...reader, ...writer }),
+      hb: new zmq.Router({ ...reader, ...writer }),
+      iopub: new zmq.Publisher(writer),
+    };
+    // Deno sends an input_request to the identity that sent the execute_request, so our
+    // shell and stdin sockets share one identity, as a Jupyter client's do.
+    const routingId = `course-${this.#session}`;
+    this.#deno = {
+      shell: new zmq.Dealer({ ...reader, ...writer, routingId }),
+      control: new zmq.Dealer({ ...reader, ...writer }),
+      stdin: new zmq.Dealer({ ...reader, ...writer, routingId }),
+      hb: new zmq.Dealer({ ...reader, ...writer }),
+      iopub: new zmq.Subscriber({ ...reader, linger: 0 }),
+    };
+    this.#deno.iopub.subscribe();
+  }
+
+  /**
+   * Binds the front end's ports, starts Deno's kernel and relays between them.
+   *
+   * @param conn The connection file the front end gave us
+   * @param options Where deno is, the quiet time, a log file
+   * @returns The running kernel
+   */
+  static async start(
+    conn: ConnectionInfo,
+    options: CourseKernelOptions = {},
+  ): Promise<CourseKernel> {
+    const kernel = new CourseKernel(conn, options);
+    await kernel.#start(options.denoPath ?? Deno.execPath());
+    return kernel;
+  }
+
+  async #start(denoPath: string): Promise<void> {
+    const { transport, ip } = this.#conn;
+    for (const name of [...CHANNELS, "iopub"] as const) {
+      const port = this.#conn[`${name}_port`];
+      await this.#front[name].bind(address(transport, ip, port));
+    }
+    // Deno's own ports are picked after ours are bound, so the two sets cannot collide.
+    const ports = freePorts(5);
+    const denoConn: Record<string, unknown> = {
+      transport: "tcp",
+      ip: "127.0.0.1",
+      key: this.#conn.key,
+      signature_scheme: this.#conn.signature_scheme ?? "hmac-sha256",
+    };
+    for (const [i, name] of [...CHANNELS, "iopub"].entries()) {
+      denoConn[`${name}_port`] = ports[i];
+    }
+    this.#tempDir = await Deno.makeTempDir({ prefix: "deno-course-kernel-" });
+    const connFile = `${this.#tempDir}/connection.json`;
+    await Deno.writeTextFile(connFile, JSON.stringify(denoConn));
+    this.#child = spawnDenoKernel(denoPath, connFile);
+    for (const name of [...CHANNELS, "iopub"] as const) {
+      this.#deno[name].connect(address("tcp", "127.0.0.1", denoConn[`${name}_port`] as number));
+    }
+    for (const name of CHANNELS) {
+      this.#readers.push([this.#front[name], (frames) => this.#fromFront(name, frames)]);
+      this.#readers.push([this.#deno[name], (frames) => this.#fromDeno(name, frames)]);
+    }
+    this.#readers.push([this.#deno.iopub, (frames) => this.#fromDenoIopub(frames)]);
+    this.#child.status.then((status) => this.#onDenoExit(status));
+    Deno.addSignalListener("SIGTERM", () => this.#stop(null));
+    // A front end in "signal" interrupt mode sends SIGINT: pass it on as a message.
+    Deno.addSignalListener("SIGINT", () => this.#sendOwn("control", "interrupt_request"));
+    this.#poll();
+    this.#probe();
+  }
+
+  /** Reads every socket that has a message, then sleeps a little; until closed. */
+  async #poll(): Promise<void> {
+    let lastTraffic = performance.now();
+    while (!this.#closed) {
+      for (const [socket, handle] of this.#readers) {
+        while (!socket.closed && socket.readable) {
+          try {
+            handle(await socket.receive());
+          } catch (e) {
+            this.#log(`receive error: ${e}`);
+          }
+          lastTraffic = performance.now();
+        }
+      }
+      const quiet = performance.now() - lastTraffic > 1000;
+      await sleep(quiet ? 10 * POLL_MS : POLL_MS);
+    }
+  }
+
+  /** Sends kernel_info requests until Deno's iopub reaches us; shell requests wait till then. */
+  async #probe(): Promise<void> {
+    while (!this.#ready && !this.#stopping) {
+      this.#sendOwn("shell", "kernel_info_request");
+      await sleep(100);
+    }
+  }
+
+  /** Sends a request of our own to Deno; its replies are dropped. */
+  #sendOwn(channel: "shell" | "control", msgType: string): void {
+    const frames = encodeMessage({
+      key: this.#conn.key,
+      session: this.#session,
+      msgType,
+      content: {},
+    });
+    this.#ownIds.add(peekMessage(frames)?.msgId ?? "");
+    this.#send(this.#deno[channel], frames);
+  }
+
+  #send(socket: zmq.Writable & zmq.Socket, frames: Frames): void {
+    if (socket.closed) return;
+    socket.send(frames).catch((e) => this.#log(`send error: ${e}`));
+  }
+
+  #log(line: string): void {
+    if (this.#logFile === "") return;
+    const time = performance.now().toFixed(1);
+    Deno.writeTextFileSync(this.#logFile, `${time} ${line}\n`, { append: true });
+  }
+
+  #fromFront(channel: Channel, frames: Frames): void {
+    if (channel === "hb") {
+      // A heartbeat is [identity, "", payload]; Deno's heartbeat echoes in order.
+      this.#heartbeats.push(frames[0]!);
+      this.#send(this.#deno.hb, frames.slice(1));
+      return;
+    }
+    const info = peekMessage(frames);
+    this.#log(`front.${channel} ${info?.msgType} ${info?.msgId}`);
+    if (info === null) return;
+    if (channel === "shell") {
+      this.#waiting.push(frames);
+      this.#next();
+    } else if (info.msgType === "shutdown_request") {
+      this.#stop(frames);
+    } else {
+      this.#toDeno(channel, frames);
+    }
+  }
+
+  /**
+   * Sends a front end's message to Deno, and remembers who sent it: Deno's replies keep only
+   * the first routing identity (ours), so the relay puts the front end's back.
+   */
+  #toDeno(channel: "shell" | "control" | "stdin", frames: Frames): void {
+    const info = peekMessage(frames);
+    if (info === null) return;
+    if (channel !== "stdin") this.#routes.set(info.msgId, frames.slice(0, info.delimiterIndex));
+    this.#send(this.#deno[channel], frames.slice(info.delimiterIndex));
+  }
+
+  /** Sends a message from Deno to the front end that sent its parent request. */
+  #toFront(channel: "shell" | "control" | "stdin", frames: Frames): void {
+    const info = peekMessage(frames);
+    const identities = info === null ? undefined : this.#routes.get(info.parentId);
+    if (info === null || identities === undefined) {
+      this.#log(`deno.${channel}: no route for ${info?.msgType}, dropped`);
+      return;
+    }
+    if (info.msgType.endsWith("_reply")) this.#routes.delete(info.parentId);
+    this.#send(this.#front[channel], [...identities, ...frames.slice(info.delimiterIndex)]);
+  }
+
+  #fromDeno(channel: Channel, frames: Frames): void {
+    if (channel === "hb") {
+      const identity = this.#heartbeats.shift();
+      if (identity !== undefined) this.#send(this.#front.hb, [identity, ...frames]);
+      return;
+    }
+    const info = peekMessage(frames);
+    this.#log(`deno.${channel} ${info?.msgType} re ${info?.parentId}`);
+    if (info === null || this.#ownIds.has(info.parentId)) return;
+    const running = this.#running;
+    if (info.msgType === "execute_reply" && info.parentId === running?.msgId) {
+      running.reply = frames;
+      this.#settle();
+      return;
+    }
+    this.#toFront(channel, frames);
+  }
+
+  #fromDenoIopub(frames: Frames): void {
+    this.#lastIopubAt = performance.now();
+    const info = peekMessage(frames);
+    this.#log(`deno.iopub ${info?.msgType} re ${info?.parentId}`);
+    if (info === null) return;
+    if (this.#ownIds.has(info.parentId)) {
+      if (!this.#ready) {
+        this.#ready = true;
+        this.#next();
+      }
+      return;
+    }
+    const running = this.#running;
+    const isIdle = info.msgType === "status" &&
+      readPart(frames, "content")?.execution_state === "idle";
+    if (isIdle && info.parentId === running?.msgId) {
+      if (running.msgType === "execute_request") {
+        running.idle = frames;
+        this.#settle();
+      } else {
+        this.#send(this.#front.iopub, frames);
+        if (!running.msgType.endsWith("_request")) this.#routes.delete(running.msgId);
+        this.#running = null;
+        this.#next();
+      }
+      return;
+    }
+    if (sizeOf(frames) >= LARGE_OUTPUT_BYTES) this.#warnLarge(frames);
+    this.#send(this.#front.iopub, frames);
+    if (running?.reply || running?.idle) this.#settle();
+  }
+
+  /** Sends the next waiting shell request to Deno, if Deno is free. */
+  #next(): void {
+    if (!this.#ready || this.#running !== null || this.#stopping) return;
+    const frames = this.#waiting.shift();
+    if (frames === undefined) return;
+    const info = peekMessage(frames);
+    const header = readPart(frames, "header") ?? {};
+    if (info?.msgType === "execute_request") this.#lastExecuteHeader = header;
+    this.#running = {
+      frames,
+      msgId: info?.msgId ?? "",
+      msgType: info?.msgType ?? "",
+      header,
+      reply: null,
+      idle: null,
+      timer: undefined,
+    };
+    this.#toDeno("shell", frames);
+  }
+
+  /** Finishes the running cell once Deno has replied, gone idle, and iopub is quiet. */
+  #settle(): void {
+    const running = this.#running;
+    if (running === null || running.reply === null || running.idle === null) return;
+    clearTimeout(running.timer);
+    const wait = this.#lastIopubAt + this.#quietMs - performance.now();
+    if (wait > 0) {
+      running.timer = setTimeout(() => this.#settle(), wait);
+      return;
+    }
+    this.#log(`finished ${running.msgId}`);
+    this.#toFront("shell", running.reply);
+    this.#send(this.#front.iopub, running.idle);
+    this.#running = null;
+    this.#next();
+  }
+
+  /** Publishes a message of our own on iopub, as a child of `parentHeader`. */
+  #publish(
+    msgType: string,
+    content: Record<string, unknown>,
+    parentHeader: Record<string, unknown>,
+  ): void {
+    this.#send(
+      this.#front.iopub,
+      encodeMessage({
+        key: this.#conn.key,
+        session: this.#session,
+        msgType,
+        content,
+        parentHeader,
+      }),
+    );
+  }
+
+  #warnLarge(frames: Frames): void {
+    const megabytes = (sizeOf(frames) / 1e6).toFixed(1);
+    this.#publish("stream", {
+      name: "stderr",
+      text: `[course kernel] This cell sent an output of ${megabytes} MB. Deno's kernel can ` +
+        `lose or misplace outputs after one of 2 MB or more, this cell's and later ones. ` +
+        `Keep outputs small (plot fewer points, show a summary); if outputs go missing, ` +
+        `restart the kernel.\n`,
+    }, readPart(frames, "parent_header") ?? {});
+  }
+
+  /** Deno's kernel stopped on its own: say so under the cell, then exit so the front end sees a dead kernel. */
+  async #onDenoExit(status: Deno.CommandStatus): Promise<void> {
+    if (this.#stopping) return;
+    this.#stopping = true;
+    const running = this.#running;
+    const isExecute = running?.msgType === "execute_request";
+    const parent = isExecute ? running!.header : this.#lastExecuteHeader;
+    const evalue = `Deno's kernel ${describeExit(status)}, so every variable is lost. ` +
+      `Restart the kernel (the notebook may do it for you) and run the cells above again.`;
+    this.#log(`deno exited: ${describeExit(status)}`);
+    if (parent !== null) {
+      const error = { ename: "KernelDied", evalue, traceback: [`KernelDied: ${evalue}`] };
+      this.#publish("error", error, parent);
+      if (isExecute) {
+        this.#send(
+          this.#front.shell,
+          encodeMessage({
+            key: this.#conn.key,
+            session: this.#session,
+            msgType: "execute_reply",
+            content: { status: "error", execution_count: null, ...error },
+            parentHeader: parent,
+            identities: identitiesOf(running!.frames),
+          }),
+        );
+      }
+      this.#publish("status", { execution_state: "idle" }, parent);
+    }
+    await this.#close(1);
+  }
+
+  /** Shuts down, on a shutdown_request from the front end or on SIGTERM (`request` null). */
+  async #stop(request: Frames | null): Promise<void> {
+    if (this.#stopping) return;
+    this.#stopping = true;
+    const child = this.#child!;
+    if (request !== null) {
+      // Deno's own shutdown_reply finds no route and is dropped: we answer once it is gone.
+      this.#send(this.#deno.control, request.slice(identitiesOf(request).length));
+    } else {
+      child.kill("SIGTERM");
+    }
+    const exited = await Promise.race([child.status.then(() => true), sleep(2000)]);
+    if (exited !== true) child.kill("SIGKILL");
+    await child.status;
+    if (request !== null) {
+      this.#send(
+        this.#front.control,
+        encodeMessage({
+          key: this.#conn.key,
+          session: this.#session,
+          msgType: "shutdown_reply",
+          content: { status: "ok", restart: readPart(request, "content")?.restart === true },
+          parentHeader: readPart(request, "header") ?? {},
+          identities: identitiesOf(request),
+        }),
+      );
+    }
+    await this.#close(0);
+  }
+
+  async #close(code: number): Promise<void> {
+    await sleep(100); // let the last messages leave
+    this.#closed = true;
+    for (const socket of [...Object.values(this.#front), ...Object.values(this.#deno)]) {
+      socket.close();
+    }
+    try {
+      this.#child?.kill("SIGKILL");
+    } catch { /* already gone */ }
+    await Deno.remove(this.#tempDir, { recursive: true }).catch(() => {});
+    this.#resolveFinished(code);
+  }
+}
+
+/**
+ * Starts `deno jupyter --kernel` in our working directory (the notebook's folder, where Deno
+ * looks for deno.json). On Linux, `setpriv --pdeathsig` makes it die with us even if we crash.
+ */
+function spawnDenoKernel(denoPath: string, connFile: string): Deno.ChildProcess {
+  const args = ["jupyter", "--kernel", "--conn", connFile];
+  const setpriv = "/usr/bin/setpriv";
+  let useSetpriv = false;
+  try {
+    useSetpriv = Deno.build.os === "linux" && Deno.statSync(setpriv).isFile;
+  } catch { /* not installed */ }
+  const [command, commandArgs] = useSetpriv
+    ? [setpriv, ["--pdeathsig", "KILL", "--", denoPath, ...args]]
+    : [denoPath, args];
+  return new Deno.Command(command, {
+    args: commandArgs,
+    stdin: "null",
+    stdout: "inherit",
+    stderr: "inherit",
+  }).spawn();
+}
