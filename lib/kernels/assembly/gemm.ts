@@ -1,8 +1,11 @@
 // @ts-nocheck: AssemblyScript, compiled by asc (scripts/build_wasm.ts), not by Deno.
 // deno-fmt-ignore-file: deno fmt would drop the @inline decorators.
+
 // Matrix products for the course's network, in AssemblyScript (a TypeScript dialect that
-// compiles to WebAssembly). Built by `deno task build:wasm` into `lib/kernels/gemm_simd.wasm`
-// (plain SIMD) and `lib/kernels/gemm_relaxed.wasm` (relaxed-SIMD fused multiply-add).
+// compiles to WebAssembly). `deno run -A scripts/build_wasm.ts` (deno task build:wasm) builds
+// it, with optim.ts, into `lib/kernels/gemm_simd.wasm` (plain SIMD) and
+// `lib/kernels/gemm_relaxed.wasm` (relaxed-SIMD fused multiply-add); both are committed, and
+// tests/kernels/wasm_build_test.ts fails if they no longer match this source.
 //
 // Everything works on raw addresses in one linear memory that JavaScript owns and shares
 // between threads: the caller copies A and B in, calls `gemm`, and copies C out. Each thread
