@@ -24,6 +24,7 @@ import {
   CTL_STATUS,
   CTL_THRESHOLD_F64,
   JOB_CLOSED,
+  JOB_JOINED,
   JOB_OPEN,
   STATE_FAILED,
   STATE_READY,
@@ -115,6 +116,7 @@ export class ThreadPool {
     sparseBelow: number,
   ): number {
     const control = this.#control;
+    this.#settlePrevious();
     const [a, b, c] = operands;
     const [m, k, n] = sizes;
     const chunks = Math.ceil(m / chunkRows);
@@ -150,6 +152,21 @@ export class ThreadPool {
       sparseRows += Atomics.load(control, CTL_SPARSE_ROWS);
     }
     return sparseRows;
+  }
+
+  /**
+   * Makes sure the helper is not still inside the previous job before the control block is
+   * rewritten. That only happens if the previous call was interrupted (the notebook's Stop
+   * button) between posting the job and waiting for it.
+   */
+  #settlePrevious(): void {
+    const seq = this.#seq;
+    const open = seq * 4 + JOB_OPEN;
+    const job = Atomics.compareExchange(this.#control, CTL_JOB, open, seq * 4 + JOB_CLOSED);
+    if (job === seq * 4 + JOB_JOINED && Atomics.load(this.#control, CTL_DONE) !== seq) {
+      Atomics.store(this.#control, CTL_NEXT, 1 << 30); // no chunks left for it to claim
+      this.#waitDone(seq);
+    }
   }
 
   /** Waits until the helper has finished job `seq`; throws if it failed or hangs. */
