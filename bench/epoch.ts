@@ -301,7 +301,9 @@ async function main(): Promise<void> {
   const rss = results.map((r) => r.rssMb);
   console.log(
     `resident memory after each epoch (MB): ${rss.map((x) => x.toFixed(0)).join(", ")}` +
-      `; change from epoch 1 to ${rss.length}: ${(rss.at(-1)! - rss[0]!).toFixed(0)} MB`,
+      `; peak ${Math.max(...rss).toFixed(0)} MB; change from epoch 1 to ${rss.length}: ${
+        (rss.at(-1)! - rss[0]!).toFixed(0)
+      } MB`,
   );
 
   console.log("\n## The same epochs with the kernels called directly (bench/_fused_mlp.ts):");
