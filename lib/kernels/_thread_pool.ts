@@ -33,7 +33,7 @@ import {
   type WasmKernelExports,
 } from "./_control.ts";
 
-/** How long the main thread waits for the helper's half before giving up, in ms. */
+/** How long the main thread waits for the helper to finish its chunks before giving up, in ms. */
 const JOB_TIMEOUT_MS = 60_000;
 
 /** A helper thread bound to one shared WebAssembly memory. */
