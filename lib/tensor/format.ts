@@ -179,7 +179,7 @@ export function tensorToHtml(t: TensorView): string | null {
 
   const lines = [
     `<table style="font-family: monospace; text-align: right">`,
-    `<caption style="text-align: left">${escapeHtml(header(t))}</caption>`,
+    `<caption style="text-align: left; white-space: nowrap">${escapeHtml(header(t))}</caption>`,
   ];
   const headCells = [];
   for (let j = 0; j < cols; j++) headCells.push(`<th>${j}</th>`);
