@@ -1,8 +1,11 @@
 import { DISPLAY, type Displayable, escapeHtml, type MimeBundle } from "./_display.ts";
 import { formatNumber, formatShape } from "./_numbers.ts";
 
-/** One row of a {@linkcode table}: an object (keys are columns) or an array of cells. */
-export type TableRow = Readonly<Record<string, unknown>> | readonly unknown[];
+/**
+ * One row of a {@linkcode table}: an object (its keys are columns) or an array of cells. Any
+ * object type fits, also one declared with an `interface` (which a `Record` type would reject).
+ */
+export type TableRow = object;
 
 /** Options of {@linkcode table}. */
 export interface TableOptions {
@@ -149,7 +152,7 @@ export class TableDisplay implements Displayable {
  *
  * Shown in `notebooks/99_plot_gallery.ipynb`.
  *
- * @param rows Objects (keys become columns) or arrays of cells
+ * @param rows Objects of any type (keys become columns) or arrays of cells
  * @param options Column names and order, a title, a footer row, most rows shown
  * @returns A table that displays itself in a notebook
  *
@@ -166,6 +169,19 @@ export class TableDisplay implements Displayable {
  *   { title: "Model", footer: { layer: "total", parameters: 401920 } },
  * );
  * strictEqual(t.toText().split("\n")[3], "Linear  [N, 512]     401,920");
+ * ```
+ *
+ * @example Rows typed with an interface
+ * ```ts
+ * import { table } from "./table.ts";
+ * import { deepStrictEqual } from "node:assert/strict";
+ *
+ * interface EpochRecord {
+ *   epoch: number;
+ *   loss: number;
+ * }
+ * const history: EpochRecord[] = [{ epoch: 1, loss: 0.5 }, { epoch: 2, loss: 0.25 }];
+ * deepStrictEqual(table(history).rows, [["1", "0.5"], ["2", "0.25"]]);
  * ```
  */
 export function table(rows: readonly TableRow[], options: TableOptions = {}): TableDisplay {

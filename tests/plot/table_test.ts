@@ -26,6 +26,17 @@ Deno.test("table()", async (t) => {
     ok(t2.toHtml().includes("<tfoot>"));
   });
 
+  await t.step("takes rows typed with an interface (no index signature)", () => {
+    interface Run {
+      readonly lr: number;
+      steps: number | string;
+    }
+    const runs: readonly Run[] = [{ lr: 0.1, steps: 491 }, { lr: 0.3, steps: "never" }];
+    const t3 = table(runs, { footer: { lr: 0, steps: 0 } satisfies Run });
+    deepStrictEqual(t3.columns, ["lr", "steps"]);
+    deepStrictEqual(t3.rows, [["0.1", "491"], ["0.3", "never"]]);
+  });
+
   await t.step("escapes HTML in cells", () => {
     ok(table([{ a: "<script>" }]).toHtml().includes("&lt;script&gt;"));
   });
