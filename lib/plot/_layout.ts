@@ -18,6 +18,12 @@ export function deepMerge(
   return out;
 }
 
+/**
+ * A logarithmic plotly axis, ticks labelled 1, 10, 10², 10⁻³ (plotly's default SI prefixes read
+ * "100µ" or "1p", misleading on a loss).
+ */
+export const LOG_AXIS: Readonly<Record<string, unknown>> = { type: "log", exponentformat: "power" };
+
 /** Defaults a builder fills in when the user did not. */
 export interface Defaults {
   title: string;

@@ -106,6 +106,8 @@ export function drawFigure(ctx: Context, fig: FigureJson): void {
 
 interface Axis {
   log: boolean;
+  /** Log decades labelled 10², 10⁻³ (plotly's `exponentformat: "power"`). */
+  power: boolean;
   categories: string[] | null;
   lo: number; // in axis units (log10 for log axes)
   hi: number;
@@ -173,7 +175,8 @@ function axisTicks(axis: Axis, lengthPx: number): { at: number; label: string }[
       for (const m of few ? [1, 2, 5] : [1]) {
         const at = d + Math.log10(m);
         if (at >= axis.lo - 1e-9 && at <= axis.hi + 1e-9) {
-          ticks.push({ at, label: formatNumber(m * Math.pow(10, d)) });
+          const label = axis.power && m === 1 ? powerOfTen(d) : formatNumber(m * Math.pow(10, d));
+          ticks.push({ at, label });
         }
       }
     }
@@ -185,10 +188,17 @@ function axisTicks(axis: Axis, lengthPx: number): { at: number; label: string }[
   }));
 }
 
+/** `1`, `10`, `10²`, `10⁻³`: how plotly labels a decade with `exponentformat: "power"`. */
+export function powerOfTen(d: number): string {
+  if (d === 0 || d === 1) return String(10 ** d);
+  return "10" + [...String(d)].map((c) => "⁻⁰¹²³⁴⁵⁶⁷⁸⁹"["-0123456789".indexOf(c)]).join("");
+}
+
 function makeAxis(spec: Obj): Axis {
   const categories = str(spec.type) === "category" ? [] as string[] : null;
   return {
     log: str(spec.type) === "log",
+    power: spec.exponentformat === "power",
     categories,
     lo: Infinity,
     hi: -Infinity,

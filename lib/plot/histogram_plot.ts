@@ -1,6 +1,6 @@
 import type { Figure, PlotlyTrace, PlotOptions } from "./figure.ts";
 import { paletteColor } from "./_colors.ts";
-import { makeFigure, quoted } from "./_layout.ts";
+import { LOG_AXIS, makeFigure, quoted } from "./_layout.ts";
 import {
   finiteRange,
   formatNumber,
@@ -118,7 +118,7 @@ export function histogramPlot(
     hovermode: "x",
     bargap: 0,
     showlegend: named.length > 1,
-    yaxis: options.logY ? { type: "log" } : {},
+    yaxis: options.logY ? LOG_AXIS : {},
   };
   return makeFigure(
     traces,

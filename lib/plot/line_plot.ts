@@ -1,5 +1,5 @@
 import type { Figure, PlotlyTrace, PlotOptions } from "./figure.ts";
-import { makeFigure, quoted } from "./_layout.ts";
+import { LOG_AXIS, makeFigure, quoted } from "./_layout.ts";
 import {
   finiteRange,
   formatNumber,
@@ -23,11 +23,17 @@ export interface LineSeries {
   /** The name in the legend and hover label. */
   name?: string;
   /**
-   * How the points are drawn.
+   * How the points are drawn: joined by lines, as markers (data points), or both.
    *
    * @default {"lines+markers" up to 50 points, else "lines"}
    */
   mode?: "lines" | "markers" | "lines+markers";
+  /**
+   * Marker diameter in pixels, when the mode draws markers.
+   *
+   * @default {6}
+   */
+  markerSize?: number;
   /**
    * Line style.
    *
@@ -55,7 +61,7 @@ export interface LinePlotOptions extends PlotOptions {
    */
   logX?: boolean;
   /**
-   * Logarithmic y axis (loss curves spanning decades).
+   * Logarithmic y axis (loss curves spanning decades), ticks labelled as powers of ten (10⁻³).
    *
    * @default {false}
    */
@@ -68,7 +74,7 @@ export interface LinePlotOptions extends PlotOptions {
   maxPoints?: number;
 }
 
-const SERIES_KEYS = new Set(["y", "x", "name", "mode", "dash", "color"]);
+const SERIES_KEYS = new Set(["y", "x", "name", "mode", "markerSize", "dash", "color"]);
 
 /** `{ y, x?, name? ... }` and nothing else (so a record `{ y, yHat }` is two named series). */
 function isSeries(x: unknown): x is LineSeries {
@@ -119,6 +125,18 @@ function toSeries(input: LineInput): LineSeries[] {
  * ok(String(mimeBundle(fig)["text/plain"]).includes("validation"));
  * ```
  *
+ * @example A line through data points drawn as large markers
+ * ```ts
+ * import { linePlot } from "./line_plot.ts";
+ * import { deepStrictEqual } from "node:assert/strict";
+ *
+ * const fig = linePlot([
+ *   { x: [0, 3], y: [1, 7], name: "y = 2x + 1", mode: "lines" },
+ *   { x: [1, 2], y: [3, 5], name: "data", mode: "markers", markerSize: 11, color: "black" },
+ * ]);
+ * deepStrictEqual(fig.data[1]!.marker, { color: "black", size: 11 });
+ * ```
+ *
  * @example Mismatched lengths name both
  * ```ts
  * import { linePlot } from "./line_plot.ts";
@@ -156,7 +174,12 @@ export function linePlot(series: LineInput, options: LinePlotOptions = {}): Figu
     if (label) trace.name = label;
     if (s.color !== undefined || s.dash !== undefined) {
       trace.line = { ...(s.color ? { color: s.color } : {}), ...(s.dash ? { dash: s.dash } : {}) };
-      if (s.color) trace.marker = { color: s.color };
+    }
+    if (s.color !== undefined || s.markerSize !== undefined) {
+      trace.marker = {
+        ...(s.color ? { color: s.color } : {}),
+        ...(s.markerSize !== undefined ? { size: s.markerSize } : {}),
+      };
     }
     traces.push(trace);
     const [lo, hi] = finiteRange(y);
@@ -168,8 +191,8 @@ export function linePlot(series: LineInput, options: LinePlotOptions = {}): Figu
     );
   });
   const layout = {
-    xaxis: options.logX ? { type: "log" } : {},
-    yaxis: options.logY ? { type: "log" } : {},
+    xaxis: options.logX ? LOG_AXIS : {},
+    yaxis: options.logY ? LOG_AXIS : {},
     showlegend: list.length > 1,
   };
   const title = options.title ?? (list.length > 1 ? "Line plot" : list[0]?.name ?? "Line plot");

@@ -9,6 +9,7 @@ import {
 import { blankCanvas, encodePng, fitText, font } from "./_canvas.ts";
 import { PALETTE } from "./_colors.ts";
 import { thinIndices } from "./_numbers.ts";
+import { LOG_AXIS } from "./_layout.ts";
 import { drawFigure } from "./_static_figure.ts";
 import { ImageDisplay } from "./image.ts";
 
@@ -414,7 +415,7 @@ export class TrainingView implements Callback, Displayable {
     ctx.translate(0, barHeight);
     drawFigure(ctx, {
       data: hasValidation ? lossTraces : lossTraces.slice(0, 2),
-      layout: panelLayout("loss", this.#options.logLoss ? { type: "log" } : {}),
+      layout: panelLayout("loss", this.#options.logLoss ? LOG_AXIS : {}),
     });
     ctx.restore();
     if (hasAccuracy) {

@@ -21,7 +21,12 @@ Deno.test("linePlot()", async (t) => {
       yLabel: "loss",
     });
     deepStrictEqual(fig.data.map((d) => d.name), ["train", "validation"]);
-    deepStrictEqual((fig.layout.yaxis as { type: string }).type, "log");
+    // Powers of ten (10⁻¹²), not plotly's SI prefixes ("1p"), which misread on a loss.
+    deepStrictEqual(fig.layout.yaxis, {
+      type: "log",
+      exponentformat: "power",
+      title: { text: "loss" },
+    });
     deepStrictEqual((fig.layout.xaxis as { type: string }).type, "log");
     deepStrictEqual((fig.layout.xaxis as { title: unknown }).title, { text: "epoch" });
     match(fig.description, /2 series: train \(2 points, y from 0.1 to 1\); validation/);
@@ -35,6 +40,16 @@ Deno.test("linePlot()", async (t) => {
     ]);
     deepStrictEqual(fig.data[0]!.line, { color: "red", dash: "dash" });
     strictEqual(fig.data[1]!.mode, "markers");
+  });
+
+  await t.step("draws data points as markers of a given size", () => {
+    const fig = linePlot([
+      { x: [0, 3], y: [1, 7], name: "fit", mode: "lines" },
+      { x: [1, 2], y: [3, 5], name: "data", mode: "markers", markerSize: 11, color: "black" },
+    ]);
+    deepStrictEqual(fig.data.map((d) => d.mode), ["lines", "markers"]);
+    deepStrictEqual(fig.data[1]!.marker, { color: "black", size: 11 });
+    strictEqual(fig.data[0]!.marker, undefined);
   });
 
   await t.step("reads typed arrays, tensor look-alikes and the real Tensor", () => {
