@@ -28,6 +28,19 @@ export interface HeatmapPlotOptions extends PlotOptions {
   /** Title of the colour bar. */
   zLabel?: string;
   /**
+   * The values at the two ends of the colour map (plotly's `zmin` and `zmax`): fixed colours for
+   * classes, or one scale shared by several heatmaps.
+   *
+   * @default {smallest and largest value; ±largest magnitude for "diverging"}
+   */
+  range?: readonly [number, number];
+  /**
+   * Draw the colour bar.
+   *
+   * @default {true}
+   */
+  colorbar?: boolean;
+  /**
    * Write each cell's value in it.
    *
    * @default {true up to 20 × 20 cells}
@@ -109,6 +122,17 @@ function axisOf(
  * @param options Row and column names, colour map, values in cells, raw plotly layout and traces
  * @returns A figure that displays itself in a notebook
  * @throws {TypeError} When `z` is not 2-D, or `x` / `y` do not match its shape
+ * @throws {RangeError} When `range` is not `[low, high]` with low < high
+ *
+ * @example Fixed colour range, no colour bar
+ * ```ts
+ * import { heatmapPlot } from "./heatmap_plot.ts";
+ * import { deepStrictEqual } from "node:assert/strict";
+ *
+ * const fig = heatmapPlot([[0.2, 0.4], [0.6, 0.9]], { range: [0, 1], colorbar: false });
+ * const { zmin, zmax, showscale } = fig.data[0]!;
+ * deepStrictEqual([zmin, zmax, showscale], [0, 1, false]);
+ * ```
  *
  * @example A small weight matrix
  * ```ts
@@ -132,9 +156,13 @@ export function heatmapPlot(z: NumberGrid, options: HeatmapPlotOptions = {}): Fi
   const rows = range(m.rows).map((r) =>
     Array.from(m.values.subarray(r * m.cols, (r + 1) * m.cols))
   );
-  let [lo, hi] = finiteRange(m.values);
-  const diverging = options.colormap === "diverging";
-  if (diverging) {
+  let [lo, hi] = options.range ?? finiteRange(m.values);
+  if (!(lo < hi) && options.range) {
+    throw new RangeError(
+      `Cannot draw heatmap as range must be [low, high] with low < high: current value is [${lo}, ${hi}]`,
+    );
+  }
+  if (options.colormap === "diverging" && !options.range) {
     const a = Math.max(Math.abs(lo), Math.abs(hi)) || 1;
     [lo, hi] = [-a, a];
   }
@@ -149,6 +177,7 @@ export function heatmapPlot(z: NumberGrid, options: HeatmapPlotOptions = {}): Fi
     colorscale: resolveScale(options.colormap, "viridis"),
     colorbar: { title: { text: options.zLabel ?? "" } },
   };
+  if (options.colorbar === false) trace.showscale = false;
   if (showValues) {
     trace.texttemplate = "%{z:.3~g}";
     trace.textfont = { size: 12 };

@@ -18,6 +18,22 @@ Deno.test("heatmapPlot()", async (t) => {
     deepStrictEqual([fig.data[0]!.zmin, fig.data[0]!.zmax], [-3, 3]);
   });
 
+  await t.step("takes a fixed colour range and hides the colour bar", () => {
+    const fig = heatmapPlot([[0, 1], [1, 2]], {
+      range: [0, 4],
+      colorbar: false,
+      colormap: "diverging",
+    });
+    deepStrictEqual([fig.data[0]!.zmin, fig.data[0]!.zmax, fig.data[0]!.showscale], [0, 4, false]);
+    strictEqual(heatmapPlot([[1]]).data[0]!.showscale, undefined);
+    assertBundle(fig, FIGURE_KEYS);
+    throws(() => heatmapPlot([[1]], { range: [2, 2] }), {
+      name: "RangeError",
+      message:
+        "Cannot draw heatmap as range must be [low, high] with low < high: current value is [2, 2]",
+    });
+  });
+
   await t.step("shows a [784, 512] weight matrix as block means, well under 1 MB", () => {
     const w = fakeTensor(Array.from({ length: 784 * 512 }, (_, i) => Math.sin(i)), [784, 512]);
     const fig = heatmapPlot(w);
