@@ -127,6 +127,13 @@ export function cssColor([r, g, b, a]: Rgba): string {
   return a >= 1 ? `rgb(${r},${g},${b})` : `rgba(${r},${g},${b},${a})`;
 }
 
+/** A colour mixed with white: `amount` 0 keeps it, 1 gives white (pale class regions). */
+export function lighten(color: string, amount: number): string {
+  const [r, g, b] = parseColor(color);
+  const mix = (v: number) => Math.round(v + (255 - v) * amount);
+  return cssColor([mix(r), mix(g), mix(b), 1]);
+}
+
 /** Black or white, whichever reads better on the given background. */
 export function textColorOn([r, g, b]: Rgba): string {
   return 0.299 * r + 0.587 * g + 0.114 * b > 150 ? "#222222" : "#ffffff";

@@ -620,18 +620,13 @@ function drawHeatmap(ctx: Context, t: Obj, xa: Axis, ya: Axis): void {
     for (let c = 0; c < cols; c++) {
       const v = z[r]![c]!;
       const color = colorAt(scale, (v - lo) / (hi - lo || 1));
-      const x0 = pixel(xa, xe[c]!);
-      const x1 = pixel(xa, xe[c + 1]!);
-      const y0 = pixel(ya, ye[r]!);
-      const y1 = pixel(ya, ye[r + 1]!);
+      // Whole pixels: neighbouring cells meet without seams or hairline gaps.
+      const x0 = Math.round(pixel(xa, xe[c]!));
+      const x1 = Math.round(pixel(xa, xe[c + 1]!));
+      const y0 = Math.round(pixel(ya, ye[r]!));
+      const y1 = Math.round(pixel(ya, ye[r + 1]!));
       ctx.fillStyle = cssColor(color);
-      // +0.5 closes the hairline gaps between neighbouring cells
-      ctx.fillRect(
-        Math.min(x0, x1),
-        Math.min(y0, y1),
-        Math.abs(x1 - x0) + 0.5,
-        Math.abs(y1 - y0) + 0.5,
-      );
+      ctx.fillRect(Math.min(x0, x1), Math.min(y0, y1), Math.abs(x1 - x0), Math.abs(y1 - y0));
       if (showText && Number.isFinite(v)) {
         const label = template.replace(/%\{z(:[^}]*)?\}/g, formatNumber(v))
           .replace(/%\{text\}/g, String(text?.[r]?.[c] ?? ""));

@@ -5,9 +5,9 @@
  * nothing here touches `Deno.jupyter` at import, so the same code runs under `deno test`.
  *
  * - Plots (plotly JSON, an offline HTML twin with a static PNG, and text): {@linkcode linePlot},
- *   {@linkcode scatterPlot}, {@linkcode surfacePlot}, {@linkcode contourPlot},
- *   {@linkcode heatmapPlot}, {@linkcode confusionMatrixPlot}, {@linkcode barPlot},
- *   {@linkcode histogramPlot}, and {@linkcode figure} for raw plotly traces.
+ *   {@linkcode scatterPlot}, {@linkcode decisionBoundaryPlot}, {@linkcode surfacePlot},
+ *   {@linkcode contourPlot}, {@linkcode heatmapPlot}, {@linkcode confusionMatrixPlot},
+ *   {@linkcode barPlot}, {@linkcode histogramPlot}, and {@linkcode figure} for raw plotly traces.
  * - Pictures (PNG and text): {@linkcode digitImage}, {@linkcode digitGrid},
  *   {@linkcode weightTiles}, {@linkcode matrixImage}, {@linkcode graphImage}.
  * - {@linkcode trainingView}: a `fit()` callback redrawn in place; {@linkcode table}: HTML and text.
@@ -29,6 +29,7 @@ export * from "./types.ts";
 export * from "./figure.ts";
 export * from "./line_plot.ts";
 export * from "./scatter_plot.ts";
+export * from "./decision_boundary_plot.ts";
 export * from "./surface_plot.ts";
 export * from "./heatmap_plot.ts";
 export * from "./bar_plot.ts";

@@ -1,19 +1,8 @@
-import type { Figure, PlotlyTrace, PlotOptions } from "./figure.ts";
-import { COLOR_SCALES, paletteColor } from "./_colors.ts";
+import type { Figure, PlotOptions } from "./figure.ts";
 import { makeFigure, quoted } from "./_layout.ts";
-import {
-  finiteRange,
-  formatNumber,
-  formatShape,
-  type NumberArray,
-  type NumberGrid,
-  readArray,
-  readVector,
-  strideIndices,
-} from "./_numbers.ts";
-
-/** Points for {@linkcode scatterPlot}: an `[N, 2]` grid (or tensor), or separate `x` and `y`. */
-export type ScatterInput = NumberGrid | { x: NumberArray; y: NumberArray };
+import type { NumberArray } from "./_numbers.ts";
+import { readPoints } from "./_points.ts";
+import type { ScatterInput } from "./types.ts";
 
 /** Options of {@linkcode scatterPlot}. */
 export interface ScatterPlotOptions extends PlotOptions {
@@ -36,11 +25,6 @@ export interface ScatterPlotOptions extends PlotOptions {
    * @default {5000}
    */
   maxPoints?: number;
-}
-
-function isXY(x: unknown): x is { x: NumberArray; y: NumberArray } {
-  return typeof x === "object" && x !== null && !Array.isArray(x) && "x" in x && "y" in x &&
-    typeof (x as { toArray?: unknown }).toArray !== "function";
 }
 
 /**
@@ -67,91 +51,8 @@ function isXY(x: unknown): x is { x: NumberArray; y: NumberArray } {
  * ```
  */
 export function scatterPlot(points: ScatterInput, options: ScatterPlotOptions = {}): Figure {
-  const action = "draw scatter plot";
-  let xs: Float64Array;
-  let ys: Float64Array;
-  if (isXY(points)) {
-    xs = readVector(points.x, "x", action);
-    ys = readVector(points.y, "y", action);
-    if (xs.length !== ys.length) {
-      throw new TypeError(
-        `Cannot ${action} as x and y must have the same length: x has ${xs.length} values, y has ${ys.length}`,
-      );
-    }
-  } else {
-    const { values, shape } = readArray(points, "points", action);
-    if (shape.length !== 2 || shape[1] !== 2) {
-      throw new TypeError(
-        `Cannot ${action} as points must have shape [N, 2]: points has shape ${formatShape(shape)}`,
-      );
-    }
-    xs = values.filter((_, i) => i % 2 === 0);
-    ys = values.filter((_, i) => i % 2 === 1);
-  }
-  const n = xs.length;
-  const labels = options.labels === undefined ? null : readVector(options.labels, "labels", action);
-  if (labels && labels.length !== n) {
-    throw new TypeError(
-      `Cannot ${action} as points and labels must have the same length: points has ${n} rows, labels has ${labels.length} values`,
-    );
-  }
-  const maxPoints = options.maxPoints ?? 5000;
-  const keep = strideIndices(n, maxPoints);
-  const size = options.markerSize ?? 7;
-  const traces: PlotlyTrace[] = [];
+  const { traces, what } = readPoints(points, options, "draw scatter plot");
   const title = options.title ?? "Scatter plot";
-  let what: string;
-  const classes = labels ? [...new Set(labels)].sort((a, b) => a - b) : [];
-  let drawn = keep.length;
-  if (!labels) {
-    traces.push({
-      type: "scatter",
-      mode: "markers",
-      x: keep.map((k) => xs[k]!),
-      y: keep.map((k) => ys[k]!),
-      marker: { size, color: paletteColor(0) },
-    });
-    what = `${n} points`;
-  } else if (classes.every(Number.isInteger) && classes.length <= 20) {
-    // Thinned class by class, so that every class keeps its share of the drawn points.
-    const members = classes.map((): number[] => []);
-    labels.forEach((label, k) => members[classes.indexOf(label)]!.push(k));
-    drawn = 0;
-    for (const [ci, c] of classes.entries()) {
-      const all = members[ci]!;
-      const mine = strideIndices(all.length, Math.max(1, Math.round((maxPoints * all.length) / n)))
-        .map((i) => all[i]!);
-      drawn += mine.length;
-      traces.push({
-        type: "scatter",
-        mode: "markers",
-        name: options.classNames?.[c] ?? `class ${c}`,
-        x: mine.map((k) => xs[k]!),
-        y: mine.map((k) => ys[k]!),
-        marker: { size, color: paletteColor(c), line: { color: "#ffffff", width: 0.5 } },
-      });
-    }
-    what = `${n} points in ${classes.length} classes (${
-      classes.map((c, ci) => `${options.classNames?.[c] ?? `class ${c}`}: ${members[ci]!.length}`)
-        .join(", ")
-    })`;
-  } else {
-    traces.push({
-      type: "scatter",
-      mode: "markers",
-      x: keep.map((k) => xs[k]!),
-      y: keep.map((k) => ys[k]!),
-      marker: {
-        size,
-        color: keep.map((k) => labels[k]!),
-        colorscale: COLOR_SCALES.viridis,
-        showscale: true,
-      },
-    });
-    const [lo, hi] = finiteRange(labels);
-    what = `${n} points coloured by value from ${formatNumber(lo)} to ${formatNumber(hi)}`;
-  }
-  if (drawn < n) what += `, ${drawn} drawn`;
   const description = `Scatter plot${quoted(title)}: ${what}`;
   return makeFigure(traces, { showlegend: traces.length > 1 }, options, {
     title,

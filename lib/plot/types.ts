@@ -27,6 +27,9 @@ export type NumberInput =
   | ArrayLike<ArrayLike<ArrayLike<number>>>
   | ToArray;
 
+/** Points in the plane: an `[N, 2]` grid (nested arrays or a tensor), or separate `x` and `y`. */
+export type ScatterInput = NumberGrid | { x: NumberArray; y: NumberArray };
+
 /** A plotly colour scale: stops from 0 to 1, each with a CSS colour. */
 export type ColorScale = [number, string][];
 
