@@ -254,7 +254,7 @@ function drawCartesian(ctx: Context, traces: Obj[], layout: Obj, width: number, 
   const ya = makeAxis(obj(layout.yaxis));
   let padX = 0;
   let padY = 0;
-  let colorbar: { scale: ColorScale; lo: number; hi: number; title: string } | null = null;
+  let colorbar: ColorBar | null = null;
 
   for (const t of traces) {
     const type = str(t.type, "scatter");
@@ -295,15 +295,7 @@ function drawCartesian(ctx: Context, traces: Obj[], layout: Obj, width: number, 
       const ye = type === "heatmap" ? edges(yc) : yc;
       for (const v of xe) extend(xa, v);
       for (const v of ye) extend(ya, v);
-      if (t.showscale !== false) {
-        const [lo, hi] = zRange(t, z);
-        colorbar = {
-          scale: scaleOf(t),
-          lo,
-          hi,
-          title: stripTags(titleText(obj(t.colorbar).title)),
-        };
-      }
+      if (t.showscale !== false) colorbar = colorbarOf(t, ...zRange(t, z));
     }
   }
   // Grids (heatmap, contour) fill the plot exactly, as plotly's autorange does.
@@ -712,9 +704,34 @@ function drawContour(
   ctx.putImageData(image, x0, y0);
 }
 
-function drawColorbar(
+/** A colour bar: its scale, the values at its ends, a title, and tick values with their text. */
+export interface ColorBar {
+  scale: ColorScale;
+  lo: number;
+  hi: number;
+  title: string;
+  ticks?: { at: number; label: string }[];
+}
+
+function colorbarOf(t: Obj, lo: number, hi: number): ColorBar {
+  const spec = obj(t.colorbar);
+  const text = arr(spec.ticktext);
+  const ticks = Array.isArray(spec.tickvals)
+    ? numbers(spec.tickvals).map((at, i) => ({ at, label: String(text[i] ?? formatNumber(at)) }))
+    : undefined;
+  return {
+    scale: scaleOf(t),
+    lo,
+    hi,
+    title: stripTags(titleText(spec.title)),
+    ...(ticks ? { ticks } : {}),
+  };
+}
+
+/** Draws a colour bar 16 pixels wide at `x`, from `top` (its title) to `bottom`. */
+export function drawColorbar(
   ctx: Context,
-  bar: { scale: ColorScale; lo: number; hi: number; title: string },
+  bar: ColorBar,
   x: number,
   top: number,
   bottom: number,
@@ -732,9 +749,11 @@ function drawColorbar(
   ctx.font = font(11);
   ctx.textAlign = "left";
   ctx.textBaseline = "middle";
-  for (const v of niceTicks(bar.lo, bar.hi, 5)) {
-    const y = y0 + h * (1 - (v - bar.lo) / (bar.hi - bar.lo || 1));
-    ctx.fillText(formatNumber(v), x + 20, y);
+  const ticks = bar.ticks ??
+    niceTicks(bar.lo, bar.hi, 5).map((at) => ({ at, label: formatNumber(at) }));
+  for (const { at, label } of ticks) {
+    if (at < bar.lo - 1e-9 || at > bar.hi + 1e-9) continue;
+    ctx.fillText(label, x + 20, y0 + h * (1 - (at - bar.lo) / (bar.hi - bar.lo || 1)));
   }
   if (bar.title) {
     ctx.textBaseline = "top";
@@ -758,7 +777,7 @@ function drawScene(ctx: Context, traces: Obj[], layout: Obj, width: number, heig
       hi[axis] = Math.max(hi[axis], v);
     }
   };
-  let colorbar: { scale: ColorScale; lo: number; hi: number; title: string } | null = null;
+  let colorbar: ColorBar | null = null;
   for (const t of traces) {
     if (str(t.type) === "surface") {
       const z = grid(t.z);
@@ -768,12 +787,7 @@ function drawScene(ctx: Context, traces: Obj[], layout: Obj, width: number, heig
       for (const row of z) for (const v of row) add(2, v);
       if (t.showscale !== false) {
         const [zlo, zhi] = finiteRange(z.flat());
-        colorbar = {
-          scale: scaleOf(t),
-          lo: num(t.cmin, zlo),
-          hi: num(t.cmax, zhi),
-          title: stripTags(titleText(obj(t.colorbar).title)),
-        };
+        colorbar = colorbarOf(t, num(t.cmin, zlo), num(t.cmax, zhi));
       }
     } else {
       numbers(t.x).forEach((v) => add(0, v));

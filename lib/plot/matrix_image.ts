@@ -1,4 +1,4 @@
-import { colorAt, type ColorMapName, type ColorScale, cssColor, resolveScale } from "./_colors.ts";
+import { type ColorMapName, type ColorScale, resolveScale } from "./_colors.ts";
 import {
   blankCanvas,
   type Canvas,
@@ -16,7 +16,7 @@ import {
   readMatrix,
 } from "./_numbers.ts";
 import { drawPixels, toRgba } from "./_pixels.ts";
-import { niceTicks } from "./_static_figure.ts";
+import { drawColorbar } from "./_static_figure.ts";
 import { ImageDisplay } from "./image.ts";
 
 /** Options of {@linkcode matrixImage}. */
@@ -153,23 +153,9 @@ function drawMatrix(
     fitText(ctx, options.title, pad, header / 2 + 2, width - 2 * pad);
   }
   if (bar) {
-    const x = imgW + 2 * pad + 4;
     const top = header + pad;
-    const h = Math.max(imgH, 120);
-    for (let py = 0; py < h; py++) {
-      ctx.fillStyle = cssColor(colorAt(scaleMap, 1 - py / h));
-      ctx.fillRect(x, top + py, 14, 1.5);
-    }
-    ctx.strokeStyle = "#888888";
-    ctx.lineWidth = 1;
-    ctx.strokeRect(x, top, 14, h);
-    ctx.fillStyle = "#444444";
-    ctx.font = font(11);
-    ctx.textAlign = "left";
-    ctx.textBaseline = "middle";
-    for (const v of niceTicks(lo, hi, 4)) {
-      ctx.fillText(formatNumber(v), x + 18, top + h * (1 - (v - lo) / (hi - lo || 1)));
-    }
+    const colorBar = { scale: scaleMap, lo, hi, title: "" };
+    drawColorbar(ctx, colorBar, imgW + 2 * pad + 4, top, top + Math.max(imgH, 120));
   }
   return canvas;
 }

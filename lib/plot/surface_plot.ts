@@ -121,6 +121,18 @@ export interface SurfacePlotOptions extends PlotOptions {
   maxGrid?: number;
 }
 
+/** Options of {@linkcode contourPlot}. */
+export interface ContourPlotOptions extends SurfacePlotOptions {
+  /**
+   * Colours and contour lines on a logarithmic scale: each line a constant factor below the one
+   * outside it, so a loss shows its shape near the minimum as well as on the steep walls. Values
+   * must be >= 0; zeros (a loss at its minimum) are drawn as the smallest positive value.
+   *
+   * @default {false}
+   */
+  logZ?: boolean;
+}
+
 interface Prepared {
   x: number[];
   y: number[];
@@ -309,15 +321,66 @@ export function surfacePlot(z: NumberGrid | Grid, options: SurfacePlotOptions = 
 }
 
 /**
+ * The parts of a contour trace that draw `log10(z)`: its values, a colour bar labelled in `z`
+ * (1, 2, 5 per decade, or decades alone over more than 3), and `z` itself in the hover label.
+ */
+function logContours(g: Prepared, zLabel: string): PlotlyTrace {
+  const flat = g.z.flat();
+  const negative = flat.findIndex((v) => v < 0);
+  if (negative >= 0) {
+    const cols = g.x.length;
+    throw new RangeError(
+      `Cannot draw contour plot with logZ as z must be >= 0: z is ${flat[negative]} at x = ${
+        formatNumber(g.x[negative % cols]!)
+      }, y = ${formatNumber(g.y[Math.floor(negative / cols)]!)}`,
+    );
+  }
+  const [floor] = finiteRange(flat.filter((v) => v > 0));
+  const logZ = g.z.map((row) => row.map((v) => Math.log10(Math.max(v, floor))));
+  const [lo, hi] = finiteRange(logZ.flat());
+  const ticks = [];
+  for (let d = Math.floor(lo); d <= Math.ceil(hi); d++) {
+    for (const m of hi - lo > 3 ? [1] : [1, 2, 5]) {
+      const at = d + Math.log10(m);
+      if (at >= lo - 1e-9 && at <= hi + 1e-9) ticks.push({ at, label: formatNumber(m * 10 ** d) });
+    }
+  }
+  return {
+    z: logZ,
+    customdata: g.z,
+    hovertemplate: `%{x:.3g}, %{y:.3g}: ${zLabel} = %{customdata:.4g}<extra></extra>`,
+    colorbar: {
+      title: { text: zLabel },
+      tickvals: ticks.map((t) => t.at),
+      ticktext: ticks.map((t) => t.label),
+    },
+  };
+}
+
+/**
  * Draws a function of two variables as filled contour lines seen from above, optionally with a
  * descent path: where the surface plot shows height, this shows direction and step size best.
  *
  * Taught in `notebooks/04_loss_surface.ipynb`.
  *
  * @param z The values, one row per y (nested arrays or a tensor), or a {@linkcode Grid}
- * @param options Coordinates, axis titles, the path, colour map, raw plotly layout and traces
+ * @param options Coordinates, axis titles, the path, colour map, log scale, raw plotly layout
+ *   and traces
  * @returns A figure that displays itself in a notebook
  * @throws {TypeError} When `z` is not 2-D, or `x`, `y` or the path do not match it
+ * @throws {RangeError} When `logZ` is set and `z` has a negative value
+ *
+ * @example A loss on a log colour scale, zero at its minimum
+ * ```ts
+ * import { contourPlot, evaluateGrid } from "./surface_plot.ts";
+ * import { deepStrictEqual, throws } from "node:assert/strict";
+ *
+ * const loss = (m: number, b: number) => ((m + b - 3) ** 2 + (2 * m + b - 5) ** 2) / 2;
+ * const fig = contourPlot(evaluateGrid(loss, { x: [-2, 4], y: [-1, 3], num: 7 }), { logZ: true });
+ * const colorbar = fig.data[0]!.colorbar as { ticktext: string[] };
+ * deepStrictEqual(colorbar.ticktext, ["0.5", "1", "2", "5", "10", "20", "50"]);
+ * throws(() => contourPlot([[1, -1]], { logZ: true }), /z must be >= 0: z is -1 at x = 1, y = 0/);
+ * ```
  *
  * @example Contours of a bowl with a path into it
  * ```ts
@@ -330,10 +393,11 @@ export function surfacePlot(z: NumberGrid | Grid, options: SurfacePlotOptions = 
  * strictEqual(fig.data[0]!.type, "contour");
  * ```
  */
-export function contourPlot(z: NumberGrid | Grid, options: SurfacePlotOptions = {}): Figure {
+export function contourPlot(z: NumberGrid | Grid, options: ContourPlotOptions = {}): Figure {
   const g = prepare(z, options, "contour plot");
   const [lo, hi] = finiteRange(g.z.flat());
-  const traces: PlotlyTrace[] = [{
+  const zLabel = options.zLabel ?? "z";
+  const contour: PlotlyTrace = {
     type: "contour",
     x: g.x,
     y: g.y,
@@ -341,9 +405,11 @@ export function contourPlot(z: NumberGrid | Grid, options: SurfacePlotOptions = 
     colorscale: resolveScale(options.colormap, "viridis"),
     ncontours: 20,
     contours: { coloring: "fill", showlines: true },
-    colorbar: { title: { text: options.zLabel ?? "z" } },
-    name: options.zLabel ?? "z",
-  }];
+    colorbar: { title: { text: zLabel } },
+    name: zLabel,
+  };
+  if (options.logZ) Object.assign(contour, logContours(g, zLabel));
+  const traces: PlotlyTrace[] = [contour];
   for (const p of g.paths) {
     traces.push({
       type: "scatter",
@@ -357,11 +423,10 @@ export function contourPlot(z: NumberGrid | Grid, options: SurfacePlotOptions = 
   }
   const xLabel = options.xLabel ?? "x";
   const yLabel = options.yLabel ?? "y";
-  const zLabel = options.zLabel ?? "z";
   const title = options.title ?? `${zLabel} over (${xLabel}, ${yLabel})`;
   const description = `Contour plot${quoted(title)}: ${zLabel} from ${formatNumber(lo)} to ${
     formatNumber(hi)
-  } over ${xLabel} in [${formatNumber(g.x[0]!)}, ${
+  }${options.logZ ? " (log colour scale)" : ""} over ${xLabel} in [${formatNumber(g.x[0]!)}, ${
     formatNumber(g.x[g.x.length - 1]!)
   }] and ${yLabel} in [${formatNumber(g.y[0]!)}, ${
     formatNumber(g.y[g.y.length - 1]!)

@@ -69,4 +69,37 @@ Deno.test("contourPlot()", async (t) => {
     deepStrictEqual(fig.data.map((d) => d.type), ["contour", "scatter", "scatter"]);
     strictEqual((fig.layout.legend as { orientation: string }).orientation, "h");
   });
+
+  await t.step(
+    "draws log10(z) with a colour bar labelled in z, zeros at the smallest positive value",
+    () => {
+      // A loss that is exactly 0 at its minimum, on a grid that hits it.
+      const grid = evaluateGrid(loss, { x: [-2, 4], y: [-2, 6], num: 61 });
+      const fig = contourPlot(grid, { logZ: true, zLabel: "loss" });
+      assertBundle(fig, FIGURE_KEYS);
+      const trace = fig.data[0] as {
+        z: number[][];
+        customdata: number[][];
+        colorbar: { tickvals: number[]; ticktext: string[]; title: { text: string } };
+      };
+      const positive = grid.z.flat().filter((v) => v > 0);
+      const smallest = Math.min(...positive);
+      ok(trace.z.flat().every(Number.isFinite), "no -Infinity where the loss is 0");
+      strictEqual(Math.min(...trace.z.flat()), Math.log10(smallest));
+      strictEqual(Math.max(...trace.z.flat()), Math.log10(Math.max(...positive)));
+      deepStrictEqual(trace.customdata, grid.z); // the hover label shows the loss itself
+      // Over more than 3 decades, one tick per decade, labelled with the loss.
+      deepStrictEqual(trace.colorbar.ticktext, ["0.01", "0.1", "1", "10"]);
+      deepStrictEqual(trace.colorbar.tickvals, [-2, -1, 0, 1]);
+      strictEqual(trace.colorbar.title.text, "loss");
+      ok(fig.description.includes("(log colour scale)"));
+    },
+  );
+
+  await t.step("throws RangeError naming a negative value when logZ is set", () => {
+    throws(() => contourPlot([[1, 2], [0, -3]], { logZ: true, x: [0, 10] }), {
+      name: "RangeError",
+      message: "Cannot draw contour plot with logZ as z must be >= 0: z is -3 at x = 10, y = 1",
+    });
+  });
 });
