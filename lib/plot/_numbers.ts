@@ -20,6 +20,11 @@ function hasToArray(x: unknown): x is ToArray {
     typeof (x as { toArray?: unknown }).toArray === "function";
 }
 
+/** An array, a typed array or a tensor, rather than a record of named arrays. */
+export function isNumberArray(x: unknown): x is ArrayLike<number> | ToArray {
+  return Array.isArray(x) || ArrayBuffer.isView(x) || hasToArray(x);
+}
+
 function isArrayLike(x: unknown): x is ArrayLike<unknown> {
   return (Array.isArray(x) || ArrayBuffer.isView(x)) ||
     (typeof x === "object" && x !== null && typeof (x as { length?: unknown }).length === "number");
@@ -136,6 +141,41 @@ export function readMatrix(input: unknown, name: string, action: string): ReadMa
     );
   }
   return { values, rows: shape[0]!, cols: shape[1]! };
+}
+
+/** Means of `rowFactor × colFactor` blocks of a matrix. */
+export function blockMean(m: ReadMatrix, rowFactor: number, colFactor: number): ReadMatrix {
+  if (rowFactor <= 1 && colFactor <= 1) return m;
+  const rows = Math.ceil(m.rows / rowFactor);
+  const cols = Math.ceil(m.cols / colFactor);
+  const values = new Float64Array(rows * cols);
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      let sum = 0;
+      let count = 0;
+      for (let i = r * rowFactor; i < Math.min(m.rows, (r + 1) * rowFactor); i++) {
+        for (let j = c * colFactor; j < Math.min(m.cols, (c + 1) * colFactor); j++) {
+          sum += m.values[i * m.cols + j]!;
+          count++;
+        }
+      }
+      values[r * cols + c] = sum / count;
+    }
+  }
+  return { values, rows, cols };
+}
+
+/**
+ * Where `v` falls on a grid axis of ascending or descending coordinates: the cell `i` and the
+ * fraction of the way from `c[i]` to `c[i + 1]`, clamped to the grid (for bilinear interpolation).
+ */
+export function locate(c: readonly number[], v: number): [number, number] {
+  if (c.length < 2) return [0, 0];
+  const asc = c[c.length - 1]! >= c[0]!;
+  let i = 0;
+  while (i < c.length - 2 && (asc ? c[i + 1]! < v : c[i + 1]! > v)) i++;
+  const f = (v - c[i]!) / (c[i + 1]! - c[i]! || 1);
+  return [i, Math.min(1, Math.max(0, f))];
 }
 
 /** Rounds to 4 significant digits (integers are kept exact): small JSON, same picture. */

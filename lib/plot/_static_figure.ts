@@ -12,7 +12,7 @@ import {
   textColorOn,
 } from "./_colors.ts";
 import { blankCanvas, type Context, encodePng, fitText, font } from "./_canvas.ts";
-import { finiteRange, formatNumber } from "./_numbers.ts";
+import { finiteRange, formatNumber, locate } from "./_numbers.ts";
 
 type Obj = Record<string, unknown>;
 
@@ -662,13 +662,6 @@ function drawContour(
     const u = axis.reversed ? 1 - f : f;
     const units = axis.lo + u * (axis.hi - axis.lo);
     return axis.log ? Math.pow(10, units) : units;
-  };
-  const locate = (c: number[], v: number): [number, number] => {
-    const asc = c[c.length - 1]! >= c[0]!;
-    let i = 0;
-    while (i < c.length - 2 && (asc ? c[i + 1]! < v : c[i + 1]! > v)) i++;
-    const f = (v - c[i]!) / (c[i + 1]! - c[i]! || 1);
-    return [i, Math.min(1, Math.max(0, f))];
   };
   const image = ctx.createImageData(w, h);
   for (let py = 0; py < h; py++) {

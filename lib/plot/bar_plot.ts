@@ -4,10 +4,10 @@ import { makeFigure, quoted } from "./_layout.ts";
 import {
   finiteRange,
   formatNumber,
+  isNumberArray,
   type NumberArray,
   range,
   readVector,
-  type ToArray,
 } from "./_numbers.ts";
 
 /** Options of {@linkcode barPlot}. */
@@ -22,11 +22,6 @@ export interface BarPlotOptions extends PlotOptions {
    * @default {true up to 20 bars}
    */
   showValues?: boolean;
-}
-
-function isNumberArray(x: unknown): x is NumberArray {
-  return Array.isArray(x) || ArrayBuffer.isView(x) ||
-    (typeof x === "object" && x !== null && typeof (x as ToArray).toArray === "function");
 }
 
 /**

@@ -2,13 +2,13 @@ import type { Figure, PlotlyTrace, PlotOptions } from "./figure.ts";
 import { type ColorMapName, type ColorScale, resolveScale } from "./_colors.ts";
 import { makeFigure, quoted } from "./_layout.ts";
 import {
+  blockMean,
   finiteRange,
   formatNumber,
   formatShape,
   type NumberArray,
   type NumberGrid,
   range,
-  type ReadMatrix,
   readMatrix,
   readVector,
 } from "./_numbers.ts";
@@ -58,28 +58,6 @@ export interface HeatmapPlotOptions extends PlotOptions {
    * @default {150}
    */
   maxCells?: number;
-}
-
-/** Means of `rowFactor × colFactor` blocks of a matrix. */
-function blockMean(m: ReadMatrix, rowFactor: number, colFactor: number): ReadMatrix {
-  if (rowFactor <= 1 && colFactor <= 1) return m;
-  const rows = Math.ceil(m.rows / rowFactor);
-  const cols = Math.ceil(m.cols / colFactor);
-  const values = new Float64Array(rows * cols);
-  for (let r = 0; r < rows; r++) {
-    for (let c = 0; c < cols; c++) {
-      let sum = 0;
-      let count = 0;
-      for (let i = r * rowFactor; i < Math.min(m.rows, (r + 1) * rowFactor); i++) {
-        for (let j = c * colFactor; j < Math.min(m.cols, (c + 1) * colFactor); j++) {
-          sum += m.values[i * m.cols + j]!;
-          count++;
-        }
-      }
-      values[r * cols + c] = sum / count;
-    }
-  }
-  return { values, rows, cols };
 }
 
 /** Positions (and tick names) of the shown rows or columns, from the user's names or coordinates. */

@@ -4,17 +4,11 @@ import { LOG_AXIS, makeFigure, quoted } from "./_layout.ts";
 import {
   finiteRange,
   formatNumber,
-  type NumberArray,
+  isNumberArray,
   type NumberInput,
   range,
   readArray,
-  type ToArray,
 } from "./_numbers.ts";
-
-function isNumberArray(x: unknown): x is NumberArray {
-  return Array.isArray(x) || ArrayBuffer.isView(x) ||
-    (typeof x === "object" && x !== null && typeof (x as ToArray).toArray === "function");
-}
 
 /** Options of {@linkcode histogramPlot}. */
 export interface HistogramPlotOptions extends PlotOptions {

@@ -3,11 +3,11 @@ import { LOG_AXIS, makeFigure, quoted } from "./_layout.ts";
 import {
   finiteRange,
   formatNumber,
+  isNumberArray,
   type NumberArray,
   range,
   readVector,
   thinIndices,
-  type ToArray,
 } from "./_numbers.ts";
 
 /** One line of a {@linkcode linePlot}. */
@@ -81,11 +81,6 @@ function isSeries(x: unknown): x is LineSeries {
   return typeof x === "object" && x !== null && !Array.isArray(x) && !ArrayBuffer.isView(x) &&
     "y" in x && typeof (x as { toArray?: unknown }).toArray !== "function" &&
     Object.keys(x).every((k) => SERIES_KEYS.has(k));
-}
-
-function isNumberArray(x: unknown): x is NumberArray {
-  return Array.isArray(x) || ArrayBuffer.isView(x) ||
-    (typeof x === "object" && x !== null && typeof (x as ToArray).toArray === "function");
 }
 
 function toSeries(input: LineInput): LineSeries[] {

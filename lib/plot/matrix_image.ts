@@ -8,6 +8,7 @@ import {
   MAX_PNG_BYTES,
 } from "./_canvas.ts";
 import {
+  blockMean,
   finiteRange,
   formatNumber,
   formatShape,
@@ -79,7 +80,7 @@ export function matrixImage(values: NumberGrid, options: MatrixImageOptions = {}
   // would be too large, means of blocks.
   let factor = Math.ceil(Math.max(full.rows, full.cols) / 800);
   for (;;) {
-    const m = blockMean(full, factor);
+    const m = blockMean(full, factor, factor);
     const drawn = drawWithinLimit(
       options.scale ?? Math.max(1, Math.min(16, Math.floor(400 / Math.max(m.rows, m.cols)))),
       (scale) => drawMatrix(m, scale, scaleMap, lo, hi, options),
@@ -96,28 +97,6 @@ export function matrixImage(values: NumberGrid, options: MatrixImageOptions = {}
     }, ${drawn.scale} pixel(s) per value, values from ${formatNumber(vlo)} to ${formatNumber(vhi)}`;
     return new ImageDisplay(drawn.png, { width: drawn.width, height: drawn.height, description });
   }
-}
-
-/** Means of `factor × factor` blocks. */
-function blockMean(m: ReadMatrix, factor: number): ReadMatrix {
-  if (factor <= 1) return m;
-  const rows = Math.ceil(m.rows / factor);
-  const cols = Math.ceil(m.cols / factor);
-  const out = new Float64Array(rows * cols);
-  for (let r = 0; r < rows; r++) {
-    for (let c = 0; c < cols; c++) {
-      let sum = 0;
-      let n = 0;
-      for (let i = r * factor; i < Math.min(m.rows, (r + 1) * factor); i++) {
-        for (let j = c * factor; j < Math.min(m.cols, (c + 1) * factor); j++) {
-          sum += m.values[i * m.cols + j]!;
-          n++;
-        }
-      }
-      out[r * cols + c] = sum / n;
-    }
-  }
-  return { values: out, rows, cols };
 }
 
 function drawMatrix(

@@ -5,6 +5,7 @@ import {
   finiteRange,
   formatNumber,
   formatShape,
+  locate,
   type NumberArray,
   type NumberGrid,
   range,
@@ -191,14 +192,6 @@ function prepare(input: NumberGrid | Grid, options: SurfacePlotOptions, kind: st
 
 /** Bilinear interpolation of the grid at (px, py), clamped to its edges. */
 function heightAt(g: Prepared, px: number, py: number): number {
-  const locate = (c: number[], v: number): [number, number] => {
-    if (c.length < 2) return [0, 0];
-    const asc = c[c.length - 1]! >= c[0]!;
-    let i = 0;
-    while (i < c.length - 2 && (asc ? c[i + 1]! < v : c[i + 1]! > v)) i++;
-    const f = (v - c[i]!) / (c[i + 1]! - c[i]! || 1);
-    return [i, Math.min(1, Math.max(0, f))];
-  };
   const [j, fx] = locate(g.x, px);
   const [i, fy] = locate(g.y, py);
   const at = (r: number, c: number) =>
@@ -207,13 +200,28 @@ function heightAt(g: Prepared, px: number, py: number): number {
     fy * ((1 - fx) * at(i + 1, j) + fx * at(i + 1, j + 1));
 }
 
-function describePaths(g: Prepared): string {
-  return g.paths.map((p) => {
+/** Axis titles and the plot's title, defaults filled in. */
+function labelsOf(options: SurfacePlotOptions): { x: string; y: string; z: string; title: string } {
+  const [x, y, z] = [options.xLabel ?? "x", options.yLabel ?? "y", options.zLabel ?? "z"];
+  return { x, y, z, title: options.title ?? `${z} over (${x}, ${y})` };
+}
+
+/** The text description: the range of z over the grid, and where each path starts and ends. */
+function describe(g: Prepared, options: SurfacePlotOptions, kind: string, note = ""): string {
+  const labels = labelsOf(options);
+  const [lo, hi] = finiteRange(g.z.flat());
+  const span = (c: number[]) => `[${formatNumber(c[0]!)}, ${formatNumber(c[c.length - 1]!)}]`;
+  const paths = g.paths.map((p) => {
     const last = p.x.length - 1;
     return `; ${p.name}: ${p.x.length} steps from (${formatNumber(p.x[0]!)}, ${
       formatNumber(p.y[0]!)
     }) to (${formatNumber(p.x[last]!)}, ${formatNumber(p.y[last]!)})`;
-  }).join("");
+  });
+  return `${kind}${quoted(labels.title)}: ${labels.z} from ${formatNumber(lo)} to ${
+    formatNumber(hi)
+  }${note} over ${labels.x} in ${span(g.x)} and ${labels.y} in ${span(g.y)} (grid ${g.shape})${
+    paths.join("")
+  }`;
 }
 
 /**
@@ -293,31 +301,22 @@ export function surfacePlot(z: NumberGrid | Grid, options: SurfacePlotOptions = 
       marker: { color: p.color, size: 3 },
     });
   }
-  const xLabel = options.xLabel ?? "x";
-  const yLabel = options.yLabel ?? "y";
-  const zLabel = options.zLabel ?? "z";
-  const title = options.title ?? `${zLabel} over (${xLabel}, ${yLabel})`;
+  const labels = labelsOf(options);
   const layout = {
     scene: {
-      xaxis: { title: { text: xLabel } },
-      yaxis: { title: { text: yLabel } },
-      zaxis: { title: { text: zLabel } },
+      xaxis: { title: { text: labels.x } },
+      yaxis: { title: { text: labels.y } },
+      zaxis: { title: { text: labels.z } },
       aspectmode: "cube",
       camera: { eye: { x: 1.5, y: -1.5, z: 1.1 } },
     },
     margin: { l: 10, r: 10, t: 50, b: 10 },
     showlegend: false,
   };
-  const description = `Surface plot${quoted(title)}: ${zLabel} from ${formatNumber(lo)} to ${
-    formatNumber(hi)
-  } over ${xLabel} in [${formatNumber(g.x[0]!)}, ${
-    formatNumber(g.x[g.x.length - 1]!)
-  }] and ${yLabel} in [${formatNumber(g.y[0]!)}, ${
-    formatNumber(g.y[g.y.length - 1]!)
-  }] (grid ${g.shape})${describePaths(g)}`;
+  const description = describe(g, options, "Surface plot");
   // The axis titles belong to the 3-D scene, not to (unused) 2-D axes.
   const { xLabel: _x, yLabel: _y, ...rest } = options;
-  return makeFigure(traces, layout, rest, { title, height: 560 }, description);
+  return makeFigure(traces, layout, rest, { title: labels.title, height: 560 }, description);
 }
 
 /**
@@ -395,8 +394,7 @@ function logContours(g: Prepared, zLabel: string): PlotlyTrace {
  */
 export function contourPlot(z: NumberGrid | Grid, options: ContourPlotOptions = {}): Figure {
   const g = prepare(z, options, "contour plot");
-  const [lo, hi] = finiteRange(g.z.flat());
-  const zLabel = options.zLabel ?? "z";
+  const labels = labelsOf(options);
   const contour: PlotlyTrace = {
     type: "contour",
     x: g.x,
@@ -405,10 +403,10 @@ export function contourPlot(z: NumberGrid | Grid, options: ContourPlotOptions = 
     colorscale: resolveScale(options.colormap, "viridis"),
     ncontours: 20,
     contours: { coloring: "fill", showlines: true },
-    colorbar: { title: { text: zLabel } },
-    name: zLabel,
+    colorbar: { title: { text: labels.z } },
+    name: labels.z,
   };
-  if (options.logZ) Object.assign(contour, logContours(g, zLabel));
+  if (options.logZ) Object.assign(contour, logContours(g, labels.z));
   const traces: PlotlyTrace[] = [contour];
   for (const p of g.paths) {
     traces.push({
@@ -421,16 +419,12 @@ export function contourPlot(z: NumberGrid | Grid, options: ContourPlotOptions = 
       marker: { color: p.color, size: 6 },
     });
   }
-  const xLabel = options.xLabel ?? "x";
-  const yLabel = options.yLabel ?? "y";
-  const title = options.title ?? `${zLabel} over (${xLabel}, ${yLabel})`;
-  const description = `Contour plot${quoted(title)}: ${zLabel} from ${formatNumber(lo)} to ${
-    formatNumber(hi)
-  }${options.logZ ? " (log colour scale)" : ""} over ${xLabel} in [${formatNumber(g.x[0]!)}, ${
-    formatNumber(g.x[g.x.length - 1]!)
-  }] and ${yLabel} in [${formatNumber(g.y[0]!)}, ${
-    formatNumber(g.y[g.y.length - 1]!)
-  }] (grid ${g.shape})${describePaths(g)}`;
+  const description = describe(
+    g,
+    options,
+    "Contour plot",
+    options.logZ ? " (log colour scale)" : "",
+  );
   const axis = { showgrid: false, zeroline: false };
   return makeFigure(
     traces,
@@ -447,7 +441,12 @@ export function contourPlot(z: NumberGrid | Grid, options: ContourPlotOptions = 
         : {}),
     },
     options,
-    { title, xLabel, yLabel, height: g.paths.length > 1 ? 560 : 520 },
+    {
+      title: labels.title,
+      xLabel: labels.x,
+      yLabel: labels.y,
+      height: g.paths.length > 1 ? 560 : 520,
+    },
     description,
   );
 }
