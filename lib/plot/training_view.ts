@@ -72,6 +72,33 @@ function lossText(v: number | undefined): string {
   return v === undefined || Number.isNaN(v) ? "–" : v.toFixed(4);
 }
 
+/** How far training is, from 0 to 1. */
+function progress(e: TrainEvent): number {
+  return Math.min(1, (e.epoch - 1 + e.step / Math.max(1, e.stepsPerEpoch)) / e.numEpochs);
+}
+
+/** Estimated time left, in milliseconds, from the time so far. */
+function timeLeft(e: TrainEvent): number {
+  const fraction = progress(e);
+  return fraction > 0 ? (e.elapsedMs * (1 - fraction)) / fraction : NaN;
+}
+
+/** "loss 0.5000", "accuracy 80.00%", then the last epoch's validation loss and accuracy if known. */
+function latestNumbers(e: TrainEvent, loss: number, accuracy: number | undefined): string[] {
+  const h = e.history;
+  const i = h.epoch.length - 1;
+  const parts = [`loss ${lossText(loss)}`];
+  if (accuracy !== undefined && !Number.isNaN(accuracy)) {
+    parts.push(`accuracy ${percent(accuracy)}`);
+  }
+  if (i >= 0 && h.valLoss[i] !== undefined) parts.push(`val loss ${lossText(h.valLoss[i])}`);
+  const valAccuracy = i >= 0 ? h.valAccuracy[i] : undefined;
+  if (valAccuracy !== undefined && !Number.isNaN(valAccuracy)) {
+    parts.push(`val accuracy ${percent(valAccuracy)}`);
+  }
+  return parts;
+}
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -173,22 +200,9 @@ export class TrainingView implements Callback, Displayable {
     if (!this.#display) {
       const h = e.history;
       const i = h.epoch.length - 1;
-      const width = String(e.numEpochs).length;
-      const parts = [
-        `epoch ${String(e.epoch).padStart(width)}/${e.numEpochs}`,
-        `loss ${lossText(h.loss[i] ?? e.loss)}`,
-      ];
-      const accuracy = h.accuracy[i] ?? e.metrics.accuracy;
-      if (accuracy !== undefined && !Number.isNaN(accuracy)) {
-        parts.push(`accuracy ${percent(accuracy)}`);
-      }
-      if (h.valLoss[i] !== undefined) parts.push(`val loss ${lossText(h.valLoss[i])}`);
-      const valAccuracy = h.valAccuracy[i];
-      if (valAccuracy !== undefined && !Number.isNaN(valAccuracy)) {
-        parts.push(`val accuracy ${percent(valAccuracy)}`);
-      }
-      parts.push(clock(e.elapsedMs));
-      this.#log(parts.join("  "));
+      const epoch = `epoch ${String(e.epoch).padStart(String(e.numEpochs).length)}/${e.numEpochs}`;
+      const numbers = latestNumbers(e, h.loss[i] ?? e.loss, h.accuracy[i] ?? e.metrics.accuracy);
+      this.#log([epoch, ...numbers, clock(e.elapsedMs)].join("  "));
       return;
     }
     return this.#show(false);
@@ -253,32 +267,15 @@ export class TrainingView implements Callback, Displayable {
   #summary(): string {
     const e = this.#last;
     if (!e) return "Training has not started";
-    const h = e.history;
-    const fraction = Math.min(
-      1,
-      (e.epoch - 1 + e.step / Math.max(1, e.stepsPerEpoch)) / e.numEpochs,
-    );
     const parts = [
       this.#done
-        ? `Done: ${h.epoch.length} epoch(s) in ${clock(e.elapsedMs)}`
+        ? `Done: ${e.history.epoch.length} epoch(s) in ${clock(e.elapsedMs)}`
         : `Epoch ${e.epoch}/${e.numEpochs}, step ${e.step}/${e.stepsPerEpoch} (${
-          Math.floor(100 * fraction)
+          Math.floor(100 * progress(e))
         }%)`,
-      `loss ${lossText(e.loss)}`,
+      ...latestNumbers(e, e.loss, e.metrics.accuracy),
     ];
-    const accuracy = e.metrics.accuracy;
-    if (accuracy !== undefined && !Number.isNaN(accuracy)) {
-      parts.push(`accuracy ${percent(accuracy)}`);
-    }
-    const i = h.epoch.length - 1;
-    if (i >= 0 && h.valLoss[i] !== undefined) parts.push(`val loss ${lossText(h.valLoss[i])}`);
-    if (i >= 0 && h.valAccuracy[i] !== undefined && !Number.isNaN(h.valAccuracy[i]!)) {
-      parts.push(`val accuracy ${percent(h.valAccuracy[i])}`);
-    }
-    if (!this.#done) {
-      const left = fraction > 0 ? (e.elapsedMs * (1 - fraction)) / fraction : NaN;
-      parts.push(`${clock(e.elapsedMs)} elapsed, about ${clock(left)} left`);
-    }
+    if (!this.#done) parts.push(`${clock(e.elapsedMs)} elapsed, about ${clock(timeLeft(e))} left`);
     return parts.join(", ");
   }
 
@@ -297,9 +294,7 @@ export class TrainingView implements Callback, Displayable {
 
     // Progress bar
     const pad = 14;
-    const fraction = e
-      ? Math.min(1, (e.epoch - 1 + e.step / Math.max(1, e.stepsPerEpoch)) / e.numEpochs)
-      : 0;
+    const fraction = e ? progress(e) : 0;
     ctx.fillStyle = "#222222";
     ctx.font = font(15, "bold");
     ctx.textAlign = "left";
@@ -314,11 +309,11 @@ export class TrainingView implements Callback, Displayable {
       }%`;
     fitText(ctx, `${title} · ${where}`, pad, 18, width * 0.62);
     if (e && !this.#done) {
-      const left = fraction > 0 ? (e.elapsedMs * (1 - fraction)) / fraction : NaN;
       ctx.font = font(13);
       ctx.textAlign = "right";
       ctx.fillStyle = "#444444";
-      ctx.fillText(`${clock(e.elapsedMs)} elapsed · about ${clock(left)} left`, width - pad, 18);
+      const time = `${clock(e.elapsedMs)} elapsed · about ${clock(timeLeft(e))} left`;
+      ctx.fillText(time, width - pad, 18);
     }
     const barY = 34;
     const barW = width - 2 * pad;
@@ -348,21 +343,7 @@ export class TrainingView implements Callback, Displayable {
     ctx.font = font(13);
     ctx.textAlign = "left";
     ctx.fillStyle = "#333333";
-    const numbers: string[] = [];
-    if (e) {
-      numbers.push(`loss ${lossText(e.loss)}`);
-      const accuracy = e.metrics.accuracy;
-      if (accuracy !== undefined && !Number.isNaN(accuracy)) {
-        numbers.push(`accuracy ${percent(accuracy)}`);
-      }
-      const i = h!.epoch.length - 1;
-      if (i >= 0 && h!.valLoss[i] !== undefined) {
-        numbers.push(`val loss ${lossText(h!.valLoss[i])}`);
-      }
-      if (i >= 0 && h!.valAccuracy[i] !== undefined && !Number.isNaN(h!.valAccuracy[i]!)) {
-        numbers.push(`val accuracy ${percent(h!.valAccuracy[i])}`);
-      }
-    }
+    const numbers = e ? latestNumbers(e, e.loss, e.metrics.accuracy) : [];
     fitText(ctx, numbers.join("   ·   "), pad, barY + 40, width - 2 * pad);
 
     // Curves
@@ -371,90 +352,59 @@ export class TrainingView implements Callback, Displayable {
     const stepX = keep.map((k) => this.#steps[k]!.x);
     const panelW = hasAccuracy ? Math.floor(width / 2) : width;
     const xaxis = { title: { text: "epoch" }, range: [0, numEpochs] };
-    const light = (color: string) => color + "66";
-    const epochs = h?.epoch ?? [];
-    const lossTraces = [
-      {
-        type: "scatter",
-        mode: "lines",
-        name: "train (running)",
-        x: stepX,
-        y: keep.map((k) => this.#steps[k]!.loss),
-        line: { color: light(PALETTE[0]!), width: 1.5 },
-        showlegend: false,
-      },
-      {
-        type: "scatter",
-        mode: "lines+markers",
-        name: "train",
-        x: epochs,
-        y: h?.loss ?? [],
-        line: { color: PALETTE[0]! },
-        marker: { size: 5 },
-      },
-      {
-        type: "scatter",
-        mode: "lines+markers",
-        name: "validation",
-        x: epochs,
-        y: h?.valLoss ?? [],
-        line: { color: PALETTE[1]! },
-        marker: { size: 5 },
-      },
-    ];
-    const panelLayout = (title: string, yaxis: Record<string, unknown>) => ({
-      width: panelW,
-      height: chartHeight,
-      title: { text: title, font: { size: 14 } },
-      margin: { l: 62, r: 16, t: 34, b: 44 },
-      xaxis,
-      yaxis,
-    });
     const hasValidation = (h?.valLoss.length ?? 0) > 0;
-    ctx.save();
-    ctx.translate(0, barHeight);
-    drawFigure(ctx, {
-      data: hasValidation ? lossTraces : lossTraces.slice(0, 2),
-      layout: panelLayout("loss", this.#options.logLoss ? LOG_AXIS : {}),
-    });
-    ctx.restore();
-    if (hasAccuracy) {
-      const accTraces = [
+    const epochs = h?.epoch ?? [];
+    type Trace = Record<string, unknown>;
+    // The running value at every step (light), then train and validation at each epoch's end.
+    const curves = (running: number[], train: number[], validation: number[]): Trace[] => {
+      const atEpochEnds = (name: string, y: number[], color: string): Trace => ({
+        type: "scatter",
+        mode: "lines+markers",
+        name,
+        x: epochs,
+        y,
+        line: { color },
+        marker: { size: 5 },
+      });
+      const traces: Trace[] = [
         {
           type: "scatter",
           mode: "lines",
           name: "train (running)",
           x: stepX,
-          y: keep.map((k) => 100 * this.#steps[k]!.accuracy),
-          line: { color: light(PALETTE[0]!), width: 1.5 },
+          y: running,
+          line: { color: PALETTE[0]! + "66", width: 1.5 },
           showlegend: false,
         },
-        {
-          type: "scatter",
-          mode: "lines+markers",
-          name: "train",
-          x: epochs,
-          y: (h?.accuracy ?? []).map((v) => 100 * v),
-          line: { color: PALETTE[0]! },
-          marker: { size: 5 },
-        },
-        {
-          type: "scatter",
-          mode: "lines+markers",
-          name: "validation",
-          x: epochs,
-          y: (h?.valAccuracy ?? []).map((v) => 100 * v),
-          line: { color: PALETTE[1]! },
-          marker: { size: 5 },
-        },
+        atEpochEnds("train", train, PALETTE[0]!),
       ];
+      if (hasValidation) traces.push(atEpochEnds("validation", validation, PALETTE[1]!));
+      return traces;
+    };
+    const panel = (left: number, title: string, yaxis: Trace, data: Trace[]) => {
       ctx.save();
-      ctx.translate(panelW, barHeight);
+      ctx.translate(left, barHeight);
       drawFigure(ctx, {
-        data: hasValidation ? accTraces : accTraces.slice(0, 2),
-        layout: panelLayout("accuracy (%)", {}),
+        data,
+        layout: {
+          width: panelW,
+          height: chartHeight,
+          title: { text: title, font: { size: 14 } },
+          margin: { l: 62, r: 16, t: 34, b: 44 },
+          xaxis,
+          yaxis,
+        },
       });
       ctx.restore();
+    };
+    const stepLoss = keep.map((k) => this.#steps[k]!.loss);
+    const logAxis = this.#options.logLoss ? LOG_AXIS : {};
+    panel(0, "loss", logAxis, curves(stepLoss, h?.loss ?? [], h?.valLoss ?? []));
+    if (hasAccuracy) {
+      const percents = (values: number[]) => values.map((v) => 100 * v);
+      const stepAccuracy = keep.map((k) => 100 * this.#steps[k]!.accuracy);
+      const [train, validation] = [percents(h?.accuracy ?? []), percents(h?.valAccuracy ?? [])];
+      panel(panelW, "accuracy (%)", {}, curves(stepAccuracy, train, validation));
     }
     return new ImageDisplay(encodePng(canvas), { width, height, description: this.#summary() });
   }
