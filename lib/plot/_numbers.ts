@@ -215,7 +215,7 @@ export function finiteRange(values: ArrayLike<number>): [number, number] {
  */
 export function thinIndices(y: ArrayLike<number>, maxPoints: number): number[] {
   const n = y.length;
-  if (n <= maxPoints) return Array.from({ length: n }, (_, i) => i);
+  if (n <= maxPoints) return range(n);
   const buckets = Math.max(1, Math.floor((maxPoints - 2) / 2));
   const out: number[] = [0];
   for (let b = 0; b < buckets; b++) {
@@ -238,7 +238,7 @@ export function thinIndices(y: ArrayLike<number>, maxPoints: number): number[] {
 
 /** Every `step`-th index of `n` so that at most `max` remain, always keeping the last. */
 export function strideIndices(n: number, max: number): number[] {
-  if (n <= max) return Array.from({ length: n }, (_, i) => i);
+  if (n <= max) return range(n);
   const step = Math.ceil(n / max);
   const out: number[] = [];
   for (let i = 0; i < n; i += step) out.push(i);

@@ -12,7 +12,7 @@ import {
   textColorOn,
 } from "./_colors.ts";
 import { blankCanvas, type Context, encodePng, fitText, font } from "./_canvas.ts";
-import { finiteRange, formatNumber, locate } from "./_numbers.ts";
+import { finiteRange, formatNumber, locate, range } from "./_numbers.ts";
 
 type Obj = Record<string, unknown>;
 
@@ -238,7 +238,15 @@ function edges(c: number[]): number[] {
 }
 
 function xsOf(trace: Obj, n: number): unknown[] {
-  return Array.isArray(trace.x) ? trace.x : Array.from({ length: n }, (_, i) => i);
+  return Array.isArray(trace.x) ? trace.x : range(n);
+}
+
+/** A grid trace's values, rows and columns, and their coordinates (0, 1, ... if not given). */
+function gridOf(t: Obj): { z: number[][]; rows: number; cols: number; xc: number[]; yc: number[] } {
+  const z = grid(t.z);
+  const [rows, cols] = [z.length, z[0]?.length ?? 0];
+  const coords = (c: unknown, n: number) => (Array.isArray(c) ? numbers(c) : range(n));
+  return { z, rows, cols, xc: coords(t.x, cols), yc: coords(t.y, rows) };
 }
 
 function zRange(trace: Obj, z: number[][]): [number, number] {
@@ -286,11 +294,7 @@ function drawCartesian(ctx: Context, traces: Obj[], layout: Obj, width: number, 
       if (!ya.log) extend(ya, 0);
       padY = 0.05;
     } else if (type === "heatmap" || type === "contour") {
-      const z = grid(t.z);
-      const rows = z.length;
-      const cols = z[0]?.length ?? 0;
-      const xc = Array.isArray(t.x) ? numbers(t.x) : Array.from({ length: cols }, (_, i) => i);
-      const yc = Array.isArray(t.y) ? numbers(t.y) : Array.from({ length: rows }, (_, i) => i);
+      const { z, xc, yc } = gridOf(t);
       const xe = type === "heatmap" ? edges(xc) : xc;
       const ye = type === "heatmap" ? edges(yc) : yc;
       for (const v of xe) extend(xa, v);
@@ -594,11 +598,8 @@ function drawBars(ctx: Context, t: Obj, i: number, xa: Axis, ya: Axis): void {
 }
 
 function drawHeatmap(ctx: Context, t: Obj, xa: Axis, ya: Axis): void {
-  const z = grid(t.z);
-  const rows = z.length;
-  const cols = z[0]?.length ?? 0;
-  const xe = edges(Array.isArray(t.x) ? numbers(t.x) : Array.from({ length: cols }, (_, i) => i));
-  const ye = edges(Array.isArray(t.y) ? numbers(t.y) : Array.from({ length: rows }, (_, i) => i));
+  const { z, rows, cols, xc, yc } = gridOf(t);
+  const [xe, ye] = [edges(xc), edges(yc)];
   const [lo, hi] = zRange(t, z);
   const scale = scaleOf(t);
   const text = Array.isArray(t.text) ? t.text.map((r) => arr(r)) : null;
@@ -636,12 +637,8 @@ function drawContour(
   ya: Axis,
   plot: { x0: number; y0: number; x1: number; y1: number },
 ): void {
-  const z = grid(t.z);
-  const rows = z.length;
-  const cols = z[0]?.length ?? 0;
+  const { z, rows, cols, xc, yc } = gridOf(t);
   if (rows < 2 || cols < 2) return;
-  const xc = Array.isArray(t.x) ? numbers(t.x) : Array.from({ length: cols }, (_, i) => i);
-  const yc = Array.isArray(t.y) ? numbers(t.y) : Array.from({ length: rows }, (_, i) => i);
   const [lo, hi] = zRange(t, z);
   const contours = obj(t.contours);
   const levels = Math.max(2, num(t.ncontours, 15));
@@ -773,11 +770,10 @@ function drawScene(ctx: Context, traces: Obj[], layout: Obj, width: number, heig
   let colorbar: ColorBar | null = null;
   for (const t of traces) {
     if (str(t.type) === "surface") {
-      const z = grid(t.z);
-      const cols = z[0]?.length ?? 0;
-      for (const v of Array.isArray(t.x) ? numbers(t.x) : [0, cols - 1]) add(0, v);
-      for (const v of Array.isArray(t.y) ? numbers(t.y) : [0, z.length - 1]) add(1, v);
-      for (const row of z) for (const v of row) add(2, v);
+      const { z, xc, yc } = gridOf(t);
+      xc.forEach((v) => add(0, v));
+      yc.forEach((v) => add(1, v));
+      z.flat().forEach((v) => add(2, v));
       if (t.showscale !== false) {
         const [zlo, zhi] = finiteRange(z.flat());
         colorbar = colorbarOf(t, num(t.cmin, zlo), num(t.cmax, zhi));
@@ -864,11 +860,7 @@ function drawScene(ctx: Context, traces: Obj[], layout: Obj, width: number, heig
   const quads: { pts: [number, number, number][]; depth: number; color: string }[] = [];
   for (const t of traces) {
     if (str(t.type) !== "surface") continue;
-    const z = grid(t.z);
-    const rows = z.length;
-    const cols = z[0]?.length ?? 0;
-    const xs = Array.isArray(t.x) ? numbers(t.x) : Array.from({ length: cols }, (_, i) => i);
-    const ys = Array.isArray(t.y) ? numbers(t.y) : Array.from({ length: rows }, (_, i) => i);
+    const { z, rows, cols, xc: xs, yc: ys } = gridOf(t);
     const [zlo, zhi] = finiteRange(z.flat());
     const clo = num(t.cmin, zlo);
     const chi = num(t.cmax, zhi);
