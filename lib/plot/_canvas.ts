@@ -46,6 +46,21 @@ export function fitText(
   ctx.fillText(t, x, y);
 }
 
+/** Draws a picture's title line: dark 13-pixel text in a header `height` pixels tall. */
+export function drawHeader(
+  ctx: SKRSContext2D,
+  text: string,
+  margin: number,
+  height: number,
+  width: number,
+): void {
+  ctx.fillStyle = "#222222";
+  ctx.font = font(13);
+  ctx.textAlign = "left";
+  ctx.textBaseline = "middle";
+  fitText(ctx, text, margin, height / 2 + 2, width - 2 * margin);
+}
+
 /** Largest PNG a picture sends: its base64 (4/3 larger) stays well under the ~1 MB output limit. */
 export const MAX_PNG_BYTES = 600_000;
 

@@ -1,5 +1,5 @@
 import { COLOR_SCALES } from "./_colors.ts";
-import { blankCanvas, drawWithinLimit, fitText, font } from "./_canvas.ts";
+import { blankCanvas, drawHeader, drawWithinLimit, fitText, font } from "./_canvas.ts";
 import {
   formatShape,
   type NumberArray,
@@ -133,15 +133,10 @@ export function digitGrid(images: NumberInput, options: DigitGridOptions = {}): 
     const height = header + rows * cellH + gap;
     const { canvas, ctx } = blankCanvas(width, height);
     if (header) {
-      ctx.fillStyle = "#222222";
-      ctx.font = font(13);
-      ctx.textAlign = "left";
-      ctx.textBaseline = "middle";
       const legend = labels && predictions
         ? `true → predicted; red frame: wrong (${wrong.length} of ${count})`
         : "";
-      const text = [options.title, legend].filter(Boolean).join(" · ");
-      fitText(ctx, text, gap, header / 2 + 2, width - 2 * gap);
+      drawHeader(ctx, [options.title, legend].filter(Boolean).join(" · "), gap, header, width);
     }
     for (let i = 0; i < count; i++) {
       const x = gap + (i % columns) * cellW + (cellW - gap - tileW) / 2;

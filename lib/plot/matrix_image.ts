@@ -1,12 +1,5 @@
 import { type ColorMapName, type ColorScale, resolveScale } from "./_colors.ts";
-import {
-  blankCanvas,
-  type Canvas,
-  drawWithinLimit,
-  fitText,
-  font,
-  MAX_PNG_BYTES,
-} from "./_canvas.ts";
+import { blankCanvas, type Canvas, drawHeader, drawWithinLimit, MAX_PNG_BYTES } from "./_canvas.ts";
 import {
   blockMean,
   finiteRange,
@@ -125,11 +118,7 @@ function drawMatrix(
     scale,
   );
   if (options.title) {
-    ctx.fillStyle = "#222222";
-    ctx.font = font(13);
-    ctx.textAlign = "left";
-    ctx.textBaseline = "middle";
-    fitText(ctx, options.title, pad, header / 2 + 2, width - 2 * pad);
+    drawHeader(ctx, options.title, pad, header, width);
   }
   if (bar) {
     const top = header + pad;

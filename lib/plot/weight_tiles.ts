@@ -1,5 +1,5 @@
 import { COLOR_SCALES } from "./_colors.ts";
-import { blankCanvas, drawWithinLimit, fitText, font, MAX_PNG_BYTES } from "./_canvas.ts";
+import { blankCanvas, drawHeader, drawWithinLimit, MAX_PNG_BYTES } from "./_canvas.ts";
 import { finiteRange, formatNumber, formatShape, type NumberGrid, readMatrix } from "./_numbers.ts";
 import { checkTileShape, drawPixels, toRgba } from "./_pixels.ts";
 import { ImageDisplay } from "./image.ts";
@@ -113,17 +113,7 @@ export function weightTiles(weights: NumberGrid, options: WeightTilesOptions = {
         const y = header + gap + Math.floor(k / columns) * (h * scale + gap);
         drawPixels(ctx, rgba, w, h, x, y, scale);
       }
-      ctx.fillStyle = "#222222";
-      ctx.font = font(13);
-      ctx.textAlign = "left";
-      ctx.textBaseline = "middle";
-      fitText(
-        ctx,
-        `${title} · ${count} of ${units} units · blue < 0 < red`,
-        gap,
-        header / 2 + 2,
-        width - 2 * gap,
-      );
+      drawHeader(ctx, `${title} · ${count} of ${units} units · blue < 0 < red`, gap, header, width);
       return canvas;
     });
   let drawn = draw();
