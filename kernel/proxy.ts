@@ -21,7 +21,15 @@
  */
 
 import * as zmq from "zeromq";
-import { encodeMessage, type Frames, identitiesOf, peekMessage, readPart, sizeOf } from "./wire.ts";
+import {
+  encodeMessage,
+  type Frames,
+  identitiesOf,
+  peekMessage,
+  readPart,
+  sizeOf,
+  verifyMessage,
+} from "./wire.ts";
 
 /** How long iopub must be quiet after `idle` before a cell counts as finished, in ms. */
 export const QUIET_MS = 25;
@@ -35,10 +43,20 @@ export const QUIET_MS = 25;
 export const POLL_MS = 1;
 
 /**
- * Outputs at least this big get a warning under the cell: Deno's kernel has lost or misrouted
- * outputs after one of 2 MB or more (see /work/shared/KERNEL.md).
+ * Outputs at least this big get a warning under their cell. Deno's kernel writes each iopub
+ * message to the socket in pieces, without a lock: when a big output is still being written
+ * and another message (such as `idle`) goes out, their bytes mix and the stream breaks
+ * (seen with 20 MB; KERNEL.md saw it from 2 MB). The relay checks every message's signature,
+ * and reconnects to Deno's iopub when one is damaged (see {@link IDLE_TIMEOUT_MS} too).
  */
 export const LARGE_OUTPUT_BYTES = 2_000_000;
+
+/**
+ * Deno publishes `idle` right after its execute_reply. If `idle` has not come this many ms
+ * after the reply, the iopub stream is taken to be broken: the learner is told, and the relay
+ * reconnects to Deno's iopub and finishes the cell.
+ */
+export const IDLE_TIMEOUT_MS = 3000;
 
 /** A Jupyter connection file, as written by the front end. */
 export interface ConnectionInfo {
@@ -103,6 +121,14 @@ function freePorts(count: number): number[] {
   return ports;
 }
 
+/** Our end of Deno's iopub: subscribed to everything, never dropping a message. */
+function newSubscriber(): zmq.Subscriber {
+  // Send options on a Subscriber crash zeromq.js 6.8 under Deno: receive options only.
+  const socket = new zmq.Subscriber({ receiveHighWaterMark: 0, receiveTimeout: 0, linger: 0 });
+  socket.subscribe();
+  return socket;
+}
+
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -134,6 +160,7 @@ export class CourseKernel {
   #child: Deno.ChildProcess | null = null;
   #front: Record<Channel, zmq.Router> & { iopub: zmq.Publisher };
   #deno: Record<Channel, zmq.Dealer> & { iopub: zmq.Subscriber };
+  #denoIopubAddress = "";
   #readers: [zmq.Readable & zmq.Socket, (frames: Frames) => void][] = [];
   #waiting: Frames[] = [];
   #running: Running | null = null;
@@ -153,7 +180,7 @@ export class CourseKernel {
     this.#logFile = options.logFile ?? "";
     this.finished = new Promise((resolve) => this.#resolveFinished = resolve);
     // No high-water marks: the relay never drops a message. Timeouts of 0 keep zeromq.js
-    // away from Deno's partial libuv (see POLL_MS). Send options on a Subscriber crash it.
+    // away from Deno's partial libuv (see POLL_MS).
     const reader = { receiveHighWaterMark: 0, receiveTimeout: 0 };
     const writer = { sendHighWaterMark: 0, sendTimeout: 0, linger: 1000 };
     this.#front = {
@@ -171,9 +198,8 @@ export class CourseKernel {
       control: new zmq.Dealer({ ...reader, ...writer }),
       stdin: new zmq.Dealer({ ...reader, ...writer, routingId }),
       hb: new zmq.Dealer({ ...reader, ...writer }),
-      iopub: new zmq.Subscriber({ ...reader, linger: 0 }),
+      iopub: newSubscriber(),
     };
-    this.#deno.iopub.subscribe();
   }
 
   /**
@@ -216,6 +242,7 @@ export class CourseKernel {
     for (const name of [...CHANNELS, "iopub"] as const) {
       this.#deno[name].connect(address("tcp", "127.0.0.1", denoConn[`${name}_port`] as number));
     }
+    this.#denoIopubAddress = address("tcp", "127.0.0.1", denoConn.iopub_port as number);
     for (const name of CHANNELS) {
       this.#readers.push([this.#front[name], (frames) => this.#fromFront(name, frames)]);
       this.#readers.push([this.#deno[name], (frames) => this.#fromDeno(name, frames)]);
@@ -344,7 +371,10 @@ export class CourseKernel {
     this.#lastIopubAt = performance.now();
     const info = peekMessage(frames);
     this.#log(`deno.iopub ${info?.msgType} re ${info?.parentId}`);
-    if (info === null) return;
+    if (info === null || !verifyMessage(this.#conn.key, frames)) {
+      this.#repairIopub("Deno's kernel sent a damaged output message");
+      return;
+    }
     if (this.#ownIds.has(info.parentId)) {
       if (!this.#ready) {
         this.#ready = true;
@@ -395,8 +425,15 @@ export class CourseKernel {
   /** Finishes the running cell once Deno has replied, gone idle, and iopub is quiet. */
   #settle(): void {
     const running = this.#running;
-    if (running === null || running.reply === null || running.idle === null) return;
+    if (running === null || running.reply === null) return;
     clearTimeout(running.timer);
+    if (running.idle === null) {
+      running.timer = setTimeout(
+        () => this.#repairIopub("Deno's kernel stopped delivering outputs"),
+        IDLE_TIMEOUT_MS,
+      );
+      return;
+    }
     const wait = this.#lastIopubAt + this.#quietMs - performance.now();
     if (wait > 0) {
       running.timer = setTimeout(() => this.#settle(), wait);
@@ -407,6 +444,48 @@ export class CourseKernel {
     this.#send(this.#front.iopub, running.idle);
     this.#running = null;
     this.#next();
+  }
+
+  /**
+   * Deno's iopub stream broke (see {@link LARGE_OUTPUT_BYTES}): tell the learner, connect
+   * afresh, and finish the running cell if Deno has already replied to it.
+   */
+  #repairIopub(what: string): void {
+    this.#log(`repairing iopub: ${what}`);
+    const running = this.#running;
+    const isExecute = running?.msgType === "execute_request";
+    const parent = isExecute ? running!.header : this.#lastExecuteHeader;
+    if (parent !== null) {
+      this.#publish("stream", {
+        name: "stderr",
+        text: `[course kernel] ${what}, so some outputs of this cell are lost. This happens ` +
+          `when a large output (about 2 MB or more) is still being sent as another message ` +
+          `goes out: Deno mixes their bytes. Your variables are intact, and later cells show ` +
+          `their outputs again. Keep outputs small to avoid this.\n`,
+      }, parent);
+    }
+    const old = this.#deno.iopub;
+    const fresh = newSubscriber();
+    fresh.connect(this.#denoIopubAddress);
+    this.#deno.iopub = fresh;
+    this.#readers = this.#readers.map((
+      [socket, handle],
+    ) => [socket === old ? fresh : socket, handle]);
+    old.close();
+    // Shell requests wait until the new connection delivers a probe's status.
+    this.#ready = false;
+    this.#probe();
+    if (running?.reply) {
+      running.idle ??= encodeMessage({
+        key: this.#conn.key,
+        session: this.#session,
+        msgType: "status",
+        content: { execution_state: "idle" },
+        parentHeader: running.header,
+      });
+      this.#lastIopubAt = 0;
+      this.#settle();
+    }
   }
 
   /** Publishes a message of our own on iopub, as a child of `parentHeader`. */
@@ -431,10 +510,9 @@ export class CourseKernel {
     const megabytes = (sizeOf(frames) / 1e6).toFixed(1);
     this.#publish("stream", {
       name: "stderr",
-      text: `[course kernel] This cell sent an output of ${megabytes} MB. Deno's kernel can ` +
-        `lose or misplace outputs after one of 2 MB or more, this cell's and later ones. ` +
-        `Keep outputs small (plot fewer points, show a summary); if outputs go missing, ` +
-        `restart the kernel.\n`,
+      text: `[course kernel] This cell sent an output of ${megabytes} MB. With outputs of ` +
+        `about 2 MB or more, Deno's kernel can damage its output stream and lose outputs. ` +
+        `Keep outputs small: plot fewer points, or show a summary.\n`,
     }, readPart(frames, "parent_header") ?? {});
   }
 

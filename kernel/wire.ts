@@ -137,6 +137,31 @@ export function sign(key: string, parts: (string | Uint8Array)[]): string {
   return hmac.digest("hex");
 }
 
+/**
+ * Checks a received message's signature against the four JSON frames it covers.
+ *
+ * @param key The `key` from the connection file
+ * @param frames The message as received
+ * @returns Whether the message is whole and correctly signed
+ *
+ * @example Usage
+ * ```ts
+ * import { encodeMessage, verifyMessage } from "./wire.ts";
+ * import { equal } from "node:assert/strict";
+ *
+ * const frames = encodeMessage({ key: "k", session: "s", msgType: "status", content: {} });
+ * equal(verifyMessage("k", frames), true);
+ * frames[5] = new TextEncoder().encode('{"damaged": true}');
+ * equal(verifyMessage("k", frames), false);
+ * ```
+ */
+export function verifyMessage(key: string, frames: Frames): boolean {
+  const index = findDelimiter(frames);
+  if (index < 0 || frames.length < index + 6) return false;
+  const signature = decoder.decode(frames[index + 1]);
+  return signature === sign(key, frames.slice(index + 2, index + 6));
+}
+
 /** What {@link encodeMessage} needs to write a new message. */
 export interface NewMessage {
   /** The connection file's `key`. */

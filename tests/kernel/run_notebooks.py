@@ -8,6 +8,7 @@ one run per notebook and repeat, where an output is "stream:<text>", "result:<te
 """
 
 import json
+import signal
 import os
 import sys
 import time
@@ -19,6 +20,10 @@ except ImportError as error:
     print(f"Cannot run notebooks as Python's nbclient is missing: {error}. "
           "Install it with: pip install nbclient jupyter_client pyzmq", file=sys.stderr)
     sys.exit(3)
+
+
+# On SIGTERM (the test's timeout), exit through finally blocks and atexit, which shut kernels down.
+signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
 
 
 def describe(output):

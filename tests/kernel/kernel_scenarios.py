@@ -1,0 +1,208 @@
+"""Drive the course kernel through jupyter_client, as a front end would.
+
+Usage: python3 kernel_scenarios.py SCENARIO KERNEL_NAME WORKDIR
+
+Scenarios (each prints one JSON object on stdout):
+  interrupt  set a variable, interrupt `while (true) {}`, read the variable again
+  channels   stdin (prompt), completion, is_complete, heartbeat
+  lifecycle  restart, then shutdown; reports the processes before and after
+  crash      kill Deno's kernel during a cell; reports what the front end saw
+Exit code 3: Jupyter's Python packages are missing.
+"""
+
+import json
+import os
+import signal
+import sys
+import time
+
+try:
+    from jupyter_client import KernelManager
+except ImportError as error:
+    print(f"Cannot drive the kernel as Python's jupyter_client is missing: {error}. "
+          "Install it with: pip install jupyter_client nbclient pyzmq", file=sys.stderr)
+    sys.exit(3)
+
+
+# On SIGTERM (the test's timeout), exit through finally blocks and atexit, which shut kernels down.
+signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+
+
+def start(kernel_name, workdir):
+    km = KernelManager(kernel_name=kernel_name)
+    km.start_kernel(cwd=workdir)
+    kc = km.client()
+    kc.start_channels()
+    kc.wait_for_ready(timeout=60)
+    return km, kc
+
+
+def text_of(content):
+    if "data" in content:
+        return content["data"].get("text/plain", "")
+    if "text" in content:
+        return content["text"]
+    if "ename" in content:
+        return f"{content['ename']}: {content['evalue']}"
+    return ""
+
+
+def outputs_until_idle(kc, msg_id, timeout=20):
+    """Outputs of one request, as [msg_type, text] pairs, until its idle status."""
+    outputs, deadline = [], time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            msg = kc.get_iopub_msg(timeout=max(0.01, deadline - time.monotonic()))
+        except Exception:
+            break
+        if msg["parent_header"].get("msg_id") != msg_id:
+            continue
+        kind, content = msg["msg_type"], msg["content"]
+        if kind == "status":
+            if content["execution_state"] == "idle":
+                return outputs
+        elif kind != "execute_input":
+            outputs.append([kind, text_of(content)])
+    outputs.append(["timeout", "no idle status"])
+    return outputs
+
+
+def reply_to(kc, msg_id, timeout=20):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            msg = kc.get_shell_msg(timeout=max(0.01, deadline - time.monotonic()))
+        except Exception:
+            break
+        if msg["parent_header"].get("msg_id") == msg_id:
+            return msg["content"]
+    return {"status": "timeout"}
+
+
+def run(kc, code, timeout=20):
+    msg_id = kc.execute(code)
+    reply = reply_to(kc, msg_id, timeout)
+    return {"status": reply["status"], "outputs": outputs_until_idle(kc, msg_id, timeout)}
+
+
+def wait_busy(kc, msg_id, timeout=10):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        msg = kc.get_iopub_msg(timeout=timeout)
+        if (msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "status"
+                and msg["content"]["execution_state"] == "busy"):
+            return
+    raise TimeoutError("the cell never started")
+
+
+def children(pid):
+    """Process ids below `pid`, from /proc (Linux)."""
+    found = []
+    try:
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/children") as file:
+                for child in file.read().split():
+                    found.append(int(child))
+                    found.extend(children(int(child)))
+    except OSError:
+        pass
+    return found
+
+
+def alive(pid):
+    try:
+        with open(f"/proc/{pid}/stat") as file:
+            return file.read().split(")")[-1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def wait_gone(pids, timeout=10):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and any(alive(pid) for pid in pids):
+        time.sleep(0.1)
+    return [pid for pid in pids if alive(pid)]
+
+
+def kernel_pids(km):
+    pid = km.provisioner.process.pid
+    return [pid] + children(pid)
+
+
+def interrupt(km, kc):
+    before = run(kc, "const answer = 41 + 1;\nanswer")
+    msg_id = kc.execute("while (true) {}")
+    wait_busy(kc, msg_id)
+    time.sleep(0.5)
+    started = time.monotonic()
+    km.interrupt_kernel()
+    reply = reply_to(kc, msg_id, timeout=15)
+    seconds = time.monotonic() - started
+    loop_outputs = outputs_until_idle(kc, msg_id)
+    after = run(kc, "answer + 1")
+    return {"before": before, "loop_reply": reply["status"], "loop_outputs": loop_outputs,
+            "interrupt_seconds": seconds, "after": after, "alive": km.is_alive()}
+
+
+def channels(km, kc):
+    msg_id = kc.execute("const name = prompt('Your name?');\nname", allow_stdin=True)
+    request = kc.get_stdin_msg(timeout=20)
+    kc.input("Ada")
+    reply = reply_to(kc, msg_id)
+    prompt = {"prompt": request["content"].get("prompt"), "reply": reply["status"],
+              "outputs": outputs_until_idle(kc, msg_id)}
+    msg_id = kc.complete("const answer = 42;\nans", 23)
+    complete = reply_to(kc, msg_id)
+    msg_id = kc.is_complete("if (true) {")
+    is_complete = reply_to(kc, msg_id)
+    time.sleep(1)
+    return {"prompt": prompt, "complete_status": complete.get("status"),
+            "is_complete": is_complete.get("status"),
+            "heartbeat": kc.hb_channel.is_beating(), "after": run(kc, "1 + 1")}
+
+
+def lifecycle(km, kc):
+    first = run(kc, "globalThis.marker = 7;\nmarker")
+    before_restart = kernel_pids(km)
+    km.restart_kernel(now=False)
+    kc.wait_for_ready(timeout=60)
+    after_restart = kernel_pids(km)
+    left_by_restart = wait_gone([pid for pid in before_restart if pid not in after_restart])
+    second = run(kc, "typeof globalThis.marker")
+    kc.stop_channels()
+    started = time.monotonic()
+    km.shutdown_kernel(now=False)
+    shutdown_seconds = time.monotonic() - started
+    return {"first": first, "second": second, "before_restart": before_restart,
+            "after_restart": after_restart, "left_by_restart": left_by_restart,
+            "left_by_shutdown": wait_gone(after_restart), "shutdown_seconds": shutdown_seconds}
+
+
+def crash(km, kc):
+    run(kc, "const kept = 1;\nkept")
+    msg_id = kc.execute("await new Promise((resolve) => setTimeout(resolve, 20000));\n'never'")
+    wait_busy(kc, msg_id)
+    pids = kernel_pids(km)
+    os.kill(pids[-1], signal.SIGKILL)  # Deno's kernel, below the relay
+    reply = reply_to(kc, msg_id, timeout=15)
+    outputs = outputs_until_idle(kc, msg_id, timeout=15)
+    return {"reply": reply.get("status"), "ename": reply.get("ename"), "outputs": outputs,
+            "relay_exited": wait_gone(pids[:1]) == [], "left": wait_gone(pids)}
+
+
+def main():
+    scenario, kernel_name, workdir = sys.argv[1:4]
+    km, kc = start(kernel_name, workdir)
+    pids = kernel_pids(km)
+    try:
+        result = {"interrupt": interrupt, "channels": channels, "lifecycle": lifecycle,
+                  "crash": crash}[scenario](km, kc)
+    finally:
+        if km.has_kernel:
+            kc.stop_channels()
+            km.shutdown_kernel(now=False)
+    result["left_at_exit"] = wait_gone(pids)
+    print(json.dumps(result))
+
+
+main()
