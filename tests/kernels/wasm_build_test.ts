@@ -4,7 +4,15 @@ import {
   SOURCE_HASH_SECTION,
   sourceHash,
   WASM_TARGETS,
+  type WasmTarget,
 } from "../../scripts/build_wasm.ts";
+
+/** Each target compiled once for all the tests below. */
+const builds = new Map<string, Promise<Uint8Array>>();
+function build(target: WasmTarget): Promise<Uint8Array> {
+  if (!builds.has(target.file)) builds.set(target.file, compileWasm(target));
+  return builds.get(target.file)!;
+}
 
 function committed(file: string): Uint8Array<ArrayBuffer> {
   return Deno.readFileSync(new URL(`../../lib/kernels/${file}`, import.meta.url));
@@ -19,7 +27,7 @@ for (const target of WASM_TARGETS) {
   });
 
   Deno.test(`${target.file}: is byte for byte what the compiler builds from the source`, async () => {
-    const rebuilt = await compileWasm(target);
+    const rebuilt = await build(target);
     const bytes = committed(target.file);
     ok(
       rebuilt.length === bytes.length && rebuilt.every((x, i) => x === bytes[i]),
@@ -30,8 +38,8 @@ for (const target of WASM_TARGETS) {
 
 Deno.test("gemm_relaxed.wasm: uses relaxed SIMD and gemm_simd.wasm does not", async () => {
   // f32x4.relaxed_madd is 0xfd 0x85 0x02; the plain binary must validate without it.
-  const relaxed = await compileWasm(WASM_TARGETS[0]!);
-  const plain = await compileWasm(WASM_TARGETS[1]!);
+  const relaxed = await build(WASM_TARGETS[0]!);
+  const plain = await build(WASM_TARGETS[1]!);
   const has = (bytes: Uint8Array) =>
     bytes.some((x, i) => x === 0xfd && bytes[i + 1] === 0x85 && bytes[i + 2] === 0x02);
   deepStrictEqual([has(relaxed), has(plain)], [true, false]);
