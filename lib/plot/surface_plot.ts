@@ -320,7 +320,8 @@ export function surfacePlot(z: NumberGrid | Grid, options: SurfacePlotOptions = 
 }
 
 /**
- * The parts of a contour trace that draw `log10(z)`: its values, a colour bar labelled in `z`
+ * The parts of a contour trace that draw `log10(z)`: its values, contour lines a fixed fraction of
+ * a decade apart (a quarter over 4 decades: 1, 1.8, 3.2, 5.6, 10), a colour bar labelled in `z`
  * (1, 2, 5 per decade, or decades alone over more than 3), and `z` itself in the hover label.
  */
 function logContours(g: Prepared, zLabel: string): PlotlyTrace {
@@ -344,8 +345,18 @@ function logContours(g: Prepared, zLabel: string): PlotlyTrace {
       if (at >= lo - 1e-9 && at <= hi + 1e-9) ticks.push({ at, label: formatNumber(m * 10 ** d) });
     }
   }
+  // About 20 levels, each a round fraction of a decade (plotly's own choice is far coarser).
+  const size = [0.1, 0.2, 0.25, 0.5, 1, 2].find((d) => d >= (hi - lo) / 20) ?? 5;
   return {
     z: logZ,
+    autocontour: false,
+    contours: {
+      start: Math.ceil(lo / size) * size,
+      end: hi,
+      size,
+      coloring: "fill",
+      showlines: true,
+    },
     customdata: g.z,
     hovertemplate: `%{x:.3g}, %{y:.3g}: ${zLabel} = %{customdata:.4g}<extra></extra>`,
     colorbar: {

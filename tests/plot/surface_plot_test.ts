@@ -88,6 +88,11 @@ Deno.test("contourPlot()", async (t) => {
       strictEqual(Math.min(...trace.z.flat()), Math.log10(smallest));
       strictEqual(Math.max(...trace.z.flat()), Math.log10(Math.max(...positive)));
       deepStrictEqual(trace.customdata, grid.z); // the hover label shows the loss itself
+      // About 4 decades: a contour line every quarter decade, starting on one.
+      const { start, size } =
+        (fig.data[0] as { contours: { start: number; size: number } }).contours;
+      strictEqual(size, 0.25);
+      strictEqual(start, Math.ceil(Math.log10(smallest) / 0.25) * 0.25);
       // Over more than 3 decades, one tick per decade, labelled with the loss.
       deepStrictEqual(trace.colorbar.ticktext, ["0.01", "0.1", "1", "10"]);
       deepStrictEqual(trace.colorbar.tickvals, [-2, -1, 0, 1]);
