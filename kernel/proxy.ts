@@ -35,12 +35,16 @@ import {
 export const QUIET_MS = 25;
 
 /**
- * How often the relay looks for incoming messages, in ms, while busy (and 10 times less often
- * after a second without traffic). zeromq.js's own wake-ups are not reliable under Deno 2.9.6:
- * a message could sit unread for a minute, and its receive timeouts crash the process. So the
- * relay reads every socket without blocking, on a timer.
+ * How long the relay waits before it looks for incoming messages again, in ms, given how long
+ * ago the last message came (heartbeats aside): 1 ms while messages flow, less often when quiet.
+ * zeromq.js's own wake-ups are not reliable under Deno 2.9.6: a message could sit unread for a
+ * minute, and its receive timeouts crash the process. So the relay reads every socket without
+ * blocking, on a timer.
  */
-export const POLL_MS = 1;
+export function pollInterval(msSinceTraffic: number): number {
+  if (msSinceTraffic < 200) return 1;
+  return msSinceTraffic < 2000 ? 5 : 20;
+}
 
 /**
  * Outputs at least this big get a warning under their cell. Deno's kernel writes each iopub
@@ -161,7 +165,8 @@ export class CourseKernel {
   #front: Record<Channel, zmq.Router> & { iopub: zmq.Publisher };
   #deno: Record<Channel, zmq.Dealer> & { iopub: zmq.Subscriber };
   #denoIopubAddress = "";
-  #readers: [zmq.Readable & zmq.Socket, (frames: Frames) => void][] = [];
+  /** Sockets to read, what to do with a message, and whether it counts as traffic. */
+  #readers: [zmq.Readable & zmq.Socket, (frames: Frames) => void, boolean][] = [];
   #waiting: Frames[] = [];
   #running: Running | null = null;
   #lastExecuteHeader: Record<string, unknown> | null = null;
@@ -180,7 +185,7 @@ export class CourseKernel {
     this.#logFile = options.logFile ?? "";
     this.finished = new Promise((resolve) => this.#resolveFinished = resolve);
     // No high-water marks: the relay never drops a message. Timeouts of 0 keep zeromq.js
-    // away from Deno's partial libuv (see POLL_MS).
+    // away from Deno's partial libuv (see pollInterval).
     const reader = { receiveHighWaterMark: 0, receiveTimeout: 0 };
     const writer = { sendHighWaterMark: 0, sendTimeout: 0, linger: 1000 };
     this.#front = {
@@ -244,10 +249,11 @@ export class CourseKernel {
     }
     this.#denoIopubAddress = address("tcp", "127.0.0.1", denoConn.iopub_port as number);
     for (const name of CHANNELS) {
-      this.#readers.push([this.#front[name], (frames) => this.#fromFront(name, frames)]);
-      this.#readers.push([this.#deno[name], (frames) => this.#fromDeno(name, frames)]);
+      const traffic = name !== "hb";
+      this.#readers.push([this.#front[name], (frames) => this.#fromFront(name, frames), traffic]);
+      this.#readers.push([this.#deno[name], (frames) => this.#fromDeno(name, frames), traffic]);
     }
-    this.#readers.push([this.#deno.iopub, (frames) => this.#fromDenoIopub(frames)]);
+    this.#readers.push([this.#deno.iopub, (frames) => this.#fromDenoIopub(frames), true]);
     this.#child.status.then((status) => this.#onDenoExit(status));
     Deno.addSignalListener("SIGTERM", () => this.#stop(null));
     // A front end in "signal" interrupt mode sends SIGINT: pass it on as a message.
@@ -260,18 +266,17 @@ export class CourseKernel {
   async #poll(): Promise<void> {
     let lastTraffic = performance.now();
     while (!this.#closed) {
-      for (const [socket, handle] of this.#readers) {
+      for (const [socket, handle, traffic] of this.#readers) {
         while (!socket.closed && socket.readable) {
           try {
             handle(await socket.receive());
           } catch (e) {
             this.#log(`receive error: ${e}`);
           }
-          lastTraffic = performance.now();
+          if (traffic) lastTraffic = performance.now();
         }
       }
-      const quiet = performance.now() - lastTraffic > 1000;
-      await sleep(quiet ? 10 * POLL_MS : POLL_MS);
+      await sleep(pollInterval(performance.now() - lastTraffic));
     }
   }
 
@@ -469,8 +474,8 @@ export class CourseKernel {
     fresh.connect(this.#denoIopubAddress);
     this.#deno.iopub = fresh;
     this.#readers = this.#readers.map((
-      [socket, handle],
-    ) => [socket === old ? fresh : socket, handle]);
+      [socket, handle, traffic],
+    ) => [socket === old ? fresh : socket, handle, traffic]);
     old.close();
     // Shell requests wait until the new connection delivers a probe's status.
     this.#ready = false;
