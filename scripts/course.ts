@@ -82,7 +82,11 @@ async function main(args: string[]): Promise<void> {
   checkDeno();
   await installPackages();
   const kernel = await installKernelspec();
-  console.log(`course kernel: ${kernel.message}`);
+  console.log(
+    `course kernel: "Deno (course)" ${
+      kernel.changed ? "written to" : "unchanged in"
+    } ${kernel.dir}`,
+  );
   const frontEnd = await findJupyter();
   console.log(`jupyter: ${frontEnd === "lab" ? "JupyterLab" : "classic Notebook"} found`);
   if (setupOnly) {
@@ -100,6 +104,8 @@ async function main(args: string[]): Promise<void> {
       // node_modules/ holds links into its hidden .deno/ folder; JupyterLab's server refuses to
       // serve hidden files unless told, and the plots load plotly.js from there.
       "--ContentsManager.allow_hidden=True",
+      // Jupyter refuses to run as root (containers, CI) unless told.
+      ...(Deno.uid() === 0 ? ["--allow-root"] : []),
       ...jupyterArgs,
     ],
     cwd: ROOT,

@@ -42,7 +42,6 @@ async function openCourseOnce(): Promise<void> {
       `--port=${port}`,
       "--port-retries=0",
       `--IdentityProvider.token=${token}`,
-      `--NotebookApp.token=${token}`,
     ],
     stdout: "piped",
     stderr: "piped",
@@ -74,7 +73,11 @@ async function openCourseOnce(): Promise<void> {
     await fetch(`${base}/api/shutdown`, {
       method: "POST",
       headers: { Authorization: `token ${token}` },
-    }).then((r) => r.body?.cancel()).catch(() => child.kill("SIGTERM"));
+    }).then((r) => r.body?.cancel()).catch(() => {
+      try {
+        child.kill("SIGTERM");
+      } catch { /* it has exited already; its output below says why */ }
+    });
     const status = await child.status;
     const [stdout, stderr] = await output;
     assert(
