@@ -175,6 +175,8 @@ export class CourseKernel {
   #ownIds = new Set<string>();
   #routes = new Map<string, Frames>();
   #heartbeats: Uint8Array[] = [];
+  #repairedCell = "";
+  #lastFinishedId = "";
   #stopping = false;
   #closed = false;
   #resolveFinished: (code: number) => void = () => {};
@@ -402,7 +404,7 @@ export class CourseKernel {
       }
       return;
     }
-    if (sizeOf(frames) >= LARGE_OUTPUT_BYTES) this.#warnLarge(frames);
+    if (sizeOf(frames) >= LARGE_OUTPUT_BYTES) this.#warnLarge(frames, info.parentId);
     this.#send(this.#front.iopub, frames);
     if (running?.reply || running?.idle) this.#settle();
   }
@@ -445,6 +447,7 @@ export class CourseKernel {
       return;
     }
     this.#log(`finished ${running.msgId}`);
+    this.#lastFinishedId = running.msgId;
     this.#toFront("shell", running.reply);
     this.#send(this.#front.iopub, running.idle);
     this.#running = null;
@@ -460,13 +463,16 @@ export class CourseKernel {
     const running = this.#running;
     const isExecute = running?.msgType === "execute_request";
     const parent = isExecute ? running!.header : this.#lastExecuteHeader;
-    if (parent !== null) {
+    const cell = String(parent?.msg_id ?? "");
+    if (parent !== null && cell !== this.#repairedCell) {
+      this.#repairedCell = cell; // one message per cell is enough
       this.#publish("stream", {
         name: "stderr",
-        text: `[course kernel] ${what}, so some outputs of this cell are lost. This happens ` +
-          `when a large output (about 2 MB or more) is still being sent as another message ` +
-          `goes out: Deno mixes their bytes. Your variables are intact, and later cells show ` +
-          `their outputs again. Keep outputs small to avoid this.\n`,
+        text: `[course kernel] Deno's kernel damaged its output stream, so outputs of this ` +
+          `cell (and maybe of the one before) are lost. This happens when a large output ` +
+          `(about 2 MB or more) is still being sent as another message goes out: Deno mixes ` +
+          `their bytes. Your variables are intact, and later cells show their outputs again. ` +
+          `Keep outputs small to avoid this.\n`,
       }, parent);
     }
     const old = this.#deno.iopub;
@@ -511,14 +517,25 @@ export class CourseKernel {
     );
   }
 
-  #warnLarge(frames: Frames): void {
+  /**
+   * Warns about an output of {@link LARGE_OUTPUT_BYTES} or more, under its cell; or, when it
+   * came after its cell had finished (Deno takes a while to send a big output, longer than
+   * the quiet time), under the cell that is running now, as the front end drops it.
+   */
+  #warnLarge(frames: Frames, cell: string): void {
     const megabytes = (sizeOf(frames) / 1e6).toFixed(1);
+    const running = this.#running;
+    const late = cell === this.#lastFinishedId && running?.msgType === "execute_request";
+    const what = late
+      ? `The cell before this one sent an output of ${megabytes} MB after it had finished, ` +
+        `so it is not shown.`
+      : `This cell sent an output of ${megabytes} MB.`;
     this.#publish("stream", {
       name: "stderr",
-      text: `[course kernel] This cell sent an output of ${megabytes} MB. With outputs of ` +
-        `about 2 MB or more, Deno's kernel can damage its output stream and lose outputs. ` +
-        `Keep outputs small: plot fewer points, or show a summary.\n`,
-    }, readPart(frames, "parent_header") ?? {});
+      text: `[course kernel] ${what} Deno's kernel is slow to send outputs of about 2 MB or ` +
+        `more, and can damage its output stream with them, losing outputs. Keep outputs ` +
+        `small: plot fewer points, or show a summary.\n`,
+    }, late ? running!.header : readPart(frames, "parent_header") ?? {});
   }
 
   /** Deno's kernel stopped on its own: say so under the cell, then exit so the front end sees a dead kernel. */
