@@ -19,3 +19,6 @@ export * from "./backpropagation.ts";
 export * from "./batching.ts";
 export * from "./dense_layers.ts";
 export * from "./activations.ts";
+export * from "./mnist_data.ts";
+export * from "./mnist_mlp.ts";
+export * from "./overfitting.ts";
