@@ -137,6 +137,12 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+function kill(child: Deno.ChildProcess, signal: Deno.Signal): void {
+  try {
+    child.kill(signal);
+  } catch { /* it has exited already */ }
+}
+
 function describeExit(status: Deno.CommandStatus): string {
   return status.signal ? `was killed by ${status.signal}` : `exited with code ${status.code}`;
 }
@@ -399,8 +405,7 @@ export class CourseKernel {
       } else {
         this.#send(this.#front.iopub, frames);
         if (!running.msgType.endsWith("_request")) this.#routes.delete(running.msgId);
-        this.#running = null;
-        this.#next();
+        this.#finish();
       }
       return;
     }
@@ -416,7 +421,8 @@ export class CourseKernel {
     if (frames === undefined) return;
     const info = peekMessage(frames);
     const header = readPart(frames, "header") ?? {};
-    if (info?.msgType === "execute_request") this.#lastExecuteHeader = header;
+    const isExecute = info?.msgType === "execute_request";
+    if (isExecute) this.#lastExecuteHeader = header;
     this.#running = {
       frames,
       msgId: info?.msgId ?? "",
@@ -427,6 +433,17 @@ export class CourseKernel {
       timer: undefined,
     };
     this.#toDeno("shell", frames);
+    if (!isExecute) {
+      // Deno answers these at once; if its idle got lost (see repairIopub), move on anyway.
+      this.#running.timer = setTimeout(() => this.#finish(), IDLE_TIMEOUT_MS);
+    }
+  }
+
+  /** Lets the next shell request go to Deno. */
+  #finish(): void {
+    clearTimeout(this.#running?.timer);
+    this.#running = null;
+    this.#next();
   }
 
   /** Finishes the running cell once Deno has replied, gone idle, and iopub is quiet. */
@@ -450,8 +467,7 @@ export class CourseKernel {
     this.#lastFinishedId = running.msgId;
     this.#toFront("shell", running.reply);
     this.#send(this.#front.iopub, running.idle);
-    this.#running = null;
-    this.#next();
+    this.#finish();
   }
 
   /**
@@ -578,10 +594,10 @@ export class CourseKernel {
       // Deno's own shutdown_reply finds no route and is dropped: we answer once it is gone.
       this.#send(this.#deno.control, request.slice(identitiesOf(request).length));
     } else {
-      child.kill("SIGTERM");
+      kill(child, "SIGTERM");
     }
     const exited = await Promise.race([child.status.then(() => true), sleep(2000)]);
-    if (exited !== true) child.kill("SIGKILL");
+    if (exited !== true) kill(child, "SIGKILL");
     await child.status;
     if (request !== null) {
       this.#send(
@@ -605,9 +621,7 @@ export class CourseKernel {
     for (const socket of [...Object.values(this.#front), ...Object.values(this.#deno)]) {
       socket.close();
     }
-    try {
-      this.#child?.kill("SIGKILL");
-    } catch { /* already gone */ }
+    if (this.#child !== null) kill(this.#child, "SIGKILL");
     await Deno.remove(this.#tempDir, { recursive: true }).catch(() => {});
     this.#resolveFinished(code);
   }
