@@ -1,12 +1,11 @@
 /**
  * The course kernel: a relay between a Jupyter front end and `deno jupyter --kernel`.
  *
- * It works around a race in Deno's kernel (seen in Deno 2.9.6): Deno sends a cell's
- * `execute_reply` and its `idle` status before it has published all of that cell's outputs,
- * and it stamps each output with whichever request is current when the output goes out.
- * Front ends stop listening to a cell once it is idle: nbclient drops the late outputs, and
- * classic Notebook draws them under the next cell (by then Deno has stamped them with the next
- * request).
+ * It works around a race in Deno's kernel (Deno 2.9.6): outputs are published by a separate
+ * loop, stamped with whichever request is current when each one goes out, while the shell loop
+ * sends a cell's `execute_reply` and `idle` status without waiting for that loop. Front ends stop
+ * listening to a cell once it is idle: nbclient drops the late outputs, and classic Notebook draws
+ * them under the next cell (by then Deno has stamped them with the next request).
  *
  * The relay forwards every channel and adds two rules:
  * 1. A cell's `execute_reply` and `idle` status are held back until iopub has been quiet for
@@ -14,8 +13,9 @@
  * 2. Shell requests go to Deno one at a time: the next one leaves only when the previous one
  *    has finished by rule 1, so Deno never stamps a late output with the wrong cell.
  *
- * Delete this folder, and let the kernelspec start `deno jupyter --kernel` again, once Deno
- * publishes every output before `idle`: tests/kernel/ordering_test.ts shows when.
+ * Once Deno publishes every output before `idle` (tests/kernel/ordering_test.ts shows when),
+ * delete the relay and let the kernelspec start `deno jupyter --kernel` again: kernel/README.md
+ * says how.
  *
  * @module
  */
