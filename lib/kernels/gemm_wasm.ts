@@ -6,8 +6,11 @@
  * the first one the engine accepts is used. Operands are copied into one WebAssembly memory,
  * multiplied there, and the result copied out (copying costs a few percent: memory moves at
  * 25-35 GB/s here). With two threads, a helper worker shares that memory and both threads
- * claim chunks of C's rows; with `threads: "auto"` (the default) each shape of product is timed
- * both ways and runs the faster way. Where WebAssembly, the files or workers are not
+ * claim chunks of C's rows; with `threads: "auto"` each shape of product is timed both ways and
+ * runs the faster way. The default is one thread, because two threads do not add up every
+ * product in the same order (transposed operands are laid out differently per chunk), so the
+ * last bits of a result would depend on which way ran, and training would not repeat bit for
+ * bit. Opt in with `setWasmOptions({ threads: 2 })` where speed matters more than that. Where WebAssembly, the files or workers are not
  * available, `gemmWasm` returns false and the caller uses the plain TypeScript kernel.
  *
  * Used by the MNIST network in `notebooks/08_mnist_mlp.ipynb`.
@@ -70,7 +73,9 @@ export interface WasmOptions {
    * the WebAssembly memory), or "auto": for each shape of product, time it both ways now and
    * then and keep the faster (two threads help on a quiet machine, and can hurt when other
    * programs keep the cores busy). The helper starts in the background on first use.
-   * @default {"auto" where the machine has at least 2 cores, else 1}
+   * Only 1 gives results that repeat bit for bit: with 2 or "auto", products with a transposed
+   * operand can differ in their last bits from the single-thread ones.
+   * @default {1}
    */
   threads?: 1 | 2 | "auto";
   /**
@@ -190,7 +195,7 @@ export interface WasmInfo {
 
 const settings: Required<WasmOptions> = {
   enabled: true,
-  threads: (globalThis.navigator?.hardwareConcurrency ?? 1) >= 2 ? "auto" : 1,
+  threads: 1,
   sparse: "auto",
   sparseBelow: 0.5,
   minParallelWork: 65536,
