@@ -15,6 +15,10 @@ interface InterruptResult {
   interrupt_seconds: number;
   after: CellResult;
   alive: boolean;
+  loop_outputs: [string, string][];
+  await_seconds: number;
+  await_outputs: [string, string][];
+  after_await: CellResult;
   left_at_exit: number[];
 }
 
@@ -32,6 +36,12 @@ Deno.test("course kernel: an interrupt stops a busy cell and keeps the kernel's 
     ok(result.interrupt_seconds < 5, `interrupt took ${result.interrupt_seconds} s`);
     strictEqual(result.alive, true, "the kernel should survive the interrupt");
     deepStrictEqual(result.after.outputs, [["execute_result", "43"]]);
+    ok(
+      result.loop_outputs.some(([, text]) => text.includes("Interrupted: the cell was stopped")),
+      `the stopped cell should say so: ${JSON.stringify(result.loop_outputs)}`,
+    );
+    ok(result.await_seconds < 10, `stopping an awaiting loop took ${result.await_seconds} s`);
+    deepStrictEqual(result.after_await.outputs, [["execute_result", "44"]]);
     deepStrictEqual(result.left_at_exit, [], "no kernel process should outlive the shutdown");
   } finally {
     await setup.cleanup();

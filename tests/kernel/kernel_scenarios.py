@@ -140,8 +140,23 @@ def interrupt(km, kc):
     seconds = time.monotonic() - started
     loop_outputs = outputs_until_idle(kc, msg_id)
     after = run(kc, "answer + 1")
+    # A loop that awaits between steps, as a training loop with a live view does: Stop lands
+    # after an `await`, where Deno finishes the cell only once its promise is garbage-collected.
+    msg_id = kc.execute(
+        "for (;;) { for (let i = 0; i < 1e6; i++) {} await new Promise((r) => setTimeout(r, 1)); }"
+    )
+    wait_busy(kc, msg_id)
+    time.sleep(1.0)
+    started = time.monotonic()
+    km.interrupt_kernel()
+    reply_to(kc, msg_id, timeout=60)
+    await_seconds = time.monotonic() - started
+    await_outputs = outputs_until_idle(kc, msg_id)
+    after_await = run(kc, "answer + 2")
     return {"before": before, "loop_reply": reply["status"], "loop_outputs": loop_outputs,
-            "interrupt_seconds": seconds, "after": after, "alive": km.is_alive()}
+            "interrupt_seconds": seconds, "after": after, "alive": km.is_alive(),
+            "await_seconds": await_seconds, "await_outputs": await_outputs,
+            "after_await": after_await}
 
 
 def channels(km, kc):
