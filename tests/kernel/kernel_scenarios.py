@@ -140,10 +140,13 @@ def interrupt(km, kc):
     seconds = time.monotonic() - started
     loop_outputs = outputs_until_idle(kc, msg_id)
     after = run(kc, "answer + 1")
-    # A loop that awaits between steps, as a training loop with a live view does: Stop lands
-    # after an `await`, where Deno finishes the cell only once its promise is garbage-collected.
+    # A loop that awaits a display update between steps, as a training loop with a live view
+    # does: Stop lands after an `await`, where Deno finishes the cell only once its promise is
+    # garbage-collected (the relay has Deno collect on SIGUSR2 after an interrupt).
     msg_id = kc.execute(
-        "for (;;) { for (let i = 0; i < 1e6; i++) {} await new Promise((r) => setTimeout(r, 1)); }"
+        "let k = 0;\nfor (;;) {\n  for (let i = 0; i < 3e6; i++) {}\n"
+        "  await Deno.jupyter.display({ 'text/plain': `step ${k}` },"
+        " { raw: true, display_id: 'progress', update: k++ > 0 });\n}"
     )
     wait_busy(kc, msg_id)
     time.sleep(1.0)
