@@ -20,10 +20,11 @@
  * @module
  */
 
+import { kerasMnistMlp } from "../scripts/mnist.ts";
 import { gemmTs } from "../lib/kernels/gemm_ts.ts";
 import { gemmWasm, prepareWasm, setWasmOptions, wasmStats } from "../lib/kernels/gemm_wasm.ts";
 import { loadMnist, mnistDataset } from "../lib/data/mod.ts";
-import { Dropout, Linear, ReLU, Sequential } from "../lib/nn/mod.ts";
+import type { Sequential } from "../lib/nn/mod.ts";
 import { RMSprop } from "../lib/optim/mod.ts";
 import { evaluate, fit } from "../lib/train/mod.ts";
 import { randomSeeded } from "../lib/random/mod.ts";
@@ -53,20 +54,6 @@ function loadLine(): string {
   } catch {
     return `${navigator.hardwareConcurrency} cores`;
   }
-}
-
-/** The Keras recipe's model, seeded. */
-function kerasModel(seed: number): Sequential {
-  const prng = randomSeeded(seed);
-  return new Sequential([
-    new Linear(784, 512, { prng }),
-    new ReLU(),
-    new Dropout(0.2, { prng }),
-    new Linear(512, 512, { prng }),
-    new ReLU(),
-    new Dropout(0.2, { prng }),
-    new Linear(512, 10, { prng }),
-  ]);
 }
 
 interface Data {
@@ -240,7 +227,7 @@ async function accuracyRun(numEpochs: number, reference: boolean): Promise<void>
   if (d.test === null) throw new Error(`Cannot measure accuracy without MNIST: ${d.source}`);
   setWasmOptions({ enabled: !reference });
   await prepareWasm();
-  const model = kerasModel(42);
+  const model = kerasMnistMlp(42);
   const optimizer = new RMSprop(model.parameters(), { lr: 1e-3 });
   const start = performance.now();
   const history = await fit(model, d.train, {
@@ -276,7 +263,7 @@ async function main(): Promise<void> {
   const numEpochs = option("--epochs", 3);
   setWasmOptions({ threads: "auto", sparse: "auto" });
   await prepareWasm(5000);
-  const model = kerasModel(42);
+  const model = kerasMnistMlp(42);
   const optimizer = new RMSprop(model.parameters(), { lr: 1e-3 });
   const results: EpochResult[] = [];
   for (let e = 1; e <= numEpochs; e++) {
