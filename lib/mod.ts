@@ -21,4 +21,3 @@ export * from "./optim/mod.ts";
 export * from "./data/mod.ts";
 export * from "./train/mod.ts";
 export * from "./plot/mod.ts";
-export * from "./exercises/mod.ts";

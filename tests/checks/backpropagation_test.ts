@@ -3,7 +3,7 @@ import {
   checkAccumulatedGrad,
   checkGradW121,
   checkSmallBackward,
-} from "../../lib/exercises/backpropagation.ts";
+} from "../../notebooks/checks/backpropagation.ts";
 import { accumulated, gradW121, myBackward } from "./solutions/backpropagation.ts";
 
 Deno.test("checkGradW121()", async (t) => {

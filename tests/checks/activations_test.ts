@@ -3,7 +3,7 @@ import {
   checkSigmoidDerivative,
   checkStableSoftmax,
   checkXorNet,
-} from "../../lib/exercises/activations.ts";
+} from "../../notebooks/checks/activations.ts";
 import { mySigmoidDerivative, mySoftmax, xorNet } from "./solutions/activations.ts";
 
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));

@@ -4,7 +4,7 @@ import {
   checkDenseParams,
   checkRmspropStep,
   checkStepsPerRun,
-} from "../../lib/exercises/mnist_mlp.ts";
+} from "../../notebooks/checks/mnist_mlp.ts";
 import {
   myCrossEntropy,
   myDenseParams,

@@ -4,7 +4,7 @@ import {
   checkDropoutScale,
   checkL2Gradient,
   checkStopEpoch,
-} from "../../lib/exercises/overfitting.ts";
+} from "../../notebooks/checks/overfitting.ts";
 import { dropoutScale, l2Gradient, myBestEpoch, myStopEpoch } from "./solutions/overfitting.ts";
 
 Deno.test("checkBestEpoch()", async (t) => {

@@ -1,5 +1,9 @@
 import { equal, match } from "node:assert/strict";
-import { checkBatchValues, checkFlatIndex, checkOneHot } from "../../lib/exercises/mnist_data.ts";
+import {
+  checkBatchValues,
+  checkFlatIndex,
+  checkOneHot,
+} from "../../notebooks/checks/mnist_data.ts";
 import { batchValues, myFlatIndex, myOneHot } from "./solutions/mnist_data.ts";
 
 Deno.test("checkFlatIndex()", async (t) => {

@@ -1,5 +1,5 @@
 import { equal, match } from "node:assert/strict";
-import { checkFitLine, checkMae, checkSecondStep } from "../../lib/exercises/single_neuron.ts";
+import { checkFitLine, checkMae, checkSecondStep } from "../../notebooks/checks/single_neuron.ts";
 import { b2, fitLine, m2, myMae } from "./solutions/single_neuron.ts";
 
 Deno.test("checkSecondStep()", async (t) => {

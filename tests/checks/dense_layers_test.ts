@@ -3,7 +3,7 @@ import {
   checkCountParameters,
   checkMatmulShape,
   checkThreeInputCount,
-} from "../../lib/exercises/dense_layers.ts";
+} from "../../notebooks/checks/dense_layers.ts";
 import { countParameters, matmulShape, paramsWithThreeInputs } from "./solutions/dense_layers.ts";
 
 Deno.test("checkThreeInputCount()", async (t) => {

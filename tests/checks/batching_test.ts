@@ -3,7 +3,7 @@ import {
   checkLastBatchSize,
   checkStepsPerEpoch,
   checkUpdateCount,
-} from "../../lib/exercises/batching.ts";
+} from "../../notebooks/checks/batching.ts";
 import { myLastBatchSize, myStepsPerEpoch, updates } from "./solutions/batching.ts";
 
 Deno.test("checkStepsPerEpoch()", async (t) => {

@@ -4,7 +4,7 @@ import {
   checkMaxLearningRate,
   checkPredictedSteps,
   stepsToConverge,
-} from "../../lib/exercises/loss_surface.ts";
+} from "../../notebooks/checks/loss_surface.ts";
 import { maxLr, myHessian, predictedSteps } from "./solutions/loss_surface.ts";
 
 Deno.test("checkHessian()", async (t) => {
