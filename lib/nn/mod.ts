@@ -29,3 +29,4 @@ export * from "./dropout.ts";
 export * from "./sequential.ts";
 export * from "./summary.ts";
 export * from "./weights.ts";
+export * from "./keras_mnist_mlp.ts";

@@ -1,6 +1,6 @@
-import { formatShape, type Tensor, zeros } from "../tensor/mod.ts";
+import { checkShape, formatShape, type Tensor, zeros } from "../tensor/mod.ts";
 import { noGrad } from "../autograd/mod.ts";
-import type { Module } from "./module.ts";
+import { checkModule, type Module } from "./module.ts";
 
 /** One row of a {@linkcode ModelSummary}: a layer, its output shape and its parameter count. */
 export interface SummaryRow {
@@ -140,6 +140,8 @@ export class ModelSummary {
  * ```
  */
 export function summary(model: Module, inputShape: readonly number[]): ModelSummary {
+  checkModule(model, "summarise model");
+  checkShape(inputShape, "summarise model with one example's input shape");
   const children = model.children();
   const layers: [string, Module][] = children.length > 0 ? children : [["0", model]];
   const wasTraining = model.training;

@@ -1,5 +1,6 @@
 import { formatShape, type Tensor } from "../tensor/mod.ts";
-import type { Module } from "./module.ts";
+import { describe } from "../_check.ts";
+import { checkModule, type Module } from "./module.ts";
 
 /** The safetensors names of the element types. */
 const DTYPE_NAMES = { float32: "F32", float64: "F64" } as const;
@@ -38,6 +39,7 @@ interface HeaderEntry {
  * ```
  */
 export function encodeWeights(model: Module): Uint8Array {
+  checkModule(model, "save weights");
   const params = model.namedParameters();
   const header: Record<string, HeaderEntry | Record<string, string>> = {
     __metadata__: { format: "pt", writer: "course lib/nn" },
@@ -109,6 +111,12 @@ export function decodeWeights(
   bytes: Uint8Array,
   options: DecodeWeightsOptions = {},
 ): void {
+  checkModule(model, "load weights");
+  if (!(bytes instanceof Uint8Array)) {
+    throw new TypeError(
+      `Cannot load weights as bytes must be a Uint8Array: current value is ${describe(bytes)}`,
+    );
+  }
   const name = options.name ?? "the weights";
   const fail = (why: string): never => {
     throw new TypeError(`Cannot load ${name} as ${why}`);

@@ -3,7 +3,7 @@ import { newTypedArray } from "../tensor/dtype.ts";
 import { formatShape } from "../tensor/shape.ts";
 import type { Tensor } from "../tensor/tensor.ts";
 import { normalizeAxis, splitAtAxis } from "./_axis.ts";
-import { checkTensor } from "./_check.ts";
+import { checkTensor } from "../_check.ts";
 
 /** Options for {@linkcode concat}. */
 export interface ConcatOptions {

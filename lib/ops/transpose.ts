@@ -2,7 +2,7 @@ import { record } from "../autograd/record.ts";
 import { newTypedArray, type TypedArray } from "../tensor/dtype.ts";
 import { formatShape } from "../tensor/shape.ts";
 import type { Tensor } from "../tensor/tensor.ts";
-import { checkTensor } from "./_check.ts";
+import { checkTensor } from "../_check.ts";
 
 /**
  * Transposes a matrix: row `i` becomes column `i`, so a `[m, n]` tensor

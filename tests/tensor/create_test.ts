@@ -41,7 +41,7 @@ Deno.test("tensor()", async (t) => {
       'Cannot create tensor as every element must be a number: found the string "2"',
     );
     // @ts-expect-error: testing bad input
-    assertThrows(() => tensor([1, null]), TypeError, "found object null");
+    assertThrows(() => tensor([1, null]), TypeError, "found null");
   });
   await t.step("throws TypeError for ragged nested arrays, naming the shape", () => {
     assertThrows(

@@ -1,12 +1,11 @@
 import { EarlyStopping, evaluate, fit, type History, predict } from "../../lib/train/mod.ts";
 import type { Callback, TrainEvent } from "../../lib/train/mod.ts";
-import { Linear, ReLU, Sequential } from "../../lib/nn/mod.ts";
+import { kerasMnistMlp, Linear, ReLU, Sequential } from "../../lib/nn/mod.ts";
 import { RMSprop, SGD } from "../../lib/optim/mod.ts";
 import { loadMnist, mnistDataset, noisyLine, xorPoints } from "../../lib/data/mod.ts";
 import { randomSeeded } from "../../lib/random/mod.ts";
 import { tensor } from "../../lib/tensor/mod.ts";
 import { deepStrictEqual, ok, rejects, strictEqual } from "node:assert/strict";
-import { mnistMlp } from "../nn/_mnist_mlp.ts";
 
 const mnist = await loadMnist({
   dir: new URL("../fixtures/mnist16/", import.meta.url),
@@ -17,7 +16,7 @@ const test = mnistDataset(mnist.testImages, mnist.testLabels);
 
 /** Trains the (narrowed) Keras network on the 16 fixture digits. */
 async function trainFixture(seed: number, callbacks: Callback[] = []): Promise<History> {
-  const model = mnistMlp(seed, 32);
+  const model = kerasMnistMlp(seed, { hidden: 32 });
   const optimizer = new RMSprop(model.parameters(), { lr: 0.001 });
   return await fit(model, train, {
     numEpochs: 3,
@@ -73,7 +72,7 @@ Deno.test("fit() fits a line with mse and tensor targets", async () => {
 });
 
 Deno.test("the NaN guard stops training at lr 1e6, naming epoch, step and learning rate", async () => {
-  const model = mnistMlp(0, 32);
+  const model = kerasMnistMlp(0, { hidden: 32 });
   const optimizer = new SGD(model.parameters(), { lr: 1e6 });
   await rejects(
     () => fit(model, train, { numEpochs: 5, batchSize: 4, optimizer, prng: randomSeeded(0) }),
@@ -138,7 +137,7 @@ Deno.test("fit() awaits promises that callbacks return, and never yields otherwi
 });
 
 Deno.test("EarlyStopping stops after patience epochs and restores the best weights", async () => {
-  const model = mnistMlp(5, 32);
+  const model = kerasMnistMlp(5, { hidden: 32 });
   // Validation labels that contradict the training labels: fitting one hurts the other.
   const wrong = { x: train.x, labels: train.labels.map((l) => (l + 1) % 10) };
   const stopper = new EarlyStopping(model, { patience: 2, restoreBestWeights: true });
@@ -163,7 +162,7 @@ Deno.test("EarlyStopping stops after patience epochs and restores the best weigh
 });
 
 Deno.test("EarlyStopping needs the value it monitors", async () => {
-  const model = mnistMlp(5, 8);
+  const model = kerasMnistMlp(5, { hidden: 8 });
   await rejects(
     () =>
       fit(model, train, {
@@ -178,7 +177,7 @@ Deno.test("EarlyStopping needs the value it monitors", async () => {
 });
 
 Deno.test("fit() rejects batch size 0, an empty data set and labels outside 0-9", async () => {
-  const model = mnistMlp(0, 8);
+  const model = kerasMnistMlp(0, { hidden: 8 });
   const optimizer = new SGD(model.parameters(), { lr: 0.1 });
   const prng = randomSeeded(0);
   await rejects(() => fit(model, train, { numEpochs: 1, batchSize: 0, optimizer, prng }), {
@@ -203,7 +202,7 @@ Deno.test("fit() rejects batch size 0, an empty data set and labels outside 0-9"
 });
 
 Deno.test("evaluate() and predict() run in eval mode, in batches, and restore the mode", () => {
-  const model = mnistMlp(2, 32);
+  const model = kerasMnistMlp(2, { hidden: 32 });
   const a = evaluate(model, test, { batchSize: 3 });
   const b = evaluate(model, test, { batchSize: 16 });
   ok(Math.abs(a.loss - b.loss) < 1e-6);
@@ -220,7 +219,7 @@ Deno.test("evaluate() and predict() run in eval mode, in batches, and restore th
 });
 
 Deno.test("a final Softmax: the loss is the cross-entropy of the probabilities", () => {
-  const model = mnistMlp(4, 32);
+  const model = kerasMnistMlp(4, { hidden: 32 });
   const { loss } = evaluate(model, test);
   const p = predict(model, test.x);
   let expected = 0;
