@@ -1,5 +1,6 @@
 import { type Tensor, tensor } from "../tensor/mod.ts";
-import type { Prng } from "../random/mod.ts";
+import { checkPrng, type Prng } from "../random/mod.ts";
+import { checkOptions } from "../_check.ts";
 import { loadMnist, type Mnist, MNIST_IMAGE_SIZE, MNIST_NUM_CLASSES } from "./mnist.ts";
 import { splitIndices } from "./split.ts";
 import { checkLabels } from "./_rows.ts";
@@ -124,6 +125,11 @@ export function mnistDataset(
  * ```
  */
 export async function mnistSplits(options: MnistSplitsOptions): Promise<MnistSplits> {
+  checkOptions("split MNIST", options, ["prng", "mnist", "sizes"]);
+  checkPrng(options?.prng, "split MNIST");
+  if (options.sizes !== undefined) {
+    checkOptions("split MNIST with sizes", options.sizes, ["train", "validation", "holdout"]);
+  }
   const mnist = options.mnist ?? await loadMnist();
   const sizes = options.sizes ?? { train: 50000, validation: 5000, holdout: 5000 };
   const [train, validation, holdout] = splitIndices(
