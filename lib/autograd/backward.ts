@@ -14,7 +14,7 @@ export type GradFn = (grad: TypedArray) => readonly (TypedArray | null)[];
  * names the parts instead of importing `Tensor`, so that `tensor.ts` can
  * import `backward` without the two files importing each other.
  */
-export interface GraphNode {
+export interface BackwardNode {
   /** The number of elements. */
   readonly size: number;
   /** The length of each axis. */
@@ -26,7 +26,7 @@ export interface GraphNode {
   /** The name of the op that computed it, for error messages. */
   readonly op: string;
   /** The tensors it was computed from. */
-  readonly inputs: readonly GraphNode[];
+  readonly inputs: readonly BackwardNode[];
   /** Its op's derivative, or `null` for a leaf. */
   readonly gradFn: GradFn | null;
   /** Adds a gradient into its `.grad`. */
@@ -66,7 +66,7 @@ export interface GraphNode {
  * deepStrictEqual(x.grad?.toArray(), [6]);
  * ```
  */
-export function backward(root: GraphNode): void {
+export function backward(root: BackwardNode): void {
   if (root.size !== 1) {
     throw new TypeError(
       `Cannot call backward() on a tensor of shape ${
@@ -83,7 +83,7 @@ export function backward(root: GraphNode): void {
   const order = topologicalOrder(root);
 
   // This pass's gradient of root with respect to each tensor, filled in as we go.
-  const grads = new Map<GraphNode, TypedArray>();
+  const grads = new Map<BackwardNode, TypedArray>();
   const seed = root.data instanceof Float64Array ? new Float64Array(1) : new Float32Array(1);
   seed[0] = 1;
   grads.set(root, seed);
@@ -124,11 +124,11 @@ export function backward(root: GraphNode): void {
  * The tensors `root` depends on (through tensors that require a gradient),
  * each listed after all of its inputs. Iterative depth-first search.
  */
-function topologicalOrder(root: GraphNode): GraphNode[] {
-  const order: GraphNode[] = [];
-  const visited = new Set<GraphNode>([root]);
+function topologicalOrder(root: BackwardNode): BackwardNode[] {
+  const order: BackwardNode[] = [];
+  const visited = new Set<BackwardNode>([root]);
   // Each stack entry: a tensor and how many of its inputs we have visited.
-  const stack: { node: GraphNode; next: number }[] = [{ node: root, next: 0 }];
+  const stack: { node: BackwardNode; next: number }[] = [{ node: root, next: 0 }];
   while (stack.length > 0) {
     const top = stack[stack.length - 1]!;
     const input = top.node.inputs[top.next];

@@ -182,18 +182,18 @@ Deno.test("fit() rejects batch size 0, an empty data set and labels outside 0-9"
   const prng = randomSeeded(0);
   await rejects(() => fit(model, train, { numEpochs: 1, batchSize: 0, optimizer, prng }), {
     name: "RangeError",
-    message: "Cannot fit model as batchSize must be an integer >= 1: current value is 0",
+    message: "Cannot fit model as batchSize must be a positive integer: current value is 0",
   });
   const empty = { x: tensor([], { shape: [0, 784] }), labels: new Uint8Array(0) };
   await rejects(() => fit(model, empty, { numEpochs: 1, batchSize: 4, optimizer, prng }), {
     name: "RangeError",
-    message: "Cannot fit model as the training set must not be empty: x has shape [0, 784]",
+    message: "Cannot fit model as data must hold at least one example: data.x has shape [0, 784]",
   });
   const bad = { x: train.x, labels: train.labels.map((l, i) => (i === 3 ? 12 : l)) };
   await rejects(() => fit(model, bad, { numEpochs: 1, batchSize: 4, optimizer, prng }), {
     name: "RangeError",
     message:
-      "Cannot fit model as labels must be integers in 0-9 (the model has 10 outputs): label 3 is 12",
+      "Cannot fit model as data.labels must be integers in 0-9 (the model has 10 outputs): label 3 is 12",
   });
   const short = { x: train.x, labels: train.labels.slice(0, 5) };
   await rejects(() => fit(model, short, { numEpochs: 1, batchSize: 4, optimizer, prng }), {
