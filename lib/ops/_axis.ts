@@ -51,8 +51,8 @@ export function normalizeAxis(
   }
   if (!Number.isInteger(axis) || axis < -ndim || axis >= ndim) {
     const allowed = ndim === 0
-      ? "a scalar has no axes"
-      : `axis must be an integer from ${-ndim} to ${ndim - 1}`;
+      ? "it must have an axis: a scalar has none"
+      : `axis must be an integer from ${-ndim} to ${ndim - 1}: current value is ${axis}`;
     throw new RangeError(
       `Cannot ${action} over axis ${axis} of a tensor of shape ${formatShape(shape)} as ${allowed}`,
     );

@@ -47,7 +47,7 @@ export function argmax(x: Tensor, options: ArgmaxOptions | number = {}): Tensor 
     throw new RangeError(
       `Cannot take the argmax of a tensor of shape ${
         formatShape(x.shape)
-      } as it must have at least one element along the searched axis`,
+      } as it must have at least one element along the searched axis: it has none`,
     );
   }
   const { winners } = maxAlongAxis(x.data, outer, length, inner);

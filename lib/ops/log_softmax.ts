@@ -76,7 +76,7 @@ export function checkLastAxis(x: Tensor, axis: number | undefined, action: strin
     throw new TypeError(
       `Cannot ${action} of a tensor of shape ${
         formatShape(x.shape)
-      } as it must have at least one axis`,
+      } as it must have at least one axis: it is a scalar`,
     );
   }
   if (axis !== undefined && normalizeAxis(axis, x.shape, action) !== x.ndim - 1) {

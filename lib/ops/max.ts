@@ -52,7 +52,7 @@ export function max(x: Tensor, options: ReduceOptions | number = {}): Tensor {
     throw new RangeError(
       `Cannot take the max of a tensor of shape ${
         formatShape(x.shape)
-      } as it must have at least one element along the reduced axis`,
+      } as it must have at least one element along the reduced axis: it has none`,
     );
   }
 

@@ -77,7 +77,7 @@ declare module "../tensor/tensor.ts" {
     /** The rows at `indices` (see `selectRows`). */
     selectRows(indices: RowIndices): Tensor;
     /** `this` joined with `others` along an axis (see `concat`). */
-    concat(others: Tensor | readonly Tensor[], options?: ConcatOptions): Tensor;
+    concat(others: Tensor | readonly Tensor[], options?: ConcatOptions | number): Tensor;
     /** The softmax along the last axis (see `softmax`). */
     softmax(axis?: number): Tensor;
     /** The log-softmax along the last axis (see `logSoftmax`). */
@@ -155,7 +155,7 @@ Tensor.prototype.selectRows = function (this: Tensor, indices: RowIndices) {
 Tensor.prototype.concat = function (
   this: Tensor,
   others: Tensor | readonly Tensor[],
-  options?: ConcatOptions,
+  options?: ConcatOptions | number,
 ) {
   const rest = others instanceof Tensor ? [others] : others;
   return concat([this, ...rest], options);

@@ -52,7 +52,9 @@ function resolveShape(x: Tensor, shape: readonly number[]): number[] {
     throw new RangeError(
       `Cannot reshape tensor of shape ${formatShape(x.shape)} to shape ${
         formatShape(shape)
-      } as the new shape must hold non-negative integers and at most one -1`,
+      } as the new shape must hold non-negative integers and at most one -1: it holds ${
+        unknown > 1 ? `${unknown} of them` : "something else"
+      }`,
     );
   }
   const known = sizeOf(shape.filter((d) => d !== -1));
@@ -70,7 +72,9 @@ function resolveShape(x: Tensor, shape: readonly number[]): number[] {
     throw new TypeError(
       `Cannot reshape tensor of shape ${formatShape(x.shape)} (${x.size} elements) to shape ${
         formatShape(shape)
-      } (${unknown === 0 ? `${known} elements` : `a multiple of ${known}`})`,
+      } as the number of elements must stay the same: the new shape holds ${
+        unknown === 0 ? `${known} elements` : `a multiple of ${known}`
+      }`,
     );
   }
   return resolved;

@@ -39,7 +39,7 @@ export function selectRows(x: Tensor, indices: RowIndices): Tensor {
     throw new TypeError(
       `Cannot select rows of a tensor of shape ${
         formatShape(x.shape)
-      } as it must have at least one axis`,
+      } as it must have at least one axis: it is a scalar`,
     );
   }
   const numRows = x.shape[0]!;

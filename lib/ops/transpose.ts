@@ -31,7 +31,9 @@ export function transpose(x: Tensor): Tensor {
   checkTensor(x, "transpose");
   if (x.ndim !== 2) {
     throw new TypeError(
-      `Cannot transpose tensor of shape ${formatShape(x.shape)} as it must be 2-D`,
+      `Cannot transpose tensor of shape ${
+        formatShape(x.shape)
+      } as it must be 2-D: it has ${x.ndim} axes`,
     );
   }
   const [rows, cols] = x.shape as [number, number];

@@ -28,7 +28,7 @@ import { checkPrng, type Prng } from "./seeded.ts";
  * ```
  */
 export function randomNormal(prng: Prng): number {
-  checkPrng(prng, "draw a normal sample");
+  checkPrng(prng, "draw a normal sample", "prng");
   const u1 = 1 - prng(); // in (0, 1], so the logarithm is finite
   const u2 = prng();
   return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);

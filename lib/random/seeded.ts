@@ -89,6 +89,7 @@ function rotl(x: number, k: number): number {
  *
  * @param prng The value given as `options.prng`
  * @param action What the caller was doing, for the message ("create Dropout")
+ * @param name The argument's name in the message
  * @throws {TypeError} Unless `prng` is a function
  *
  * @example Usage
@@ -100,11 +101,15 @@ function rotl(x: number, k: number): number {
  * throws(() => checkPrng(42, "shuffle"), /pass \{ prng: randomSeeded\(42\) \}/);
  * ```
  */
-export function checkPrng(prng: unknown, action: string): asserts prng is Prng {
+export function checkPrng(
+  prng: unknown,
+  action: string,
+  name = "options.prng",
+): asserts prng is Prng {
   if (typeof prng === "function") return;
   const seed = typeof prng === "number" || typeof prng === "bigint" ? String(prng) : "seed";
   throw new TypeError(
-    `Cannot ${action} as options.prng must be a generator from randomSeeded(seed): current value is ${
+    `Cannot ${action} as ${name} must be a generator from randomSeeded(seed): current value is ${
       given(prng)
     }; pass { prng: randomSeeded(${seed}) }`,
   );

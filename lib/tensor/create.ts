@@ -68,7 +68,9 @@ export function tensor(
       throw new TypeError(
         `Cannot create tensor of shape ${formatShape(shape)} (${
           sizeOf(shape)
-        } elements) from ${flat.length} values of shape ${formatShape(inferredShape)}`,
+        } elements) as the shape must fit the values: there are ${flat.length}, of shape ${
+          formatShape(inferredShape)
+        }`,
       );
     }
   }

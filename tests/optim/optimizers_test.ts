@@ -131,7 +131,10 @@ Deno.test("optimisers reject bad options with RangeError", () => {
     name: "RangeError",
     message: "Cannot create RMSprop as rho must be a number in [0, 1): current value is 1",
   });
-  throws(() => new Adam(w, { beta2: -1 }), { name: "RangeError", message: /beta2 must be a number in/ });
+  throws(() => new Adam(w, { beta2: -1 }), {
+    name: "RangeError",
+    message: /beta2 must be a number in/,
+  });
   throws(() => new Adam(w, { weightDecay: -1 }), { name: "RangeError", message: /weightDecay/ });
   throws(() => new RMSprop([], {}), {
     name: "RangeError",
