@@ -5,6 +5,7 @@ import { RMSprop, SGD } from "../../lib/optim/mod.ts";
 import { loadMnist, mnistDataset, noisyLine, xorPoints } from "../../lib/data/mod.ts";
 import { randomSeeded } from "../../lib/random/mod.ts";
 import { tensor } from "../../lib/tensor/mod.ts";
+import { crossEntropy, softmax } from "../../lib/ops/mod.ts";
 import { deepStrictEqual, ok, rejects, strictEqual } from "node:assert/strict";
 
 const mnist = await loadMnist({
@@ -225,4 +226,41 @@ Deno.test("a final Softmax: the loss is the cross-entropy of the probabilities",
   let expected = 0;
   for (let r = 0; r < 16; r++) expected -= Math.log(p.data[r * 10 + test.labels[r]!]!);
   ok(Math.abs(loss - expected / 16) < 1e-5, `${loss} vs ${expected / 16}`);
+});
+
+Deno.test("fit(), evaluate() and predict() read a Softmax model's logits, and say so", async () => {
+  const model = kerasMnistMlp(3, { hidden: 16 }).eval();
+  const logits = model.logits(test.x);
+  // evaluate()'s loss is the cross-entropy of the logits, not of the probabilities
+  const expected = crossEntropy(logits, test.labels).item();
+  ok(Math.abs(evaluate(model, test).loss - expected) < 1e-6);
+  deepStrictEqual(predict(model, test.x, { logits: true }).data, logits.data);
+  deepStrictEqual(predict(model, test.x).data, softmax(logits).data);
+  model.train();
+  const optimizer = new RMSprop(model.parameters(), { lr: 0.001 });
+  const history = await fit(model, train, {
+    numEpochs: 1,
+    batchSize: 8,
+    optimizer,
+    prng: randomSeeded(3),
+  });
+  strictEqual(
+    history.lossFrom,
+    "crossEntropy of model.logits(x): the scores before the final Softmax",
+  );
+});
+
+Deno.test("fit() refuses an optimiser built for an earlier model, and accepts a subset", async () => {
+  const prng = randomSeeded(4);
+  const earlier = kerasMnistMlp(4, { hidden: 8 });
+  const model = kerasMnistMlp(4, { hidden: 8 });
+  const stale = new RMSprop(earlier.parameters());
+  await rejects(() => fit(model, train, { numEpochs: 1, batchSize: 8, optimizer: stale, prng }), {
+    name: "TypeError",
+    message: /the optimizer must update this model's parameters: 6 of the model's 6/,
+  });
+  const lastLayer = new RMSprop(model.parameters().slice(4)); // the first layers stay frozen
+  const frozen = model.parameters()[0]!.data.slice();
+  await fit(model, train, { numEpochs: 1, batchSize: 8, optimizer: lastLayer, prng });
+  deepStrictEqual(model.parameters()[0]!.data, frozen);
 });
