@@ -659,6 +659,12 @@ export const ERROR_CASES: readonly ErrorCase[] = [
       'layer 1 must be a layer or model (a Module instance): current value is the string "relu"',
   },
   {
+    input: 'model.train("eval")',
+    run: (lib) => new lib.ReLU().train(bad("eval")),
+    error: "TypeError",
+    message: 'mode must be true or false: current value is the string "eval"',
+  },
+  {
     input: "summary(model, 784)",
     run: (lib) => lib.summary(new lib.Linear(784, 2, { init: "zeros" }), bad(784)),
     error: "TypeError",
@@ -853,6 +859,13 @@ export const ERROR_CASES: readonly ErrorCase[] = [
     run: (lib) => lib.spirals(bad({ prng: lib.randomSeeded(0), classes: 3 })),
     error: "TypeError",
     message: "every option must be one of prng, numPerClass, numClasses, noise: classes is not",
+  },
+  {
+    input: "mnistDataset(images, labels, indices) with an index past the end",
+    run: (lib) =>
+      lib.mnistDataset(new Uint8Array(2 * 784), Uint8Array.of(3, 4), Int32Array.of(0, 2)),
+    error: "RangeError",
+    message: "every index must be from 0 to 1: found 2 at position 1",
   },
   {
     input: "mnistSplits({ prng: 7 })",

@@ -94,7 +94,15 @@ export function mnistDataset(
   const x = new Float32Array(rows.length * MNIST_IMAGE_SIZE);
   const y = new Uint8Array(rows.length);
   for (let r = 0; r < rows.length; r++) {
-    const from = (rows[r] as number) * MNIST_IMAGE_SIZE;
+    const row = rows[r] as number;
+    if (!(row >= 0 && row < labels.length)) {
+      throw new RangeError(
+        `Cannot make an MNIST data set as every index must be from 0 to ${
+          labels.length - 1
+        }: found ${row} at position ${r}`,
+      );
+    }
+    const from = row * MNIST_IMAGE_SIZE;
     const to = r * MNIST_IMAGE_SIZE;
     for (let j = 0; j < MNIST_IMAGE_SIZE; j++) x[to + j] = (images[from + j] as number) / 255;
     y[r] = labels[rows[r] as number] as number;

@@ -1,6 +1,6 @@
 import "../ops/mod.ts"; // installs the op methods (x.matmul(w).add(b)) on Tensor
 import type { Tensor } from "../tensor/mod.ts";
-import { describe } from "../_check.ts";
+import { checkBoolean, describe } from "../_check.ts";
 
 /**
  * The base class of every layer and model: a forward computation, named parameters, and a
@@ -110,7 +110,7 @@ export abstract class Module {
    * @returns This module, for chaining
    */
   train(mode = true): this {
-    this.training = mode;
+    this.training = checkBoolean(`switch ${this} to training mode`, "mode", mode);
     for (const [, child] of this.children()) child.train(mode);
     return this;
   }
