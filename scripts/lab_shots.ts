@@ -234,6 +234,9 @@ class LabServer {
   #logDone: Promise<void>;
   #stopped = false;
   #exited = false;
+  /** Every process the server started so far (kernels), with start times; see track(). */
+  #started = new Map<number, string>();
+  #tracker: ReturnType<typeof setInterval>;
 
   constructor(tmp: string, untrusted: boolean) {
     const port = freePort();
@@ -241,8 +244,13 @@ class LabServer {
     const settings = join(tmp, "settings");
     writeLabSettings(settings);
     const jupyter = Deno.env.get("JUPYTER") ?? "jupyter";
-    this.#child = new Deno.Command(jupyter, {
+    // setsid (which execs, keeping the PID): Ctrl+C reaches this script only, which then shuts
+    // the kernels down and stops the server in order (Jupyter would otherwise exit on its own and
+    // orphan a busy kernel)
+    const setsid = exists("/usr/bin/setsid");
+    this.#child = new Deno.Command(setsid ? "/usr/bin/setsid" : jupyter, {
       args: [
+        ...(setsid ? [jupyter] : []),
         "lab",
         "--no-browser",
         "--ip=127.0.0.1",
@@ -266,6 +274,7 @@ class LabServer {
       stderr: "piped",
     }).spawn();
     this.#child.status.then(() => this.#exited = true);
+    this.#tracker = setInterval(() => this.track(), 1000);
     const text = new TextDecoder();
     const collect = async (stream: ReadableStream<Uint8Array>) => {
       for await (const chunk of stream) this.#log.push(text.decode(chunk));
@@ -311,16 +320,18 @@ class LabServer {
     return response;
   }
 
-  /** The kernels' PIDs (and their children): started by this server, so ours to stop. */
-  children(): Map<number, string> {
-    return descendants(this.pid);
+  /** Notes the processes below the server now (kernels): started by it, so ours to stop. */
+  track(): void {
+    if (this.#exited) return;
+    for (const [pid, start] of descendants(this.pid)) this.#started.set(pid, start);
   }
 
   /** Shuts every kernel down, stops the server by its PID, then kills anything it left. */
   async stop(): Promise<void> {
     if (this.#stopped) return;
     this.#stopped = true;
-    const started = this.children();
+    clearInterval(this.#tracker);
+    this.track();
     if (!this.#exited) {
       try {
         const sessions = await (await this.api("GET", "/api/sessions")).json() as { id: string }[];
@@ -339,14 +350,18 @@ class LabServer {
       }
     }
     await Promise.race([this.#logDone, sleep(2000)]);
-    for (const [pid, start] of started) {
-      if (procStat(pid)?.start !== start) continue;
-      log(`process ${pid} (${cmdline(pid).slice(0, 100)}) outlived the server: sending SIGKILL`);
-      try {
-        Deno.kill(pid, "SIGKILL");
-      } catch {
-        // gone meanwhile
+    const alive = () => [...this.#started].filter(([pid, start]) => procStat(pid)?.start === start);
+    for (const signal of ["SIGTERM", "SIGKILL"] as const) {
+      if (signal === "SIGKILL") await sleep(3000);
+      for (const [pid] of alive()) {
+        log(`process ${pid} (${cmdline(pid).slice(0, 100)}) outlived the server: ${signal}`);
+        try {
+          Deno.kill(pid, signal);
+        } catch {
+          // gone meanwhile
+        }
       }
+      if (alive().length === 0) break;
     }
   }
 }
@@ -596,6 +611,7 @@ interface OutputReport {
   stream?: string;
   plotly_plots: number;
   plotly_drawn: number;
+  plotly_png: number;
   images: ImageReport[];
   svg_text_px: TextSizes | null;
 }
@@ -703,6 +719,8 @@ async function collectCells(panel: LabPanel): Promise<CellReport[]> {
         text_head: (node?.innerText ?? "").trim().slice(0, 160),
         plotly_plots: count(node, ".js-plotly-plot"),
         plotly_drawn: count(node, ".js-plotly-plot:has(.main-svg)"),
+        // Lab's plotly renderer shows a bundle's image/png until the mouse enters it
+        plotly_png: count(node, ".jp-RenderedPlotly:has(> .plot-img[src]:not([style*='none']))"),
         images: [],
         svg_text_px: node ? textSizes(node) : null,
       };
@@ -944,6 +962,10 @@ async function shoot(opts: Options, cleanups: (() => Promise<void> | void)[]): P
     executablePath: Deno.env.get("CHROMIUM") ?? "/usr/bin/chromium",
     headless: true,
     viewport: { width: opts.width, height: opts.height },
+    // Playwright would exit the process on these signals, skipping the server's shutdown
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
     args: [
       "--no-sandbox",
       "--disable-gpu",
@@ -983,7 +1005,7 @@ async function shoot(opts: Options, cleanups: (() => Promise<void> | void)[]): P
     await saveNotebook(page, labPath);
     Deno.mkdirSync(dirname(opts.saveTo), { recursive: true });
     Deno.copyFileSync(copy, opts.saveTo);
-    log(`saved (File > Save) and copied to ${opts.saveTo}`);
+    log(`saved (File > Save), ${Deno.statSync(copy).size} bytes, copied to ${opts.saveTo}`);
   }
   await page.mouse.move(1, 1);
 
@@ -1024,9 +1046,13 @@ async function shoot(opts: Options, cleanups: (() => Promise<void> | void)[]): P
 
   const plots = cells.flatMap((c) => c.outputs).reduce((n, o) => n + o.plotly_plots, 0);
   const drawn = cells.flatMap((c) => c.outputs).reduce((n, o) => n + o.plotly_drawn, 0);
+  const png = cells.flatMap((c) => c.outputs).reduce((n, o) => n + o.plotly_png, 0);
   log(
     `${cells.length} cells (${codeCells.length} code), trusted=${report.trusted}, ` +
-      `${drawn}/${plots} plotly plots drawn -> ${pages.length} page PNG(s)` +
+      `${drawn}/${plots} plotly plots drawn${
+        png ? `, ${png} plotly output(s) shown as PNG` : ""
+      } ` +
+      `-> ${pages.length} page PNG(s)` +
       `${cellFiles.length ? ` + ${cellFiles.length} cell PNG(s)` : ""} in ${opts.out}`,
   );
   if (hover) {
@@ -1060,21 +1086,24 @@ async function main(args: string[]): Promise<number> {
         }
       }
     })();
+  let interrupted = false;
   const onSignal = () => {
+    if (cleaning) return;
+    interrupted = true;
     log("interrupted: stopping the server");
     cleanup().then(() => Deno.exit(130));
   };
-  Deno.addSignalListener("SIGINT", onSignal);
-  Deno.addSignalListener("SIGTERM", onSignal);
+  const signals = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+  for (const signal of signals) Deno.addSignalListener(signal, onSignal);
   try {
     return await shoot(parseOptions(args), cleanups);
   } catch (e) {
+    if (interrupted) return 130; // the page closed under a running step: expected
     console.error(`[shots] ${e instanceof ShotsError ? e.message : (e as Error)?.stack ?? e}`);
     return 1;
   } finally {
     await cleanup();
-    Deno.removeSignalListener("SIGINT", onSignal);
-    Deno.removeSignalListener("SIGTERM", onSignal);
+    for (const signal of signals) Deno.removeSignalListener(signal, onSignal);
   }
 }
 
