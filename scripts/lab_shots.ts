@@ -34,13 +34,15 @@
  *   (default `OUT_DIR/<notebook name>`); `--save-to PATH` implies `--save`
  * - `--per-cell`: also `cell-NN.png` for every cell; `--cell N`: only cell N (0-based, as in
  *   report.json)
- * - `--hover`: moves the mouse onto each plotly plot; records whether a hover label appears
+ * - `--hover`: after the screenshots, moves the mouse onto each plotly plot (onto its PNG first,
+ *   which makes Lab draw the live plot) and records whether a hover label appears
  * - `--no-sidebar`: closes the left sidebar (file browser), giving the notebook the full width
  * - `--timeout SEC` (600): how long the run may take; `--settle MS` (2000): wait after idle
  * - `--width PX` (1280), `--height PX` (900): the browser window
  *
  * `report.json`: per cell its execution count, trust, and per output the MIME types in the
- * notebook, the one Lab rendered, plotly plots and whether they drew their SVG, images (loaded?
+ * notebook, the one Lab rendered, plotly plots and whether they drew their SVG (a saved notebook's
+ * plotly outputs show their stored PNG until the mouse enters them: `plotly_png`), images (loaded?
  * natural and displayed width, their scale), the font size in CSS px of SVG text as drawn
  * (inline SVG, and SVG shown as an image), errors; plus browser console errors and page errors.
  * Also `console.log` (the browser's console) and `jupyter-server.log` (token removed).
@@ -883,8 +885,18 @@ async function cellShots(
   return files;
 }
 
-/** Puts the mouse on a data point of every plotly plot: does a hover label appear? */
+/**
+ * Puts the mouse on a data point of every plotly plot: does a hover label appear? A plotly output
+ * that shows its PNG (a saved notebook) first gets the mouse onto the PNG, which makes Lab's
+ * renderer draw the live plot, as it does for a learner.
+ */
 async function hoverPlots(page: Page): Promise<{ plot: number; label: string | null }[]> {
+  const pngs = page.locator(".jp-RenderedPlotly > .plot-img[src]:visible");
+  for (let k = (await pngs.count()) - 1; k >= 0; k--) {
+    await pngs.nth(k).hover({ timeout: 10_000 }).catch((e) => log(`hover on PNG: ${e.message}`));
+  }
+  const deadline = Date.now() + 20_000;
+  while (await pngs.count() > 0 && Date.now() < deadline) await sleep(250);
   const count = await page.evaluate(() => document.querySelectorAll(".js-plotly-plot").length);
   const results: { plot: number; label: string | null }[] = [];
   for (let k = 0; k < count; k++) {
@@ -1010,11 +1022,12 @@ async function shoot(opts: Options, cleanups: (() => Promise<void> | void)[]): P
   await page.mouse.move(1, 1);
 
   const cells = await inPanel(page, labPath, collectCells, null);
-  const hover = opts.hover ? await hoverPlots(page) : null;
   const pages = await panelShots(page, labPath, opts.out);
   const cellFiles = opts.cells === null
     ? []
     : await cellShots(page, labPath, opts.out, opts.cells, opts);
+  // last, as it changes what the page shows (labels; live plots instead of saved PNGs)
+  const hover = opts.hover ? await hoverPlots(page) : null;
 
   const problems = findProblems(cells, opts.mode);
   for (const e of pageErrors) problems.push({ cell: null, kind: "page error", text: e });
