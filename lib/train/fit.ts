@@ -6,7 +6,7 @@ import { batches, numBatches, type Targets } from "../data/mod.ts";
 import { checkNumber, checkOptions, describe } from "../_check.ts";
 import type { Callback, History, TrainEvent } from "./callback.ts";
 import { checkNotProbabilities, type Loss, planLoss } from "./_loss.ts";
-import { checkClasses, checkData, checkOptimizer } from "./_check.ts";
+import { checkClasses, checkData, checkOptimizer, type Data } from "./_check.ts";
 
 export type { Loss };
 import { evaluate } from "./evaluate.ts";
@@ -129,44 +129,11 @@ export async function fit(
   options: FitOptions,
 ): Promise<History> {
   const action = "fit model";
-  checkModule(model, action);
-  checkData(data, action, "data");
-  if (options === undefined) {
-    throw new TypeError(
-      `Cannot ${action} as options must be given: { ${FIT_OPTIONS.join(", ")} }`,
-    );
-  }
-  checkOptions(action, options, FIT_OPTIONS);
-  const { optimizer, prng, validation, callbacks = [] } = options;
-  const numEpochs = checkNumber(action, "numEpochs", options.numEpochs, { min: 0, integer: true });
-  const batchSize = checkNumber(action, "batchSize", options.batchSize, { min: 1, integer: true });
-  checkOptimizer(model, optimizer, action);
-  if (prng === undefined) {
-    throw new TypeError(
-      `Cannot ${action} as options.prng must be a generator from randomSeeded(seed), which shuffles the training data each epoch: it is missing; pass { prng: randomSeeded(42) }`,
-    );
-  }
-  checkPrng(prng, action);
-  const plan = planLoss(model, options.loss ?? "crossEntropy", action);
-  if (validation !== undefined) checkData(validation, action, "validation");
-  if (!Array.isArray(callbacks) || callbacks.some((c) => typeof c !== "object" || c === null)) {
-    throw new TypeError(
-      `Cannot ${action} as callbacks must be an array of callback objects, as in [trainingView()]: current value is ${
-        describe(callbacks)
-      }`,
-    );
-  }
-  if (!plan.classification && options.loss === "mse") {
-    for (const [name, set] of [["data", data], ["validation", validation]] as const) {
-      if (set !== undefined && !(set.labels instanceof Tensor)) {
-        throw new TypeError(
-          `Cannot ${action} with loss "mse" as ${name}.labels must be a tensor of targets shaped like the model's output: current value is ${
-            describe(set.labels)
-          }`,
-        );
-      }
-    }
-  }
+  const { numEpochs, batchSize, optimizer, prng, validation, callbacks, plan } = checkArguments(
+    model,
+    data,
+    options,
+  );
   const n = data.x.shape[0]!;
   const history: History = {
     epoch: [],
@@ -251,4 +218,51 @@ export async function fit(
   pending = call(callbacks, "onTrainEnd", { ...lastEvent, elapsedMs: performance.now() - start });
   if (pending !== undefined) await pending;
   return history;
+}
+
+/**
+ * Checks `fit()`'s arguments before any training, so that a mistake is an error naming it rather
+ * than a silent change (see `fit()`), and returns the options with their defaults.
+ */
+function checkArguments(model: Module, data: Data, options: FitOptions) {
+  const action = "fit model";
+  checkModule(model, action);
+  checkData(data, action, "data");
+  if (options === undefined) {
+    throw new TypeError(
+      `Cannot ${action} as options must be given: { ${FIT_OPTIONS.join(", ")} }`,
+    );
+  }
+  checkOptions(action, options, FIT_OPTIONS);
+  const { optimizer, prng, validation, callbacks = [] } = options;
+  const numEpochs = checkNumber(action, "numEpochs", options.numEpochs, { min: 0, integer: true });
+  const batchSize = checkNumber(action, "batchSize", options.batchSize, { min: 1, integer: true });
+  checkOptimizer(model, optimizer, action);
+  if (prng === undefined) {
+    throw new TypeError(
+      `Cannot ${action} as options.prng must be a generator from randomSeeded(seed), which shuffles the training data each epoch: it is missing; pass { prng: randomSeeded(42) }`,
+    );
+  }
+  checkPrng(prng, action);
+  const plan = planLoss(model, options.loss ?? "crossEntropy", action);
+  if (validation !== undefined) checkData(validation, action, "validation");
+  if (!Array.isArray(callbacks) || callbacks.some((c) => typeof c !== "object" || c === null)) {
+    throw new TypeError(
+      `Cannot ${action} as callbacks must be an array of callback objects, as in [trainingView()]: current value is ${
+        describe(callbacks)
+      }`,
+    );
+  }
+  if (!plan.classification && options.loss === "mse") {
+    for (const [name, set] of [["data", data], ["validation", validation]] as const) {
+      if (set !== undefined && !(set.labels instanceof Tensor)) {
+        throw new TypeError(
+          `Cannot ${action} with loss "mse" as ${name}.labels must be a tensor of targets shaped like the model's output: current value is ${
+            describe(set.labels)
+          }`,
+        );
+      }
+    }
+  }
+  return { numEpochs, batchSize, optimizer, prng, validation, callbacks, plan };
 }
