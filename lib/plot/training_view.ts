@@ -401,15 +401,16 @@ export class TrainingView implements Callback, Displayable {
       drawFigure(ctx, { data, layout });
       ctx.restore();
     };
+    // On a log axis, from half the lowest epoch-end loss to the highest loss: a running mean over
+    // the epoch's first batch or two can dip far lower, and would squeeze everything else.
     const logLoss = this.#options.logLoss ?? true;
-    panel(
-      0,
-      logLoss ? "loss (log scale)" : "loss",
-      logLoss ? LOG_AXIS : {},
-      (s) => s.loss,
-      h.loss,
-      h.valLoss,
-    );
+    const [lowest] = finiteRange([...h.loss, ...h.valLoss].filter((v) => v > 0));
+    const [, highest] = finiteRange([...h.loss, ...h.valLoss, ...this.#steps.map((s) => s.loss)]);
+    const range = Number.isFinite(lowest)
+      ? { range: [Math.log10(lowest / 2), Math.log10(highest * 1.2)] }
+      : {};
+    const lossAxis = logLoss ? { ...LOG_AXIS, ...range } : {};
+    panel(0, logLoss ? "loss (log scale)" : "loss", lossAxis, (s) => s.loss, h.loss, h.valLoss);
     if (hasAccuracy) {
       // From just below the lowest epoch-end accuracy to 100%: the gap between train and
       // validation shows, where 0-100% would draw both flat against the top.
