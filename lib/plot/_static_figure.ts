@@ -1,10 +1,12 @@
 // A static picture of a 2-D plotly figure, drawn with canvas: what `Figure.toPng()` returns and
 // what the live training view draws its curves with. It covers the 2-D traces the builders make:
-// scatter (lines, markers), bar, and heatmap and contour (both as coloured cells). Other traces
-// (3-D surfaces, pies) are named in a note instead of drawn.
+// scatter (lines, markers), bar, image (a picture in data coordinates), and heatmap and contour
+// (both as coloured cells). Other traces (3-D surfaces, pies) are named in a note instead.
 
 import { COLOR_SCALES, colorAt, type ColorScale, cssColor, paletteColor } from "./_colors.ts";
 import { blankCanvas, type Context, encodePng, fitText, font } from "./_canvas.ts";
+import { Image } from "@napi-rs/canvas";
+import { Buffer } from "node:buffer";
 import { finiteRange, formatNumber } from "./_numbers.ts";
 import type { FigureJson } from "./types.ts";
 
@@ -19,7 +21,7 @@ const arr = (x: unknown): unknown[] => (Array.isArray(x) ? x : []);
 const titleOf = (x: unknown): string =>
   (typeof x === "string" ? x : str(obj(x).text)).replace(/<[^>]*>/g, " ").trim();
 const typeOf = (t: Obj): string => str(t.type, "scatter");
-const DRAWN = new Set(["scatter", "bar", "heatmap", "contour"]);
+const DRAWN = new Set(["scatter", "bar", "image", "heatmap", "contour"]);
 
 /** An axis: its kind, its range in axis units (log10 for log axes), and where that range sits. */
 interface Axis {
@@ -168,6 +170,14 @@ export function drawFigure(ctx: Context, fig: FigureJson): void {
   // Ranges: the data (bars from zero, grid cells to their edges), padded, unless given.
   let pad = 0.05;
   for (const t of traces) {
+    if (typeOf(t) === "image") {
+      for (const [x, y] of imageOf(t).corners) {
+        extend(xa, x);
+        extend(ya, y);
+      }
+      pad = 0;
+      continue;
+    }
     if (typeOf(t) === "heatmap" || typeOf(t) === "contour") {
       const { xs, ys } = gridOf(t);
       for (const e of edges(xs.map((v) => units(xa, v)))) extend(xa, e);
@@ -232,6 +242,7 @@ export function drawFigure(ctx: Context, fig: FigureJson): void {
     ctx.globalAlpha = num(t.opacity, 1);
     if (typeOf(t) === "scatter") drawScatter(ctx, t, xsOf(t), traceColor(t, i), xa, ya);
     else if (typeOf(t) === "bar") drawBars(ctx, t, xsOf(t), traceColor(t, i), xa, ya);
+    else if (typeOf(t) === "image") drawImage(ctx, t, xa, ya);
     else drawCells(ctx, t, xa, ya);
     ctx.globalAlpha = 1;
   });
@@ -371,4 +382,29 @@ function drawCells(ctx: Context, t: Obj, xa: Axis, ya: Axis): void {
       ctx.fillRect(Math.min(x0, x1), Math.min(y0, y1), Math.abs(x1 - x0), Math.abs(y1 - y0));
     })
   );
+}
+
+/** An image trace's picture (from its `source` data URL) and the data coordinates of its corners. */
+function imageOf(t: Obj): { image: Image; corners: [[number, number], [number, number]] } {
+  const image = new Image();
+  image.src = Buffer.from(str(t.source).replace(/^data:[^,]*,/, ""), "base64");
+  const [x0, y0, dx, dy] = [num(t.x0, 0), num(t.y0, 0), num(t.dx, 1), num(t.dy, 1)];
+  const corners: [[number, number], [number, number]] = [
+    [x0 - dx / 2, y0 - dy / 2],
+    [x0 + (image.width - 0.5) * dx, y0 + (image.height - 0.5) * dy],
+  ];
+  return { image, corners };
+}
+
+/** An image trace: pixel row 0 at `y0`, column 0 at `x0`, each pixel `dx` by `dy`, crisp. */
+function drawImage(ctx: Context, t: Obj, xa: Axis, ya: Axis): void {
+  const { image, corners: [[xa0, ya0], [xa1, ya1]] } = imageOf(t);
+  const [left, top] = [pixel(xa, units(xa, xa0)), pixel(ya, units(ya, ya0))];
+  const [right, bottom] = [pixel(xa, units(xa, xa1)), pixel(ya, units(ya, ya1))];
+  ctx.save();
+  ctx.translate(left, top);
+  ctx.scale((right - left) / image.width, (bottom - top) / image.height); // flips where y goes up
+  ctx.imageSmoothingEnabled = false;
+  ctx.drawImage(image, 0, 0);
+  ctx.restore();
 }

@@ -1,8 +1,9 @@
 import type { Figure, PlotlyTrace } from "./figure.ts";
-import type { ColorScale } from "./_colors.ts";
-import { lighten, paletteColor } from "./_colors.ts";
+import { lighten, paletteColor, parseColor } from "./_colors.ts";
+import { blankCanvas, encodePng } from "./_canvas.ts";
+import { toBase64 } from "./_display.ts";
 import { makeFigure, quoted } from "./_layout.ts";
-import { finiteRange, formatNumber, range } from "./_numbers.ts";
+import { finiteRange, formatNumber } from "./_numbers.ts";
 import { className, readPoints } from "./_points.ts";
 import type { ScatterPlotOptions } from "./scatter_plot.ts";
 import { evaluateGrid } from "./surface_plot.ts";
@@ -15,10 +16,10 @@ export interface DecisionBoundaryPlotOptions extends ScatterPlotOptions {
   /** The y range the regions cover. @default {the points' y range, widened by 10% each side} */
   yRange?: readonly [number, number];
   /**
-   * Grid points per axis where `predict` is evaluated (`gridSize²` calls). Finer grids draw
-   * smoother boundaries and store more in the notebook (about 14 bytes per point when saved).
+   * Grid points per axis where `predict` is evaluated (`gridSize²` calls), one pixel each of the
+   * picture of the regions.
    *
-   * @default {61}
+   * @default {101}
    */
   gridSize?: number;
 }
@@ -57,7 +58,7 @@ function widened([lo, hi]: [number, number]): [number, number] {
  *   labels: [0, 1, 1],
  *   gridSize: 21,
  * });
- * strictEqual(fig.data[0]!.type, "heatmap"); // the regions, then one trace per class of points
+ * strictEqual(fig.data[0]!.type, "image"); // the regions, then one trace per class of points
  * strictEqual(fig.data.length, 3);
  * match(fig.description, /predicted classes on a 21 × 21 grid/);
  * ```
@@ -76,7 +77,7 @@ export function decisionBoundaryPlot(
   const data = readPoints(points, { markerSize: 6, ...options }, action);
   const xRange = options.xRange ?? widened(finiteRange(data.xs));
   const yRange = options.yRange ?? widened(finiteRange(data.ys));
-  const num = options.gridSize ?? 61;
+  const num = options.gridSize ?? 101;
   if (!Number.isInteger(num) || num < 2) {
     throw new RangeError(
       `Cannot ${action} as gridSize must be an integer >= 2: current value is ${num}`,
@@ -93,20 +94,23 @@ export function decisionBoundaryPlot(
       }, ${formatNumber(y)}) returned ${values[bad]}`,
     );
   }
-  // One band of colour per class, each centred on its number: class c spans [c - 0.5, c + 0.5].
-  const k = Math.max(finiteRange(values)[1], ...data.classes) + 1;
-  const scale: ColorScale = range(k).flatMap((c) => {
-    const color = lighten(paletteColor(c), 0.7);
-    return [[c / k, color], [(c + 1) / k, color]] as ColorScale;
-  });
+  // The regions as a picture, one pixel per grid point, each its class's colour made pale: a
+  // flat-coloured PNG is a few kB, where the same grid as numbers fills the saved notebook.
+  const { canvas, ctx } = blankCanvas(num, num);
+  const pixels = ctx.createImageData(num, num);
+  const pale = new Map(values.map((c) => [c, parseColor(lighten(paletteColor(c), 0.7))]));
+  values.forEach((c, i) => pixels.data.set([...pale.get(c)!.slice(0, 3), 255], i * 4));
+  ctx.putImageData(pixels, 0, 0);
+  const [dx, dy] = [(xRange[1] - xRange[0]) / (num - 1), (yRange[1] - yRange[0]) / (num - 1)];
+  // Row 0 of the picture is the grid's lowest y, drawn at the bottom.
   const regions: PlotlyTrace = {
-    type: "heatmap",
-    ...grid,
-    zmin: -0.5,
-    zmax: k - 0.5,
-    colorscale: scale,
-    showscale: false,
-    hovertemplate: "(%{x:.3g}, %{y:.3g}): predicted class %{z}<extra></extra>",
+    type: "image",
+    source: `data:image/png;base64,${toBase64(encodePng(canvas))}`,
+    x0: xRange[0],
+    dx,
+    y0: yRange[0],
+    dy,
+    hoverinfo: "skip",
   };
   const area = (c: number) =>
     `${className(c, options.classNames)}: ${
@@ -123,7 +127,12 @@ export function decisionBoundaryPlot(
   const axis = { showgrid: false, zeroline: false };
   return makeFigure(
     [regions, ...data.traces],
-    { xaxis: axis, yaxis: axis, showlegend: data.classes.length > 0 },
+    // An image trace would turn the y axis upside down and make its pixels square: not here.
+    {
+      xaxis: axis,
+      yaxis: { ...axis, autorange: true, scaleanchor: false },
+      showlegend: data.classes.length > 0,
+    },
     options,
     { title, xLabel: "x", yLabel: "y", width: 640, height: 520 },
     description,

@@ -1,3 +1,5 @@
+import { createCanvas } from "@napi-rs/canvas";
+import { Buffer } from "node:buffer";
 import { deepStrictEqual, ok, strictEqual, throws } from "../_helpers.ts";
 import { Figure, figure, mimeBundle } from "../../lib/plot/mod.ts";
 import { assertBundle, assertPixel, FIGURE_KEYS, match, numbersIn, pixelAt } from "./_bundle.ts";
@@ -130,6 +132,28 @@ Deno.test("Figure", async (t) => {
     const png = figure([{ ...line(10), line: { color: "#00aa00", width: 3 } }], layout).toPng();
     assertPixel(png, 50, 100, "#00aa00"); // 10 is half way up from 1 to 100
     assertPixel(png, 50, 60, "#ffffff");
+  });
+
+  await t.step("toPng draws an image trace's row 0 at the bottom, where y is lowest", () => {
+    const canvas = createCanvas(2, 2);
+    const ctx = canvas.getContext("2d");
+    const colors = ["#ff0000", "#00ff00", "#0000ff", "#000000"]; // row 0: red, green
+    colors.forEach((color, i) => {
+      ctx.fillStyle = color;
+      ctx.fillRect(i % 2, Math.floor(i / 2), 1, 1);
+    });
+    const source = `data:image/png;base64,${
+      Buffer.from(canvas.encodeSync("png")).toString("base64")
+    }`;
+    const png = figure([{ type: "image", source, x0: 0, dx: 1, y0: 0, dy: 1 }], {
+      width: 100,
+      height: 100,
+      margin: { l: 0, r: 0, t: 0, b: 0 },
+    }).toPng();
+    assertPixel(png, 25, 75, "#ff0000"); // bottom left: row 0, column 0
+    assertPixel(png, 75, 75, "#00ff00");
+    assertPixel(png, 25, 25, "#0000ff"); // top left: row 1
+    assertPixel(png, 75, 25, "#000000");
   });
 
   await t.step("toPng names the traces it cannot draw instead of drawing nothing", () => {
