@@ -239,12 +239,10 @@ export function drawFigure(ctx: Context, fig: FigureJson): void {
   ctx.rect(plot.x0, plot.y0, plot.x1 - plot.x0, plot.y1 - plot.y0);
   ctx.clip();
   traces.forEach((t, i) => {
-    ctx.globalAlpha = num(t.opacity, 1);
     if (typeOf(t) === "scatter") drawScatter(ctx, t, xsOf(t), traceColor(t, i), xa, ya);
     else if (typeOf(t) === "bar") drawBars(ctx, t, xsOf(t), traceColor(t, i), xa, ya);
     else if (typeOf(t) === "image") drawImage(ctx, t, xa, ya);
     else drawCells(ctx, t, xa, ya);
-    ctx.globalAlpha = 1;
   });
   ctx.restore();
 
@@ -293,12 +291,10 @@ export function drawFigure(ctx: Context, fig: FigureJson): void {
     ctx.font = font(12);
     ctx.textAlign = "left";
     ctx.textBaseline = "bottom";
-    const kinds = [...new Set(skipped.map(typeOf))].join(", ");
-    ctx.fillText(
-      `(${skipped.length} trace(s) of type ${kinds} not drawn: 2-D only)`,
-      6,
-      height - 4,
-    );
+    const note = `(${skipped.length} trace(s) of type ${[
+      ...new Set(skipped.map(typeOf)),
+    ]} not drawn)`;
+    ctx.fillText(note, 6, height - 4);
   }
 }
 
@@ -336,19 +332,10 @@ function drawScatter(ctx: Context, t: Obj, xs: unknown[], color: string, xa: Axi
     ctx.setLineDash([]);
   }
   if (mode.includes("markers")) {
-    const marker = obj(t.marker);
-    const colors = arr(marker.color);
-    const [lo, hi] = finiteRange(colors.filter((c): c is number => typeof c === "number"));
-    const scale = Array.isArray(marker.colorscale) ? marker.colorscale as ColorScale : null;
+    const colors = arr(obj(t.marker).color); // one colour per point, or the trace's
     points.forEach((p, k) => {
-      if (!finite(p)) return;
-      const c = colors[k];
-      ctx.fillStyle = typeof c === "string"
-        ? c
-        : typeof c === "number"
-        ? cssColor(colorAt(scale ?? COLOR_SCALES.viridis, (c - lo) / (hi - lo || 1)))
-        : color;
-      dot(ctx, p[0]!, p[1]!, num(marker.size, 6) / 2);
+      ctx.fillStyle = str(colors[k], color);
+      if (finite(p)) dot(ctx, p[0]!, p[1]!, num(obj(t.marker).size, 6) / 2);
     });
   }
 }
