@@ -198,14 +198,14 @@ export function graphImage(output: GraphNode, options: GraphImageOptions = {}): 
     }
   }
   const rowWidth = (row: Box[]) => row.reduce((s, b) => s + b.w + gapX, -gapX);
-  const width = Math.max(320, ...rows.map((r) => rowWidth(r) + 2 * margin));
+  const width = Math.max(460, ...rows.map((r) => rowWidth(r) + 2 * margin)); // room for the legend
   let y = header;
   for (const row of rows) {
     let x = (width - rowWidth(row)) / 2;
     for (const box of row) [box.x, box.y, x] = [x, y, x + box.w + gapX];
     y += Math.max(...row.map((b) => b.h)) + gapY;
   }
-  const height = y + 6;
+  const height = y + 16;
   const { canvas, ctx } = blankCanvas(width, height);
 
   const title = options.title ?? "Computation graph";
@@ -214,6 +214,10 @@ export function graphImage(output: GraphNode, options: GraphImageOptions = {}): 
   ctx.font = font(15, "bold");
   ctx.textBaseline = "middle";
   fitText(ctx, `${title}${more}`, margin, 17, width - 2 * margin);
+  ctx.fillStyle = "#555555";
+  ctx.font = font(12);
+  const legend = "orange: a parameter (requires grad) · gray: data · blue: an op's result";
+  fitText(ctx, legend, margin, height - 16, width - 2 * margin);
   // Edges first, from the bottom of each input to the top of the tensor it feeds; boxes on top.
   ctx.strokeStyle = "#8a8f98";
   ctx.fillStyle = "#8a8f98";
