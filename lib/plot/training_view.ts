@@ -401,13 +401,14 @@ export class TrainingView implements Callback, Displayable {
       drawFigure(ctx, { data, layout });
       ctx.restore();
     };
-    // On a log axis, from half the lowest epoch-end loss to the highest loss: a running mean over
-    // the epoch's first batch or two can dip far lower, and would squeeze everything else.
+    // On a log axis, from half the lowest epoch-end loss to the highest loss, 4 decades at most: a
+    // running mean over an epoch's first batches can dip far lower, and a training loss heading
+    // for 0 would squeeze the validation loss flat.
     const logLoss = this.#options.logLoss ?? true;
     const [lowest] = finiteRange([...h.loss, ...h.valLoss].filter((v) => v > 0));
     const [, highest] = finiteRange([...h.loss, ...h.valLoss, ...this.#steps.map((s) => s.loss)]);
     const range = Number.isFinite(lowest)
-      ? { range: [Math.log10(lowest / 2), Math.log10(highest * 1.2)] }
+      ? { range: [Math.log10(Math.max(lowest / 2, highest * 1.2e-4)), Math.log10(highest * 1.2)] }
       : {};
     const lossAxis = logLoss ? { ...LOG_AXIS, ...range } : {};
     panel(0, logLoss ? "loss (log scale)" : "loss", lossAxis, (s) => s.loss, h.loss, h.valLoss);
