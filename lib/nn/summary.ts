@@ -1,4 +1,4 @@
-import { checkShape, formatShape, type Tensor, zeros } from "../tensor/mod.ts";
+import { checkShape, escapeHtml, formatShape, type Tensor, zeros } from "../tensor/mod.ts";
 import { noGrad } from "../autograd/mod.ts";
 import { checkModule, type Module } from "./module.ts";
 
@@ -17,11 +17,6 @@ export interface SummaryRow {
 /** Formats an integer with thousands separators: 669706 → "669,706". */
 function withCommas(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-}
-
-/** Escapes text for HTML. */
-function escapeHtml(text: string): string {
-  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
 }
 
 /**
