@@ -131,6 +131,10 @@ function installGuard(config: GuardConfig): void {
       return wrapped;
     };
     const forget = (timer?: Timer) => {
+      if (typeof timer === "number") {
+        // Node's timers can also be cleared by their number.
+        for (const known of timers.keys()) if (Number(known) === timer) timers.delete(known);
+      }
       timers.delete(timer);
       clear(timer);
     };

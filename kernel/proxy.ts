@@ -724,6 +724,11 @@ export class CourseKernel {
     const info = peekMessage(frames);
     this.#log(`front.${channel} ${info?.msgType} ${info?.msgId}`);
     if (info === null) return;
+    if (!verifyMessage(this.#conn.key, frames)) {
+      // The relay answers some requests itself (Stop, shutdown): only from whoever has the key.
+      this.#log(`front.${channel}: bad signature, dropped`);
+      return;
+    }
     if (channel === "shell") {
       this.#waiting.push(frames);
       this.#next();

@@ -61,6 +61,7 @@ interface StopAwaitResult {
   after: Record<"timer" | "timer_loop" | "never", CellResult>;
   stuck: StopResult;
   next_cell: CellResult & { seconds: number };
+  restarted: CellResult & { seconds: number };
   left_at_exit: number[];
 }
 
@@ -102,6 +103,9 @@ Deno.test("course kernel: Stop ends a cell that awaits within 2 s, or says why i
       result.next_cell.outputs[0]![1],
       /KernelStuck: Cannot run this cell as the kernel is still stuck in cell \[\d+\]/,
     );
+    // Restarting, as the learner is told to, gives a fresh kernel.
+    deepStrictEqual(result.restarted.outputs, [["execute_result", '"undefined"']]);
+    ok(result.restarted.seconds < 20, `the restart took ${result.restarted.seconds} s`);
     deepStrictEqual(result.left_at_exit, [], "no kernel process should outlive the shutdown");
   } finally {
     await setup.cleanup();

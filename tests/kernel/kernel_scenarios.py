@@ -216,8 +216,14 @@ def stop_await(km, kc):
     started = time.monotonic()
     next_cell = run(kc, "answer + 10")
     next_cell["seconds"] = time.monotonic() - started
+    # What the learner is told to do: restart.
+    started = time.monotonic()
+    km.restart_kernel(now=False)
+    kc.wait_for_ready(timeout=60)
+    restarted = run(kc, "typeof answer")
+    restarted["seconds"] = time.monotonic() - started
     return {"before": before, "stops": stops, "after": after, "stuck": stuck,
-            "next_cell": next_cell}
+            "next_cell": next_cell, "restarted": restarted}
 
 
 def late_errors(km, kc):
