@@ -602,8 +602,10 @@ export class CourseKernel {
         `until this one ends. If it does not end soon, restart the kernel (Kernel > Restart ` +
         `Kernel), which clears every variable, and run the cells above again.\n`,
     }, running.header);
+    const count = this.#cells.findLast((cell) => cell.msgId === running.msgId)?.count ?? null;
     this.#answerExecute(running.frames, {
       status: "error",
+      execution_count: count, // the [N] that later cells' errors name
       ename: "Interrupted",
       evalue: "Stop could not end this cell",
       traceback: [],
