@@ -79,12 +79,18 @@ export const STOP_ANSWER_MS = 400;
 export const STOP_SETTLE_MS = 150;
 
 /**
- * Stop, step 3: a cell that still runs this many ms after Stop is stuck in something Deno cannot
- * interrupt (it awaits a promise that something else keeps alive). The relay tells the learner
- * under the cell, ends the cell for the front end, and answers later cells with an error until
- * Deno's kernel is free again or restarted.
+ * Stop, step 3: a cell that still runs this many ms after Stop gets an explanation under it. If the
+ * guard answered before Deno's interrupt (no JavaScript was busy: the cell awaits) and not since
+ * (the interrupt found nothing of the cell to end, and now kills whatever runs next), the cell is
+ * stuck in something no Stop can end (it awaits a promise that something else keeps alive): the
+ * relay ends the cell for the front end and answers later cells with an error until Deno's kernel
+ * is free again or restarted. Otherwise Deno may still be ending it (a busy machine), and the relay
+ * waits until {@link STOP_STUCK_MS}.
  */
 export const STOP_GIVE_UP_MS = 1500;
+
+/** Stop, step 4: a cell still running this many ms after Stop is taken to be stuck. */
+export const STOP_STUCK_MS = 10_000;
 
 /** How often the relay checks that the process that started it is still there, in ms. */
 export const PARENT_POLL_MS = 500;
@@ -147,10 +153,13 @@ interface Running {
 interface StopState {
   /** performance.now() when Stop came. */
   at: number;
-  /** Whether the guard answered the signal. */
+  /** Whether the guard answered the signal before Deno's interrupt, and after it. */
   answered: boolean;
+  answeredSinceInterrupt: boolean;
   /** Whether Deno's own interrupt has been sent. */
   interrupted: boolean;
+  /** Whether the learner has been told that Stop has not ended the cell yet. */
+  explained: boolean;
   timers: ReturnType<typeof setTimeout>[];
 }
 
@@ -536,13 +545,20 @@ export class CourseKernel {
       return;
     }
     if (running.stop !== undefined) {
-      this.#signalDeno(); // a second Stop: try the guard again
+      // A second Stop: if the guard has been silent since Deno's interrupt, the cell may be busy
+      // again (the interrupt ended something else): interrupt once more.
+      if (running.stop.interrupted && !running.stop.answeredSinceInterrupt) {
+        this.#sendOwn("control", "interrupt_request");
+      }
+      this.#signalDeno();
       return;
     }
     const stop: StopState = {
       at: performance.now(),
       answered: false,
+      answeredSinceInterrupt: false,
       interrupted: false,
+      explained: false,
       timers: [],
     };
     running.stop = stop;
@@ -559,7 +575,12 @@ export class CourseKernel {
   #onGuardStopped(cleared: number): void {
     const stop = this.#running?.stop;
     this.#log(`guard stopped, cleared ${cleared} timers`);
-    if (stop === undefined || stop.answered || stop.interrupted) return;
+    if (stop === undefined) return;
+    if (stop.interrupted) {
+      stop.answeredSinceInterrupt = true;
+      return;
+    }
+    if (stop.answered) return;
     stop.answered = true;
     clearTimeout(stop.timers[0]);
     const running = this.#running!;
@@ -582,21 +603,41 @@ export class CourseKernel {
       this.#signalDeno();
       stop.timers.push(setTimeout(poke, 250));
     };
-    stop.timers.push(setTimeout(poke, 100));
+    // Not at once: the termination should hit the cell's code, not the guard.
+    stop.timers.push(setTimeout(poke, 300));
   }
 
   /**
-   * The cell still runs {@link STOP_GIVE_UP_MS} after Stop: tell the learner, end the cell for
-   * the front end, and answer later cells with an error until Deno is free again.
+   * The cell still runs {@link STOP_GIVE_UP_MS} after Stop: if it is stuck, tell the learner, end
+   * the cell for the front end, and answer later cells with an error until Deno is free again;
+   * if Deno may still be ending it, say so and wait until {@link STOP_STUCK_MS}.
    */
   #giveUp(running: Running): void {
-    if (this.#running !== running) return;
+    const stop = running.stop;
+    if (this.#running !== running || stop === undefined) return;
+    const stuck = stop.answered && !stop.answeredSinceInterrupt;
+    if (!stuck && performance.now() - stop.at < STOP_STUCK_MS) {
+      this.#log(
+        `stop slow: answered ${stop.answered}, since interrupt ${stop.answeredSinceInterrupt}`,
+      );
+      if (!stop.explained) {
+        stop.explained = true;
+        this.#publish("stream", {
+          name: "stderr",
+          text: `[course kernel] Stop has not ended this cell yet: Deno's kernel is still ` +
+            `ending it (the machine may be busy). If it does not end within a few seconds, ` +
+            `restart the kernel (Kernel > Restart Kernel), which clears every variable.\n`,
+        }, running.header);
+      }
+      stop.timers.push(setTimeout(() => this.#giveUp(running), 500));
+      return;
+    }
     this.#log(`giving up on ${running.msgId}`);
     for (const timer of running.stop?.timers ?? []) clearTimeout(timer);
     clearTimeout(running.timer);
     this.#publish("stream", {
       name: "stderr",
-      text: `[course kernel] Stop did not end this cell within ${STOP_GIVE_UP_MS / 1000} s: ` +
+      text: `[course kernel] Stop did not end this cell: ` +
         `it is stuck in something Deno's kernel cannot interrupt, such as awaiting a promise ` +
         `that nothing will ever settle. Your variables are kept, but no other cell can run ` +
         `until this one ends. If it does not end soon, restart the kernel (Kernel > Restart ` +
