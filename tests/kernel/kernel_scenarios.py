@@ -252,10 +252,21 @@ def two_clients(km, kc):
         ready = True
     except Exception:
         ready = False
-    turns = [run(kc, "const shared = 1;\nshared", timeout=10)]
-    turns.append(run(second, "shared + 1", timeout=10) if ready else {"status": "not ready"})
-    turns.append(run(kc, "shared + 2", timeout=10))
-    turns.append(run(second, "shared + 3", timeout=10) if ready else {"status": "not ready"})
+    def turn(client, code):
+        # jupyter_client gives each client a clone of the session, counter included, so the two
+        # clients' message ids can repeat: drop the messages of earlier turns first.
+        for get in (client.get_iopub_msg, client.get_shell_msg):
+            while True:
+                try:
+                    get(timeout=0.3)
+                except Exception:
+                    break
+        return run(client, code, timeout=10)
+
+    turns = [turn(kc, "const shared = 1;\nshared")]
+    turns.append(turn(second, "shared + 1") if ready else {"status": "not ready"})
+    turns.append(turn(kc, "shared + 2"))
+    turns.append(turn(second, "shared + 3") if ready else {"status": "not ready"})
     second.stop_channels()
     return {"second_ready": ready, "turns": turns}
 
