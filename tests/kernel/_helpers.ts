@@ -54,18 +54,20 @@ export async function setUpKernel(): Promise<KernelSetup> {
 
 /**
  * Runs one of this folder's Python scripts and parses the JSON it prints. On timeout the script
- * gets SIGTERM, on which it shuts its kernels down before exiting.
+ * gets SIGTERM, on which it shuts its kernels down before exiting. `env` adds to the
+ * environment of the script and of the kernels it starts.
  */
 export async function runPython(
   script: string,
   args: string[],
   setup: KernelSetup,
   timeoutMs: number,
+  env: Record<string, string> = {},
 ): Promise<unknown> {
   const { code, stdout, stderr } = await new Deno.Command("python3", {
     args: [new URL(script, HERE).pathname, ...args],
     cwd: setup.workdir,
-    env: setup.env,
+    env: { ...setup.env, ...env },
     stdout: "piped",
     stderr: "piped",
     signal: AbortSignal.timeout(timeoutMs),
