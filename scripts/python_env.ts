@@ -300,7 +300,7 @@ async function pipInstall(
       shortPath(requirements).replace(/\/$/, "")
     } ` +
       `into ${shortPath(venvDir)}, each checked against its hash (the first time this downloads ` +
-      `about 40 MB from PyPI and takes a minute or two)`,
+      `about 60 MB from PyPI and takes a minute or two)`,
   );
   // pip's progress goes to stdout, which the learner sees; its warnings and errors to stderr,
   // which we keep to explain a failure.
