@@ -77,19 +77,20 @@ function checkDeno(): void {
   }
 }
 
-async function mtimeOrNull(path: string): Promise<number | null> {
+/** The package folders in node_modules/.deno/ (one per package version), sorted. */
+async function installedPackages(): Promise<string> {
+  const names: string[] = [];
   try {
-    return (await Deno.stat(path)).mtime?.getTime() ?? null;
-  } catch {
-    return null;
-  }
+    for await (const entry of Deno.readDir(`${ROOT}/node_modules/.deno`)) {
+      if (!entry.name.startsWith(".")) names.push(entry.name);
+    }
+  } catch { /* no node_modules yet */ }
+  return names.sort().join("\n");
 }
 
-/** `deno install`; returns whether it changed node_modules/. */
+/** `deno install`; returns whether it added, removed or changed a package in node_modules/. */
 async function installPackages(): Promise<boolean> {
-  // deno rewrites this file whenever it sets node_modules/ up, and leaves it alone otherwise.
-  const marker = `${ROOT}/node_modules/.deno/.setup-cache.bin`;
-  const before = await mtimeOrNull(marker);
+  const before = await installedPackages();
   const { ok, out } = await run(Deno.execPath(), ["install", "--quiet"]);
   if (!ok) {
     throw new SetupError(
@@ -98,7 +99,7 @@ async function installPackages(): Promise<boolean> {
         `the command again.`,
     );
   }
-  return before === null || before !== await mtimeOrNull(marker);
+  return before !== await installedPackages();
 }
 
 /** Which front end the learner's own Jupyter has: JupyterLab, else classic Notebook. */

@@ -291,7 +291,7 @@ Deno.test("the README's first command sets up and opens the course from fresh cl
         // Neither deno nor jupyter is on the newcomer's PATH.
         for (const tool of ["deno", "jupyter"]) {
           const { code } = await run(["sh", "-c", `command -v ${tool}`], a, env);
-          strictEqual(code, 1, `${tool} is on the test's PATH`);
+          ok(code !== 0, `${tool} is on the test's PATH`);
         }
         const started = performance.now();
         const child = new Deno.Command(command[0]!, {
