@@ -271,7 +271,7 @@ async function createVenv(venvDir: string, searchPath: string, log: (line: strin
   await Deno.remove(venvDir, { recursive: true }).catch(() => {});
   const said = (new TextDecoder().decode(stdout) + new TextDecoder().decode(stderr)).trim();
   const firstLine = said.split("\n").find((line) => line.trim() !== "") ?? "";
-  if (/ensurepip|No module named venv|venv/i.test(said)) {
+  if (/ensurepip|No module named venv|python3(\.\d+)?-venv/.test(said)) {
     throw new SetupError(
       `Cannot create the course's Python environment as Python's venv module is missing or ` +
         `incomplete (${python.path} -m venv said: "${firstLine.trim()}"). On Debian and Ubuntu ` +

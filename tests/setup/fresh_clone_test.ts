@@ -107,7 +107,8 @@ function newcomerEnv(work: string, path: string): Record<string, string> {
     JUPYTER_RUNTIME_DIR: `${work}/jupyter-runtime`,
   };
   for (const [name, value] of Object.entries(Deno.env.toObject())) {
-    if (/^(https?_proxy|no_proxy|SSL_CERT_FILE|SSL_CERT_DIR)$/i.test(name)) env[name] = value;
+    // The machine's network settings: proxies, and the certificates that trust them.
+    if (/^(https?_proxy|no_proxy)$|CERT|CA_BUNDLE|CAINFO/i.test(name)) env[name] = value;
     if (!COLD && /^(PIP_|npm_config_|DENO_DIR$)/.test(name) && !(name in env)) env[name] = value;
   }
   if (COLD) {
