@@ -1,7 +1,8 @@
 // The README's first command as a newcomer runs it: in fresh clones of this repository, on a PATH
 // with node, npm, npx, python3 and the system's tools, but neither deno nor jupyter. It downloads
 // Deno from the npm registry and Jupyter from PyPI, so it is not part of `deno task test` (whose
-// tests never use the network): `deno task test:setup` runs it, and `.ci/run` does after the tests.
+// tests never use the network; the file's name does not end in _test.ts, so `deno test tests/`
+// leaves it out): `deno task test:setup` runs it, and `.ci/run` does after the tests.
 //
 // It reuses the machine's npm, Deno and pip caches. With COURSE_SETUP_COLD=1 it starts from empty
 // ones and takes packages from PyPI itself (no pip configuration), to time a first run from
