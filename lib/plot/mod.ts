@@ -9,7 +9,8 @@
  *   {@linkcode contourPlot}, {@linkcode heatmapPlot}, {@linkcode confusionMatrixPlot},
  *   {@linkcode barPlot}, {@linkcode histogramPlot}, and {@linkcode figure} for raw plotly traces.
  * - Pictures (PNG and text): {@linkcode digitImage}, {@linkcode digitGrid},
- *   {@linkcode weightTiles}, {@linkcode matrixImage}, {@linkcode graphImage}.
+ *   {@linkcode weightTiles}, {@linkcode matrixImage}, {@linkcode graphImage},
+ *   {@linkcode networkDiagram}.
  * - {@linkcode trainingView}: a `fit()` callback redrawn in place; {@linkcode table}: HTML and text.
  *
  * Every kind is shown in `notebooks/99_plot_gallery.ipynb`.
@@ -41,4 +42,5 @@ export * from "./weight_tiles.ts";
 export * from "./matrix_image.ts";
 export * from "./training_view.ts";
 export * from "./graph_image.ts";
+export * from "./network_diagram.ts";
 export * from "./table.ts";
