@@ -9,9 +9,9 @@
  *   {@linkcode contourPlot}, {@linkcode heatmapPlot}, {@linkcode confusionMatrixPlot},
  *   {@linkcode barPlot}, {@linkcode histogramPlot}, and {@linkcode figure} for raw plotly traces.
  * - Pictures (PNG and text): {@linkcode digitImage}, {@linkcode digitGrid},
- *   {@linkcode weightTiles}, {@linkcode matrixImage}, {@linkcode graphImage},
- *   {@linkcode networkDiagram}.
+ *   {@linkcode weightTiles}, {@linkcode matrixImage}, {@linkcode graphImage}.
  * - {@linkcode trainingView}: a `fit()` callback redrawn in place; {@linkcode table}: HTML and text.
+ * - {@linkcode networkDiagram}: a dense network's structure, its parameters named (PNG and text).
  *
  * Every kind is shown in `notebooks/99_plot_gallery.ipynb`.
  *
