@@ -11,9 +11,10 @@
  * - Pictures (PNG and text): {@linkcode digitImage}, {@linkcode digitGrid},
  *   {@linkcode weightTiles}, {@linkcode matrixImage}, {@linkcode graphImage}.
  * - {@linkcode trainingView}: a `fit()` callback redrawn in place; {@linkcode table}: HTML and text.
- * - {@linkcode networkDiagram}: a dense network's structure, its parameters named (PNG and text).
  *
  * Every kind is shown in `notebooks/99_plot_gallery.ipynb`.
+ * {@linkcode networkDiagram} draws a dense network's structure with its parameters named (PNG and
+ * text), taught in `notebooks/01_single_neuron.ipynb` and `notebooks/02_dense_layers.ipynb`.
  *
  * ```ts
  * import { linePlot, mimeBundle } from "./mod.ts";
