@@ -13,6 +13,8 @@
  * - {@linkcode trainingView}: a `fit()` callback redrawn in place; {@linkcode table}: HTML and text.
  *
  * Every kind is shown in `notebooks/99_plot_gallery.ipynb`.
+ * {@linkcode networkDiagram} draws a dense network's structure with its parameters named (PNG and
+ * text), taught in `notebooks/01_single_neuron.ipynb` and `notebooks/02_dense_layers.ipynb`.
  *
  * ```ts
  * import { linePlot, mimeBundle } from "./mod.ts";
@@ -39,4 +41,5 @@ export * from "./digit_grid.ts";
 export * from "./weight_tiles.ts";
 export * from "./training_view.ts";
 export * from "./graph_image.ts";
+export * from "./network_diagram.ts";
 export * from "./table.ts";
