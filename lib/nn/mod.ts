@@ -29,3 +29,4 @@ export * from "./dropout.ts";
 export * from "./sequential.ts";
 export * from "./summary.ts";
 export * from "./weights.ts";
+export * from "./embedding.ts";
