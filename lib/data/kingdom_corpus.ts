@@ -39,8 +39,8 @@ export const KINGDOM_PHRASES = {
     ],
   },
   gender: {
-    male: ["rides his horse", "says he is tired", "washes his face", "says he lost his hat"],
-    female: ["rides her horse", "says she is tired", "washes her face", "says she lost her hat"],
+    male: ["rides his horse", "says he is tired", "kisses his wife", "says he lost his hat"],
+    female: ["rides her horse", "says she is tired", "kisses her husband", "says she lost her hat"],
   },
   age: {
     adult: ["pays the taxes", "writes a letter", "cooks the dinner"],
@@ -93,7 +93,7 @@ function groupWords(): Record<string, string[]> {
 /**
  * Every word of the corpus in one of seven groups, for colouring a map of word vectors: the
  * people by status; the words that only royal people, only common people, only one gender
- * ("his", "she") or only one age use; and the other words, which every person uses alike
+ * ("his", "she", "wife") or only one age use; and the other words, which every person uses alike
  * ("the", "horse", "song").
  */
 export const KINGDOM_WORD_GROUPS: Readonly<Record<string, readonly string[]>> = groupWords();
@@ -127,9 +127,9 @@ function pick<T>(items: readonly T[], prng: Prng): T {
  *                        | lives in the palace
  * status phrase, common := works in the field | lives in the village
  *                        | sells bread at the market | digs in the garden
- * gender phrase, male   := rides his horse | says he is tired | washes his face
+ * gender phrase, male   := rides his horse | says he is tired | kisses his wife
  *                        | says he lost his hat
- * gender phrase, female := rides her horse | says she is tired | washes her face
+ * gender phrase, female := rides her horse | says she is tired | kisses her husband
  *                        | says she lost her hat
  * age phrase, adult     := pays the taxes | writes a letter | cooks the dinner
  * age phrase, young     := plays with a toy | goes to school | climbs a tree
