@@ -1,6 +1,5 @@
 import { formatShape } from "../tensor/shape.ts";
-import type { Tensor } from "../tensor/tensor.ts";
-import { checkTensor } from "./_check.ts";
+import { Tensor } from "../tensor/tensor.ts";
 import { div } from "./div.ts";
 import { matmul } from "./matmul.ts";
 import { pow } from "./pow.ts";
@@ -48,8 +47,15 @@ function unitRows(x: Tensor, name: string): Tensor {
  * ```
  */
 export function cosineSimilarity(a: Tensor, b: Tensor): Tensor {
-  checkTensor(a, "compute cosine similarity", "a");
-  checkTensor(b, "compute cosine similarity", "b");
+  for (const [name, x] of [["a", a], ["b", b]] as const) {
+    if (!(x instanceof Tensor)) {
+      throw new TypeError(
+        `Cannot compute cosine similarity as ${name} must be a Tensor: current value is ${
+          Array.isArray(x) ? "an array (wrap it with tensor(...))" : `${typeof x} ${String(x)}`
+        }`,
+      );
+    }
+  }
   if (a.ndim !== 2 || b.ndim !== 2 || a.shape[1] !== b.shape[1]) {
     throw new TypeError(
       `Cannot compute cosine similarity as a and b must be matrices of vectors of the same length, [N, d] and [M, d]: a has shape ${

@@ -1,7 +1,6 @@
 import { noGrad } from "../autograd/no_grad.ts";
 import { formatShape } from "../tensor/shape.ts";
-import type { Tensor } from "../tensor/tensor.ts";
-import { checkTensor } from "./_check.ts";
+import { Tensor } from "../tensor/tensor.ts";
 import { cosineSimilarity } from "./cosine_similarity.ts";
 import { reshape } from "./reshape.ts";
 
@@ -60,17 +59,21 @@ export function nearestNeighbours(
   options: NearestNeighboursOptions = {},
 ): Neighbours {
   const action = "find nearest neighbours";
-  checkTensor(vectors, action, "vectors");
-  checkTensor(query, action, "query");
-  const d = vectors.shape[1];
-  const isOneVector = query.ndim === 1 || (query.ndim === 2 && query.shape[0] === 1);
-  if (vectors.ndim !== 2 || !isOneVector || query.shape.at(-1) !== d) {
+  const shapeOf = (x: unknown) =>
+    x instanceof Tensor ? formatShape(x.shape) : `none (it is ${typeof x} ${String(x)})`;
+  const isOneVector = query instanceof Tensor &&
+    (query.ndim === 1 || (query.ndim === 2 && query.shape[0] === 1));
+  if (
+    !(vectors instanceof Tensor) || vectors.ndim !== 2 || !isOneVector ||
+    query.shape.at(-1) !== vectors.shape[1]
+  ) {
     throw new TypeError(
-      `Cannot ${action} as vectors must be [V, d] and query one vector [d] or [1, d]: vectors has shape ${
-        formatShape(vectors.shape)
-      }, query has shape ${formatShape(query.shape)}`,
+      `Cannot ${action} as vectors must be a tensor [V, d] and query one vector [d] or [1, d]: vectors has shape ${
+        shapeOf(vectors)
+      }, query has shape ${shapeOf(query)}`,
     );
   }
+  const d = vectors.shape[1]!;
   const k = options.k ?? 5;
   if (!Number.isInteger(k) || k < 1) {
     throw new RangeError(`Cannot ${action} as k must be a positive integer: current value is ${k}`);
@@ -86,7 +89,7 @@ export function nearestNeighbours(
       );
     }
   }
-  const similarity = noGrad(() => cosineSimilarity(reshape(query, [1, d!]), vectors)).data;
+  const similarity = noGrad(() => cosineSimilarity(reshape(query, [1, d]), vectors)).data;
   const candidates: number[] = [];
   for (let row = 0; row < numRows; row++) if (!exclude.has(row)) candidates.push(row);
   candidates.sort((i, j) => similarity[j]! - similarity[i]! || i - j);

@@ -28,7 +28,7 @@ Deno.test("nearestNeighbours()", async (t) => {
     assertThrows(
       () => nearestNeighbours(vectors, tensor([1, 2, 3])),
       TypeError,
-      "Cannot find nearest neighbours as vectors must be [V, d] and query one vector [d] or [1, d]: vectors has shape [6, 2], query has shape [3]",
+      "Cannot find nearest neighbours as vectors must be a tensor [V, d] and query one vector [d] or [1, d]: vectors has shape [6, 2], query has shape [3]",
     );
     assertThrows(
       () => nearestNeighbours(vectors, zeros([2, 2])),
