@@ -132,7 +132,7 @@ export class Embedding extends Module {
       values = indices.data;
     } else if (Array.isArray(indices) || ArrayBuffer.isView(indices)) {
       values = indices as ArrayLike<unknown>;
-      const nested = Array.from(values).findIndex((v) => Array.isArray(v));
+      const nested = Array.isArray(indices) ? indices.findIndex((v) => Array.isArray(v)) : -1;
       if (nested >= 0) {
         throw new TypeError(
           `Cannot ${action} as indices must be 1-D, one word index per example: indices[${nested}] is an array`,
