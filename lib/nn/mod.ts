@@ -30,3 +30,4 @@ export * from "./sequential.ts";
 export * from "./summary.ts";
 export * from "./weights.ts";
 export * from "./keras_mnist_mlp.ts";
+export * from "./embedding.ts";

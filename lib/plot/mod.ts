@@ -43,3 +43,4 @@ export * from "./training_view.ts";
 export * from "./graph_image.ts";
 export * from "./network_diagram.ts";
 export * from "./table.ts";
+export * from "./word_map.ts";
