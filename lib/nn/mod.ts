@@ -29,3 +29,5 @@ export * from "./dropout.ts";
 export * from "./sequential.ts";
 export * from "./summary.ts";
 export * from "./weights.ts";
+export * from "./onnx.ts";
+export * from "./pytorch.ts";
