@@ -25,3 +25,4 @@ export * from "./split.ts";
 export * from "./transforms.ts";
 export * from "./batches.ts";
 export * from "./synthetic.ts";
+export * from "./mnist_drawing.ts";
