@@ -42,3 +42,4 @@ export * from "./matrix_image.ts";
 export * from "./training_view.ts";
 export * from "./graph_image.ts";
 export * from "./table.ts";
+export * from "./digit_pad.ts";
