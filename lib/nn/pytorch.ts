@@ -41,7 +41,7 @@ const LAYERS_TO_TORCH: [abstract new (...args: any[]) => Module, LayerToTorch<an
 
 /** Reads a safetensors file with PyTorch alone (the format is described in `weights.ts`). */
 const LOAD_SAFETENSORS = `def load_safetensors(path):
-    """A safetensors file: 8 bytes of header length, a JSON header, then the raw values."""
+    """safetensors: 8 bytes of header length, a JSON header, the raw values."""
     with open(path, "rb") as f:
         header = json.loads(f.read(struct.unpack("<Q", f.read(8))[0]))
         values = bytearray(f.read())
@@ -51,7 +51,8 @@ const LOAD_SAFETENSORS = `def load_safetensors(path):
             continue
         begin, end = entry["data_offsets"]
         dtype = {"F32": torch.float32, "F64": torch.float64}[entry["dtype"]]
-        tensors[name] = torch.frombuffer(values[begin:end], dtype=dtype).reshape(entry["shape"])
+        flat = torch.frombuffer(values[begin:end], dtype=dtype)
+        tensors[name] = flat.reshape(entry["shape"])
     return tensors`;
 
 /**
@@ -104,7 +105,7 @@ export function pytorchCode(model: Sequential, weightsPath: string): string {
   });
   const transpose = layers.flatMap((layer) => layer.transpose);
   return [
-    "# The course's network in PyTorch, with the weights the course trained (needs only torch).",
+    "# The course's network in PyTorch, with the weights it trained (needs only torch)",
     "import json",
     "import struct",
     "",
@@ -127,7 +128,7 @@ export function pytorchCode(model: Sequential, weightsPath: string): string {
     "model.eval()  # dropout off, as in the course's predict()",
     "",
     "# with torch.no_grad():",
-    "#     y_hat = model(x)  # x: a float tensor [N, features], prepared as for the course's model",
+    "#     y_hat = model(x)  # x: a float tensor [N, features], as the course's model takes",
     "",
   ].join("\n");
 }
