@@ -100,8 +100,7 @@ function staticHtml(settings: PadSettings): string {
   return `<div id="${settings.id}" class="course-pad">` +
     `<p class="course-pad-note"><em>A drawing pad for ${
       escapeHtml(settings.modelName)
-    }: it needs its script, which runs when the notebook is trusted (run this cell) in JupyterLab or ` +
-    `Notebook started from the course's folder (deno task course).</em></p></div>`;
+    }: run this cell in JupyterLab or Notebook started with deno task course.</em></p></div>`;
 }
 
 // Runs in the browser (modern JavaScript: the pad needs WebAssembly anyway).
@@ -117,7 +116,7 @@ const PAD_JS = `
     'touch-action:none;cursor:crosshair"></canvas>' +
     '<div style="margin-top:6px;display:flex;gap:10px;align-items:center">' +
     '<button type="button" class="course-pad-clear">Clear</button>' +
-    '<label>pen <input type="range" class="course-pad-pen" min="4" max="48" value="' + PEN + '"></label>' +
+    '<label style="display:flex;align-items:center;gap:4px">pen <input type="range" class="course-pad-pen" min="4" max="48" value="' + PEN + '"></label>' +
     '<span class="course-pad-pen-value"></span></div></div>' +
     '<div><div style="margin-bottom:6px">what the network sees</div>' +
     '<canvas class="course-pad-seen" width="28" height="28" style="width:112px;height:112px;' +
