@@ -2,8 +2,10 @@
 // serves every file under its root folder at `<base URL>files/<path>`, and `deno task course`
 // starts it at the course's root, so `node_modules/` and the notebooks' own files are there.
 
+import { fileURLToPath } from "node:url";
+
 /** The course's root folder (the one holding `deno.json`), as a file path ending in `/`. */
-export const COURSE_ROOT: string = new URL("../../", import.meta.url).pathname;
+export const COURSE_ROOT: string = fileURLToPath(new URL("../../", import.meta.url));
 
 /**
  * Browser code (a function declaration, `courseBaseUrl()`) that finds the Jupyter server's base

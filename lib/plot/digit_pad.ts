@@ -77,7 +77,7 @@ export function digitPad(modelPath: string, options: DigitPadOptions = {}): Digi
   return new DigitPad({
     id: `course-pad-${RUN_ID}-${nextPad++}`,
     // the server path, and the file's time so a re-exported model is fetched again
-    modelUrl: `files/${inCourse.split("/").map(encodeURIComponent).join("/")}?v=${
+    modelUrl: `files/${inCourse.split(/[\\/]/).map(encodeURIComponent).join("/")}?v=${
       stat.mtime?.getTime() ?? 0
     }`,
     modelName: inCourse,
@@ -86,17 +86,22 @@ export function digitPad(modelPath: string, options: DigitPadOptions = {}): Digi
   });
 }
 
-/** What the page needs to know. */
-interface PadSettings {
+/** What the pad's page needs to know (made by {@linkcode digitPad}). */
+export interface DigitPadSettings {
+  /** The element id of the pad, unique in the page. */
   id: string;
+  /** The model's URL, relative to the Jupyter server's base URL (`files/...`). */
   modelUrl: string;
+  /** The model's path inside the course's folder, for messages. */
   modelName: string;
+  /** The model file's size in bytes. */
   modelBytes: number;
+  /** The pen's starting width in pixels. */
   penWidth: number;
 }
 
 /** The pad's HTML before its script runs: the one line shown where the script cannot run. */
-function staticHtml(settings: PadSettings): string {
+function staticHtml(settings: DigitPadSettings): string {
   return `<div id="${settings.id}" class="course-pad">` +
     `<p class="course-pad-note"><em>A drawing pad for ${
       escapeHtml(settings.modelName)
@@ -268,10 +273,10 @@ const PAD_JS = `
 
 /** The drawing pad that {@linkcode digitPad} returns. */
 export class DigitPad implements Displayable {
-  readonly #settings: PadSettings;
+  readonly #settings: DigitPadSettings;
 
   /** @param settings The element id, the model's server path and size, the pen */
-  constructor(settings: PadSettings) {
+  constructor(settings: DigitPadSettings) {
     this.#settings = settings;
   }
 
