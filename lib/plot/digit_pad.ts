@@ -176,9 +176,11 @@ const PAD_JS = `
       return ort.InferenceSession.create(new Uint8Array(bytes));
     }).then(function (session) { return { ort: ort, session: session }; });
   });
+  var loadError = null;
   ready.then(function () {
     status("Draw a digit in the box: the network reads it after each stroke.");
   }, function (e) {
+    loadError = e;
     status("The pad cannot run: " + e.message + ". It loads ONNX Runtime Web and the model from " +
       "the Jupyter server: start Jupyter from the course's folder (deno task course), then run the cell again.");
   });
@@ -194,7 +196,7 @@ const PAD_JS = `
   }
   function showProbabilities(p) {
     var best = 0;
-    for (var d = 1; d < 10; d++) if (p[d] > p[best]) best = d;
+    for (var d = 1; d < 10 && p !== null; d++) if (p[d] > p[best]) best = d;
     for (var d = 0; d < 10; d++) {
       var bar = bars[d].querySelector(".course-pad-bar");
       bar.style.height = p === null ? "0" : Math.max(1, Math.round(BAR_HEIGHT * p[d])) + "px";
@@ -208,7 +210,9 @@ const PAD_JS = `
   }
 
   var running = Promise.resolve();
+  var cleared = 0; // counts the Clear clicks: a reading of a cleared drawing is dropped
   function read() {
+    var drawingNumber = cleared;
     var rgba = ctx.getImageData(0, 0, SIZE, SIZE).data;
     var ink = new Float32Array(SIZE * SIZE);
     for (var i = 0; i < ink.length; i++) ink[i] = rgba[4 * i + 3] / 255;
@@ -219,13 +223,16 @@ const PAD_JS = `
       feeds[INPUT] = new r.ort.Tensor("float32", image, [1, 784]);
       return r.session.run(feeds);
     }).then(function (out) {
+      if (drawingNumber !== cleared) return;
       var p = Array.from(out[OUTPUT].data);
       var total = p.reduce(function (a, b) { return a + b; }, 0);
       var best = showProbabilities(p);
       status(Math.abs(total - 1) > 1e-3
         ? "The model's outputs do not add up to 1 (" + total.toFixed(3) + "): does it end in Softmax?"
         : "The network reads " + best + " (" + (100 * p[best]).toFixed(1) + "%). Draw more, or Clear.");
-    }, function (e) { status("The model could not run: " + e.message); });
+    }, function (e) {
+      if (e !== loadError) status("The model could not run: " + e.message);
+    });
   }
 
   var drawing = false, last = null;
@@ -264,6 +271,7 @@ const PAD_JS = `
   canvas.addEventListener("pointerup", end);
   canvas.addEventListener("pointercancel", end);
   root.querySelector(".course-pad-clear").addEventListener("click", function () {
+    cleared++;
     ctx.clearRect(0, 0, SIZE, SIZE);
     seen.clearRect(0, 0, 28, 28);
     showProbabilities(null);

@@ -93,7 +93,8 @@ Deno.test({
     const server = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen() {} }, async (req) => {
       const path = decodeURIComponent(new URL(req.url).pathname);
       if (path === "/page") {
-        const page = `<!doctype html><body data-base-url="/">${html}</body>`;
+        const base = new URL(req.url).searchParams.get("base") ?? "/";
+        const page = `<!doctype html><body data-base-url="${base}">${html}</body>`;
         return new Response(page, { headers: { "content-type": "text/html" } });
       }
       try {
@@ -147,6 +148,25 @@ Deno.test({
       ok(largest < 1e-5, `page ${shown.probabilities} vs library ${expected}`);
       const best = expected.indexOf(Math.max(...expected));
       ok((await status.textContent())!.startsWith(`The network reads ${best} (`));
+      await page.click(".course-pad-clear");
+      const cleared = await page.evaluate(() => ({
+        heights: [...document.querySelectorAll(".course-pad-bar")]
+          .map((b) => b.getBoundingClientRect().height),
+        ink: document.querySelector<HTMLCanvasElement>(".course-pad-canvas")!.getContext("2d")!
+          .getImageData(0, 0, 280, 280).data.some((v) => v > 0),
+      }));
+      ok(cleared.heights.every((h) => h === 0) && !cleared.ink, "Clear empties the pad and bars");
+      ok((await status.textContent())!.startsWith("Draw a digit"));
+      // Without a server to load from (the base URL leads nowhere), the pad says so in one line.
+      await page.goto(`http://127.0.0.1:${server.addr.port}/page?base=/nowhere/`);
+      await page.waitForFunction(
+        () => document.querySelector(".course-pad-status")?.textContent?.startsWith("The pad"),
+        null,
+        { timeout: 30_000 },
+      );
+      const failed = (await status.textContent())!;
+      ok(failed.includes("cannot load /nowhere/files/node_modules/onnxruntime-web/"), failed);
+      ok(failed.includes("deno task course") && !failed.includes("\n"), failed);
       ok(errors.length === 0, errors.join("\n"));
     } finally {
       await browser.close();
