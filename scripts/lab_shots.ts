@@ -36,6 +36,11 @@
  *   report.json)
  * - `--hover`: after the screenshots, moves the mouse onto each plotly plot (onto its PNG first,
  *   which makes Lab draw the live plot) and records whether a hover label appears
+ * - `--draw N`: after the screenshots, draws a 7 with the mouse (press, three straight strokes,
+ *   release) on the first `<canvas>` in cell N's output, as a learner does on a drawing pad, then
+ *   writes `draw-NN.png` (the cell) and `draw` in report.json (the output's text before and after);
+ *   `--draw-expect SELECTOR:COUNT` waits up to 60 s until COUNT elements matching SELECTOR in that
+ *   output have a height, and reports a problem if they never do (e.g. `.course-pad-bar:10`)
  * - `--no-sidebar`: closes the left sidebar (file browser), giving the notebook the full width
  * - `--timeout SEC` (600): how long the run may take; `--settle MS` (2000): wait after idle
  * - `--width PX` (1280), `--height PX` (900): the browser window
@@ -69,6 +74,8 @@ interface Options {
   saveTo: string | null;
   cells: "all" | number | null;
   hover: boolean;
+  draw: number | null;
+  drawExpect: { selector: string; count: number } | null;
   noSidebar: boolean;
   timeoutSec: number;
   settleMs: number;
@@ -84,7 +91,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function usage(): string {
   return "Usage: deno task shots NOTEBOOK OUT_DIR [--mode run|view] [--untrusted] [--save] " +
-    "[--save-to PATH] [--per-cell | --cell N] [--hover] [--no-sidebar] [--timeout SEC] [--settle MS] " +
+    "[--save-to PATH] [--per-cell | --cell N] [--hover] [--draw N [--draw-expect SELECTOR:COUNT]] " +
+    "[--no-sidebar] [--timeout SEC] [--settle MS] " +
     "[--width PX] [--height PX]\n(see the header of scripts/lab_shots.ts)";
 }
 
@@ -109,6 +117,8 @@ function parseOptions(args: string[]): Options {
       "per-cell": { type: "boolean", default: false },
       cell: { type: "string" },
       hover: { type: "boolean", default: false },
+      draw: { type: "string" },
+      "draw-expect": { type: "string" },
       "no-sidebar": { type: "boolean", default: false },
       timeout: { type: "string" },
       settle: { type: "string" },
@@ -143,6 +153,27 @@ function parseOptions(args: string[]): Options {
     }
     cells = n;
   }
+  let draw: number | null = null;
+  if (values.draw !== undefined) {
+    draw = Number(values.draw);
+    if (!Number.isInteger(draw) || draw < 0) {
+      throw new ShotsError(
+        `Cannot read --draw as it must be an integer >= 0: got "${values.draw}"`,
+      );
+    }
+  }
+  let drawExpect: Options["drawExpect"] = null;
+  if (values["draw-expect"] !== undefined) {
+    const m = values["draw-expect"].match(/^(.+):(\d+)$/);
+    if (!m || draw === null) {
+      throw new ShotsError(
+        `Cannot read --draw-expect as it must be SELECTOR:COUNT, with --draw N: got "${
+          values["draw-expect"]
+        }"`,
+      );
+    }
+    drawExpect = { selector: m[1]!, count: Number(m[2]) };
+  }
   return {
     notebook,
     out,
@@ -153,6 +184,8 @@ function parseOptions(args: string[]): Options {
       : null,
     cells,
     hover: values.hover,
+    draw,
+    drawExpect,
     noSidebar: values["no-sidebar"],
     timeoutSec: positiveNumber("timeout", values.timeout, 600),
     settleMs: positiveNumber("settle", values.settle, 2000),
@@ -941,6 +974,87 @@ async function hoverPlots(page: Page): Promise<{ plot: number; label: string | n
   return results;
 }
 
+/** What `--draw` did and saw. */
+interface DrawReport {
+  cell: number;
+  canvas: { width: number; height: number } | null;
+  text_before: string;
+  text_after: string;
+  expected: string | null;
+  /** How many elements matching the `--draw-expect` selector had a height, at the end. */
+  matched: number | null;
+  shot: string | null;
+}
+
+/**
+ * Draws a 7 with the mouse on the first canvas in cell `cell`'s output, as a learner does on a
+ * drawing pad; waits for `--draw-expect` (or `--settle`); screenshots the cell.
+ */
+async function drawOnCanvas(
+  page: Page,
+  path: string,
+  out: string,
+  opts: Options,
+): Promise<DrawReport> {
+  const cell = opts.draw!;
+  const count = await inPanel(page, path, (panel, i) => {
+    const node = panel.content.widgets[i]?.node;
+    if (node) {
+      node.setAttribute("data-lab-shots-draw", String(i));
+      node.scrollIntoView({ block: "start" });
+    }
+    return panel.content.widgets.length;
+  }, cell);
+  if (cell >= count) {
+    throw new ShotsError(`Cannot draw in cell ${cell} as the notebook has cells 0 to ${count - 1}`);
+  }
+  const output = page.locator(`[data-lab-shots-draw="${cell}"] .jp-OutputArea`);
+  const outputText = () => output.first().innerText({ timeout: 5000 }).catch(() => "");
+  const report: DrawReport = {
+    cell,
+    canvas: null,
+    text_before: (await outputText()).trim().slice(0, 300),
+    text_after: "",
+    expected: opts.drawExpect ? `${opts.drawExpect.selector}:${opts.drawExpect.count}` : null,
+    matched: null,
+    shot: null,
+  };
+  const canvas = output.locator("canvas").first();
+  const found = await canvas.waitFor({ timeout: 30_000 }).then(() => true, () => false);
+  const box = found ? await canvas.boundingBox() : null;
+  if (box) {
+    report.canvas = { width: Math.round(box.width), height: Math.round(box.height) };
+    const at = ([u, v]: [number, number]) =>
+      [box.x + u * box.width, box.y + v * box.height] as const;
+    const stroke: [number, number][] = [[0.3, 0.2], [0.72, 0.2], [0.45, 0.82]];
+    await page.mouse.move(...at(stroke[0]!));
+    await page.mouse.down();
+    for (const point of stroke.slice(1)) await page.mouse.move(...at(point), { steps: 12 });
+    await page.mouse.up();
+  }
+  const matched = (selector: string) =>
+    output.first().evaluate(
+      (el, selector) =>
+        [...el.querySelectorAll(selector)].filter((e) => e.getBoundingClientRect().height > 0)
+          .length,
+      selector,
+    ).catch(() => 0);
+  if (opts.drawExpect) {
+    const deadline = Date.now() + 60_000;
+    do {
+      report.matched = await matched(opts.drawExpect.selector);
+      if (report.matched >= opts.drawExpect.count) break;
+      await sleep(500);
+    } while (Date.now() < deadline);
+  }
+  await sleep(opts.drawExpect ? 500 : opts.settleMs);
+  report.text_after = (await outputText()).trim().slice(0, 300);
+  const file = join(out, `draw-${String(cell).padStart(2, "0")}.png`);
+  await page.locator(`[data-lab-shots-draw="${cell}"]`).screenshot({ path: file, timeout: 30_000 })
+    .then(() => report.shot = basename(file), (e) => log(`draw: screenshot failed: ${e.message}`));
+  return report;
+}
+
 // ---------------------------------------------------------------------------------------------
 
 async function shoot(opts: Options, cleanups: (() => Promise<void> | void)[]): Promise<number> {
@@ -1026,10 +1140,22 @@ async function shoot(opts: Options, cleanups: (() => Promise<void> | void)[]): P
   const cellFiles = opts.cells === null
     ? []
     : await cellShots(page, labPath, opts.out, opts.cells, opts);
-  // last, as it changes what the page shows (labels; live plots instead of saved PNGs)
+  // last, as they change what the page shows (a drawing; labels; live plots instead of PNGs)
+  const draw = opts.draw === null ? null : await drawOnCanvas(page, labPath, opts.out, opts);
   const hover = opts.hover ? await hoverPlots(page) : null;
 
   const problems = findProblems(cells, opts.mode);
+  if (draw && !draw.canvas) {
+    problems.push({ cell: draw.cell, kind: "drawing", text: "no canvas in the cell's output" });
+  }
+  if (draw && opts.drawExpect && (draw.matched ?? 0) < opts.drawExpect.count) {
+    problems.push({
+      cell: draw.cell,
+      kind: "drawing",
+      text:
+        `after the stroke, ${draw.matched} of ${opts.drawExpect.count} "${opts.drawExpect.selector}" shown`,
+    });
+  }
   for (const e of pageErrors) problems.push({ cell: null, kind: "page error", text: e });
   const serverLog = server.log();
   for (const pattern of [/IOPub (data|message) rate exceeded/, /Invalid Signature/]) {
@@ -1052,6 +1178,7 @@ async function shoot(opts: Options, cleanups: (() => Promise<void> | void)[]): P
     page_errors: pageErrors,
     console_errors: consoleLines.filter((l) => l.startsWith("[error]")).slice(0, 50),
     plotly_hover: hover,
+    draw,
     cells,
   };
   Deno.writeTextFileSync(join(opts.out, "report.json"), JSON.stringify(report, null, 2) + "\n");
@@ -1068,6 +1195,15 @@ async function shoot(opts: Options, cleanups: (() => Promise<void> | void)[]): P
       `-> ${pages.length} page PNG(s)` +
       `${cellFiles.length ? ` + ${cellFiles.length} cell PNG(s)` : ""} in ${opts.out}`,
   );
+  if (draw) {
+    log(
+      `draw: cell ${draw.cell}, canvas ${
+        draw.canvas ? `${draw.canvas.width}x${draw.canvas.height}` : "none"
+      }${draw.expected ? `, ${draw.matched} of ${draw.expected} shown` : ""}; after: ${
+        draw.text_after.replace(/\s+/g, " ").slice(0, 160)
+      }`,
+    );
+  }
   if (hover) {
     log(
       `hover: ${

@@ -29,3 +29,4 @@ export * from "./vocabulary.ts";
 export * from "./skip_gram.ts";
 export * from "./kingdom_corpus.ts";
 export * from "./pca.ts";
+export * from "./mnist_drawing.ts";

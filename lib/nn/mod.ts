@@ -31,3 +31,5 @@ export * from "./summary.ts";
 export * from "./weights.ts";
 export * from "./keras_mnist_mlp.ts";
 export * from "./embedding.ts";
+export * from "./onnx.ts";
+export * from "./pytorch.ts";

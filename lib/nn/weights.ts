@@ -22,6 +22,14 @@ interface HeaderEntry {
  * The same files open in Python with `safetensors.numpy.load_file`. Taught in
  * `notebooks/08_mnist_mlp.ipynb`.
  *
+ * In PyTorch: the names are already those of `state_dict()`. A `Sequential` names its
+ * parameters by position, "0.weight", "0.bias", "3.weight", ..., as PyTorch's `nn.Sequential`
+ * does for the same layers in the same order (activations and dropout take a position in both,
+ * so the Keras network's keys are 0, 3 and 6 in both). One shape differs: `Linear.weight` is
+ * `[in, out]` here (the layer computes `x · W`) and `[out, in]` in `nn.Linear` (`x · Wᵀ`), so each
+ * `Linear` weight is transposed on the way; biases are the same. `pytorchCode()` writes the Python
+ * that does both (`notebooks/12_model_in_the_world.ipynb`).
+ *
  * @param model The model whose parameters to encode
  * @returns The file's bytes
  *

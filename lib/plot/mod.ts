@@ -44,3 +44,4 @@ export * from "./graph_image.ts";
 export * from "./network_diagram.ts";
 export * from "./table.ts";
 export * from "./word_map.ts";
+export * from "./digit_pad.ts";

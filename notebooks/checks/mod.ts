@@ -23,3 +23,4 @@ export * from "./mnist_data.ts";
 export * from "./mnist_mlp.ts";
 export * from "./overfitting.ts";
 export * from "./embeddings.ts";
+export * from "./model_in_the_world.ts";
