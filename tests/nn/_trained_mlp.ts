@@ -7,7 +7,7 @@ import { RMSprop } from "../../lib/optim/mod.ts";
 import { randomSeeded } from "../../lib/random/mod.ts";
 import type { Tensor } from "../../lib/tensor/mod.ts";
 import { fit } from "../../lib/train/mod.ts";
-import { mnistMlp } from "./_mnist_mlp.ts";
+import { kerasMnistMlp } from "../../lib/nn/mod.ts";
 
 /** The trained model and the test images it is compared on. */
 export interface TrainedMlp {
@@ -35,7 +35,7 @@ export async function trainedMlp(n = 1000): Promise<TrainedMlp> {
     mnist.testImages.subarray(0, n * MNIST_IMAGE_SIZE),
     mnist.testLabels.subarray(0, n),
   );
-  const model = mnistMlp(3, 64);
+  const model = kerasMnistMlp(3, { hidden: 64 });
   await fit(model, train, {
     numEpochs: 1,
     batchSize: 64,

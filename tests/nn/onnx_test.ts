@@ -18,7 +18,7 @@ import { randomSeeded } from "../../lib/random/mod.ts";
 import { type Tensor, uniform } from "../../lib/tensor/mod.ts";
 import { predict } from "../../lib/train/mod.ts";
 import { deepStrictEqual, ok, strictEqual, throws } from "../_helpers.ts";
-import { mnistMlp } from "./_mnist_mlp.ts";
+import { kerasMnistMlp } from "../../lib/nn/mod.ts";
 import { trainedMlp } from "./_trained_mlp.ts";
 
 ort.env.wasm.numThreads = 1;
@@ -84,7 +84,7 @@ Deno.test("encodeOnnx() exports Sigmoid, Tanh, a Linear without bias and a last 
 });
 
 Deno.test("encodeOnnx() writes one node per layer, the parameters under their own names", () => {
-  const model = mnistMlp(0, 32);
+  const model = kerasMnistMlp(0, { hidden: 32 });
   const decoded = onnxProto.onnx.ModelProto.decode(encodeOnnx(model));
   strictEqual(Number(decoded.irVersion), 8);
   deepStrictEqual(decoded.opsetImport.map((o) => [o.domain, Number(o.version)]), [["", 13]]);

@@ -3,7 +3,7 @@ import { randomSeeded } from "../../lib/random/mod.ts";
 import type { Tensor } from "../../lib/tensor/mod.ts";
 import { predict } from "../../lib/train/mod.ts";
 import { deepStrictEqual, ok, strictEqual, throws } from "../_helpers.ts";
-import { mnistMlp } from "./_mnist_mlp.ts";
+import { kerasMnistMlp } from "../../lib/nn/mod.ts";
 import { trainedMlp } from "./_trained_mlp.ts";
 
 /** PyTorch's version, or why it cannot be imported. */
@@ -31,7 +31,7 @@ if ("reason" in torch) {
 }
 
 Deno.test("pytorchCode() writes the layers in order and transposes each Linear weight", () => {
-  const code = pytorchCode(mnistMlp(0, 32), "models/mlp.safetensors");
+  const code = pytorchCode(kerasMnistMlp(0, { hidden: 32 }), "models/mlp.safetensors");
   ok(
     code.includes(
       "model = nn.Sequential(\n    nn.Linear(784, 32),\n    nn.ReLU(),\n    nn.Dropout(0.2),\n" +
