@@ -4,7 +4,6 @@
  * a learner sees it, plus a report of what each cell showed.
  *
  * ```sh
- * export JUPYTER_DATA_DIR=$PWD/.jupyter-data   # the kernelspec of this checkout
  * deno task shots notebooks/01_single_neuron.ipynb /tmp/shots-01
  * deno task shots notebooks/03_activations.ipynb /tmp/shots-03 --save
  * deno task shots /tmp/shots-03/03_activations.ipynb /tmp/shots-03u --mode view --untrusted
@@ -14,7 +13,8 @@
  * 1. starts a private JupyterLab server on 127.0.0.1 (a free port, a random token) at the
  *    repository root, as `deno task course` does, with private settings (Lab's windowing off, so
  *    every cell is rendered; autosave off) and a private workspace. The kernel is whatever
- *    kernelspec the notebook names, found through the current `JUPYTER_DATA_DIR`;
+ *    kernelspec the notebook names, found by the checkout's `.venv/` Jupyter (`deno task course
+ *    --setup-only` makes it), so each checkout runs its own kernel;
  * 2. opens a copy of the notebook, made in a hidden folder beside it (`.lab-shots-XXXX/`, removed
  *    at the end), so the notebook itself is never written, and the kernel starts in the
  *    notebook's own folder;
@@ -52,7 +52,7 @@
  * (inline SVG, and SVG shown as an image), errors; plus browser console errors and page errors.
  * Also `console.log` (the browser's console) and `jupyter-server.log` (token removed).
  *
- * Env: `JUPYTER` (default `jupyter`), `CHROMIUM` (default `/usr/bin/chromium`).
+ * Env: `JUPYTER` (default: this checkout's `.venv/bin/jupyter`, else `jupyter` on the PATH), `CHROMIUM` (default `/usr/bin/chromium`).
  * Exit status: 0 fine, 3 problems (error outputs, plots not drawn, broken images, cells that did
  * not run, page errors, kernel messages the server dropped), 2 timed out, 1 the tool failed.
  *
@@ -62,6 +62,7 @@ import { chromium } from "playwright-core";
 import type { BrowserContext, Page } from "playwright-core";
 import { parseArgs } from "node:util";
 import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { usesOwnJupyter, VENV_DIR, venvBin } from "./python_env.ts";
 
 const ROOT = new URL("../", import.meta.url).pathname.replace(/\/$/, "");
 const OVERLAP_PX = 60;
@@ -278,7 +279,10 @@ class LabServer {
     this.url = `http://127.0.0.1:${port}`;
     const settings = join(tmp, "settings");
     writeLabSettings(settings);
-    const jupyter = Deno.env.get("JUPYTER") ?? "jupyter";
+    // the checkout's own .venv (scripts/python_env.ts), as `deno task course` uses, unless told
+    const venvJupyter = venvBin(VENV_DIR, "jupyter");
+    const jupyter = Deno.env.get("JUPYTER") ??
+      (!usesOwnJupyter() && exists(venvJupyter) ? venvJupyter : "jupyter");
     // setsid (which execs, keeping the PID): Ctrl+C reaches this script only, which then shuts
     // the kernels down and stops the server in order (Jupyter would otherwise exit on its own and
     // orphan a busy kernel)
@@ -303,7 +307,7 @@ class LabServer {
         ...(untrusted ? ["--NotebookNotary.db_file=:memory:"] : []),
       ],
       cwd: ROOT,
-      env: { JUPYTER_RUNTIME_DIR: join(tmp, "runtime") },
+      env: { JUPYTER_RUNTIME_DIR: join(tmp, "runtime"), JUPYTER_PREFER_ENV_PATH: "1" },
       stdin: "null",
       stdout: "piped",
       stderr: "piped",
@@ -1073,8 +1077,6 @@ async function shoot(opts: Options, cleanups: (() => Promise<void> | void)[]): P
   Deno.copyFileSync(opts.notebook, copy);
   const labPath = relative(ROOT, copy);
 
-  const dataDir = Deno.env.get("JUPYTER_DATA_DIR");
-  log(`JUPYTER_DATA_DIR=${dataDir ?? "(not set: Jupyter's default, shared by every checkout)"}`);
   const server = new LabServer(tmp, opts.untrusted);
   cleanups.push(async () => {
     await server.stop();
