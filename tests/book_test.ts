@@ -26,6 +26,8 @@ interface BookReport {
   plots: number;
   images: number;
   links: number;
+  /** Per page (`zh/01_first.html`): plotly figures drawn (with an SVG) and images loaded. */
+  drawn: Map<string, { plots: number; images: number }>;
   problems: string[];
 }
 
@@ -54,7 +56,15 @@ async function checkBook(dir: string): Promise<BookReport> {
   const origin = new URL(url).origin;
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] });
   const problems: string[] = [];
-  const report: BookReport = { pages: 0, math: 0, plots: 0, images: 0, links: 0, problems };
+  const report: BookReport = {
+    pages: 0,
+    math: 0,
+    plots: 0,
+    images: 0,
+    links: 0,
+    drawn: new Map(),
+    problems,
+  };
   const idsByPage = new Map<string, Set<string>>();
   const links: { from: string; href: string }[] = [];
   try {
@@ -81,8 +91,10 @@ async function checkBook(dir: string): Promise<BookReport> {
       const plots = await page.locator(".book-plotly").count();
       report.plots += plots;
       if (plots > 0) {
+        // (no wait when plotly.js did not load: nothing will draw them)
         await page.waitForFunction(
           () =>
+            !("Plotly" in window) ||
             [...document.querySelectorAll(".book-plotly")].every((p) =>
               p.hasAttribute("data-drawn") && p.querySelector("svg.main-svg") !== null
             ),
@@ -120,6 +132,12 @@ async function checkBook(dir: string): Promise<BookReport> {
         }));
       });
       report.images += images.length;
+      report.drawn.set(path, {
+        plots: await page.locator(".book-plotly[data-drawn] svg.main-svg").evaluateAll((svgs) =>
+          new Set(svgs.map((svg) => svg.closest(".book-plotly"))).size
+        ),
+        images: images.filter((i) => i.ok).length,
+      });
       for (const img of images.filter((i) => !i.ok)) {
         problems.push(`${path}: image not loaded: ${img.src}`);
       }
@@ -321,6 +339,30 @@ Deno.test("book of a made-up course", async (t) => {
       assertEquals(report.problems, []);
       assertEquals([report.pages, report.math, report.plots, report.images], [5, 1, 1, 1]);
       assert(report.links > 20, `only ${report.links} links checked`);
+      assertEquals(report.drawn.get("01_first.html"), { plots: 1, images: 1 });
+    });
+
+    await t.step("finds what a broken book lacks: a script, an image, a page", async () => {
+      Deno.removeSync(join(out, "assets/plotly.min.js"));
+      Deno.removeSync(join(out, "02_second.html"));
+      const first = page("01_first.html");
+      Deno.writeTextFileSync(
+        join(out, "01_first.html"),
+        first.replace('src="data:image/png;base64,', 'src="data:image/png;base64,broken'),
+      );
+      const report = await checkBook(out);
+      const expected = [
+        /^01_first.html: HTTP 404 for .*\/assets\/plotly.min.js$/,
+        /^01_first.html: .*plotly.js did not load/,
+        /^01_first.html: 1 of 1 plotly figures not drawn$/,
+        /^01_first.html: image not loaded: data:image\/png;base64,broken/,
+        /^01_first.html: link to 02_second.html, which is not in the book$/,
+      ];
+      for (const pattern of expected) {
+        assert(report.problems.some((p) => pattern.test(p)), `${pattern}: ${report.problems}`);
+      }
+      assertEquals(report.drawn.get("01_first.html"), { plots: 0, images: 0 });
+      await build(); // the steps below read the whole book again
     });
 
     await t.step("home page: the README's opening, its commands, a map of the notebooks", () => {
@@ -458,17 +500,107 @@ Deno.test("book of a made-up course", async (t) => {
   }
 });
 
-Deno.test("book of the course, from the notebook test's executed copies", async () => {
+/** Per notebook of `folder` (`notebooks`, `notebooks/zh`): its name and its executed copy's outputs. */
+function courseNotebooks(
+  folder: string,
+): { name: string; title: string; plots: number; pngs: number }[] {
+  const dir = join(ROOT, folder);
+  if (!isDir(dir)) return [];
+  return [...Deno.readDirSync(dir)]
+    .filter((e) => e.isFile && /^\d\d_.*\.ipynb$/.test(e.name))
+    .map((e) => e.name.replace(/\.ipynb$/, ""))
+    .sort()
+    .map((name) => {
+      const copy = JSON.parse(
+        Deno.readTextFileSync(join(ROOT, EXECUTED_DIR, folder, `${name}.ipynb`)),
+      );
+      const outputs = copy.cells.flatMap((c: { outputs?: { data?: object }[] }) => c.outputs ?? [])
+        .map((o: { data?: object }) => o.data ?? {});
+      const heading = copy.cells.map((c: { source: string | string[] }) =>
+        [c.source].flat().join("")
+      ).join("\n").match(/^# (.+)$/m);
+      return {
+        name,
+        title: heading?.[1]?.trim() ?? "",
+        plots: outputs.filter((d: object) => "application/vnd.plotly.v1+json" in d).length,
+        pngs: outputs.filter((d: object) => "image/png" in d).length,
+      };
+    });
+}
+
+function isDir(path: string): boolean {
+  try {
+    return Deno.statSync(path).isDirectory;
+  } catch {
+    return false;
+  }
+}
+
+Deno.test("book of the course, from the notebook test's executed copies", async (t) => {
   const executed = join(ROOT, EXECUTED_DIR);
   const out = join(ROOT, "build/book");
   const started = performance.now();
-  const { pages, bytes } = await buildBook({ reuse: executed, out, log: () => {} });
+  const { bytes } = await buildBook({ reuse: executed, out, log: () => {} });
   const seconds = (performance.now() - started) / 1000;
   const report = await checkBook(out);
+  const editions = [
+    { folder: "notebooks", prefix: "", notebooks: courseNotebooks("notebooks") },
+    { folder: "notebooks/zh", prefix: "zh/", notebooks: courseNotebooks("notebooks/zh") },
+  ].filter((e) => e.notebooks.length > 0);
   console.log(
-    `book: ${pages.length} pages, ${report.plots} plots, ${report.images} images, ` +
-      `${report.links} links; ${(bytes / 1e6).toFixed(1)} MB in ${relative(ROOT, out)}/; ` +
-      `built in ${seconds.toFixed(1)} s`,
+    `book: ${report.pages} pages (${editions.map((e) => `${e.folder}: ${e.notebooks.length}`)}), ` +
+      `${report.plots} plots, ${report.images} images, ${report.links} links, ${report.math} ` +
+      `formulas; ${(bytes / 1e6).toFixed(1)} MB in ${relative(ROOT, out)}/; built in ` +
+      `${seconds.toFixed(1)} s`,
   );
-  assertEquals(report.problems, []);
+
+  await t.step("Chromium finds no error, no missing file and no broken link", () => {
+    assertEquals(report.problems, []);
+  });
+
+  await t.step("a page per notebook of each edition, and a home page per edition", () => {
+    assert(editions[0]!.notebooks.length >= 10, "fewer than 10 notebooks in notebooks/");
+    const expected = editions.flatMap((e) => [
+      `${e.prefix}index.html`,
+      ...e.notebooks.map((n) => `${e.prefix}${n.name}.html`),
+    ]).sort();
+    assertEquals(htmlFiles(out), expected);
+    for (const edition of editions) {
+      for (const { name, title } of edition.notebooks) {
+        const html = Deno.readTextFileSync(join(out, `${edition.prefix}${name}.html`));
+        assert(title !== "" && html.includes(`<title>${title}`), `${name}: title "${title}"`);
+        assert(
+          html.includes(`href="${edition.prefix ? "../" : ""}${edition.folder}/${name}.ipynb"`),
+          `${edition.prefix}${name}.html links its notebook`,
+        );
+        assert(isFile(join(out, edition.folder, `${name}.ipynb`)), `${name}.ipynb is in the book`);
+      }
+    }
+  });
+
+  await t.step("every plotly output drawn as a figure, every PNG output shown", () => {
+    let plots = 0;
+    for (const edition of editions) {
+      for (const { name, plots: expected, pngs } of edition.notebooks) {
+        const page = `${edition.prefix}${name}.html`;
+        const drawn = report.drawn.get(page);
+        assertEquals(drawn?.plots, expected, `${page}: plotly figures drawn`);
+        assert((drawn?.images ?? 0) >= pngs, `${page}: ${drawn?.images} images, ${pngs} PNGs`);
+        plots += expected;
+      }
+    }
+    assert(plots >= 20, `only ${plots} plotly figures in the course`);
+  });
+
+  await t.step("a language switch on every page that has a Chinese twin", () => {
+    const chinese = editions.find((e) => e.prefix === "zh/");
+    if (chinese === undefined) return; // no notebooks/zh/ yet: the English book has no switch
+    for (const page of ["index", ...chinese.notebooks.map((n) => n.name)]) {
+      const en = Deno.readTextFileSync(join(out, `${page}.html`));
+      const zh = Deno.readTextFileSync(join(out, `zh/${page}.html`));
+      assertEquals(hrefOf(en, "book-switch"), `zh/${page}.html`);
+      assertEquals(hrefOf(zh, "book-switch"), `../${page}.html`);
+      assert(zh.includes('<html lang="zh">'), `zh/${page}.html is marked Chinese`);
+    }
+  });
 });
