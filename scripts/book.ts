@@ -74,6 +74,7 @@ const STRINGS = {
     notebook: "notebook",
     commands: "The two commands",
     notebooks: "The notebooks",
+    about: "what you build and see",
     commandsNote:
       "Run them in a clone of the course's repository. Each page of this book links to its notebook (.ipynb): put it in the clone's `notebooks/` folder to run it.",
     englishOnly: "",
@@ -88,7 +89,8 @@ const STRINGS = {
     home: "关于本课程",
     notebook: "笔记本",
     commands: "两个命令",
-    notebooks: "笔记本",
+    notebooks: "笔记本一览",
+    about: "你会构建和看到什么",
     commandsNote:
       "在课程仓库的克隆中运行它们。本书的每一页都链接到对应的笔记本（.ipynb）：把它放进克隆的 `notebooks/zh/` 文件夹即可运行。",
     englishOnly: "暂无中文版，链接到英文版",
@@ -427,6 +429,8 @@ interface Edition {
   /** The notebooks in reading order; an English one stands in where a Chinese page is missing. */
   chapters: Chapter[];
   readme: ReadmeParts;
+  /** The README's language: English for the Chinese edition until `README.zh-CN.md` exists. */
+  readmeLang: Lang;
 }
 
 /** Builds the book; returns its pages and size. */
@@ -446,6 +450,7 @@ export async function buildBook(options: BuildOptions = {}): Promise<BuildResult
     folder: "",
     chapters: english,
     readme: readmeParts(Deno.readTextFileSync(join(root, "README.md"))),
+    readmeLang: "en",
   }];
   const zhReadme = join(root, "README.zh-CN.md");
   if (chinese.length > 0) {
@@ -458,6 +463,7 @@ export async function buildBook(options: BuildOptions = {}): Promise<BuildResult
       readme: readmeParts(
         Deno.readTextFileSync(exists(zhReadme) ? zhReadme : join(root, "README.md")),
       ),
+      readmeLang: exists(zhReadme) ? "zh" : "en",
     });
   }
 
@@ -580,23 +586,23 @@ function homeNotebook(
 ): Notebook {
   const strings = STRINGS[edition.lang];
   const readme = edition.readme;
+  // an English README stands in for a missing README.zh-CN.md: its title, opening and commands,
+  // with the edition's own headings, and each Chinese notebook described by its first sentence
+  const own = edition.readmeLang === edition.lang;
   const cells: Cell[] = [markdownCell(`# ${readme.title}\n\n${readme.intro}`)];
   if (readme.commands !== null) {
-    cells.push(markdownCell(
-      `## ${
-        readme.commandsHeading ?? strings.commands
-      }\n\n${readme.commands}\n\n${strings.commandsNote}`,
-    ));
+    const heading = (own ? readme.commandsHeading : null) ?? strings.commands;
+    cells.push(markdownCell(`## ${heading}\n\n${readme.commands}\n\n${strings.commandsNote}`));
   }
-  const header = readme.tableHeader ?? [strings.notebook, ""];
+  const header = (own ? readme.tableHeader : null) ?? [strings.notebook, strings.about];
   const rows = edition.chapters.map((c) => {
-    const description = readme.descriptions.get(c.name) ??
+    const description = (c.lang === edition.readmeLang ? readme.descriptions.get(c.name) : null) ??
       firstSentence(executed.get(c.path)!);
     const note = c.lang !== edition.lang ? ` (${strings.englishOnly})` : "";
     return `| [${tableCell(c.title)}](${hrefOf(c)})${note} | ${tableCell(description)} |`;
   });
   cells.push(markdownCell(
-    `## ${readme.notebooksHeading ?? strings.notebooks}\n\n` +
+    `## ${(own ? readme.notebooksHeading : null) ?? strings.notebooks}\n\n` +
       `| ${header.slice(0, 2).map(tableCell).join(" | ")} |\n| --- | --- |\n${rows.join("\n")}`,
   ));
   return {

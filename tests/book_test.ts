@@ -495,6 +495,26 @@ Deno.test("book of a made-up course", async (t) => {
         Deno.writeTextFileSync(copy, saved);
       }
     });
+
+    await t.step(
+      "without README.zh-CN.md, the Chinese home describes each notebook itself",
+      async () => {
+        Deno.removeSync(join(root, "README.zh-CN.md"));
+        await build();
+        const zh = page("zh/index.html");
+        assert(textOf(zh).includes("It follows an article for programmers."), "English opening");
+        const table = zh.slice(zh.indexOf("<table"), zh.indexOf("</table>"));
+        const row = (href: string) =>
+          table.slice(table.indexOf(`href="${href}"`)).split("</tr>")[0]!;
+        assert(textOf(row("01_first.html")).includes("第一个笔记本。"), row("01_first.html"));
+        assert(!zh.includes("the first steps, with a plot"), "not the English line about 01");
+        assert(textOf(row("../02_second.html")).includes("The second notebook prints."));
+        assert(
+          /<h2 id="[^"]*">笔记本一览/.test(zh) && zh.includes("你会构建和看到什么"),
+          "headings",
+        );
+      },
+    );
   } finally {
     await Deno.remove(root, { recursive: true });
   }
