@@ -94,22 +94,25 @@ export class NumberGridDisplay implements Displayable {
    */
   toHtml(): string {
     const [low, high] = this.#range;
+    const cells = Array.from(this.values, (v) => this.#format(v));
+    const width = Math.max(String(this.columns - 1).length, ...cells.map((c) => c.length));
     // Every style is inline: JupyterLab's and Notebook's table CSS would pad, stripe and centre.
-    const td = "padding:1px 3px;text-align:right;border:none;line-height:1.25";
+    // The same width for every column keeps the grid square, whatever its numbers.
+    const td = `padding:1px 3px;text-align:right;border:none;line-height:1.25;min-width:${width}ch`;
     const head = (text: number | string) =>
       `<td style="${td};color:#888;background:#fff">${text}</td>`;
-    const cell = (v: number) => {
+    const cell = (v: number, i: number) => {
       const t = high > low ? Math.min(1, Math.max(0, (v - low) / (high - low))) : 0;
       const grey = Math.round(255 * (1 - t));
       const ink = t > 0.5 ? "#fff" : v === low ? "#bbb" : "#000";
       const style = `${td};background:rgb(${grey},${grey},${grey});color:${ink}`;
-      return `<td style="${style}">${this.#format(v)}</td>`;
+      return `<td style="${style}">${cells[i]}</td>`;
     };
     const header = Array.from({ length: this.columns }, (_, c) => head(c)).join("");
     const body: string[] = [];
     for (let r = 0; r < this.rows; r++) {
-      const row = this.values.subarray(r * this.columns, (r + 1) * this.columns);
-      body.push(`<tr>${head(r)}${Array.from(row, cell).join("")}</tr>`);
+      const row = Array.from({ length: this.columns }, (_, c) => r * this.columns + c);
+      body.push(`<tr>${head(r)}${row.map((i) => cell(this.values[i]!, i)).join("")}</tr>`);
     }
     const title = this.#title ? `<p><strong>${escapeHtml(this.#title)}</strong></p>` : "";
     const table = `<table style="font:11px monospace;border-collapse:collapse;margin:0">`;

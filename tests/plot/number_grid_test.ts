@@ -29,6 +29,7 @@ Deno.test("numberGrid()", async (t) => {
     ok(html.includes('background:rgb(127,127,127);color:#fff">128<'));
     ok(html.includes('background:rgb(191,191,191);color:#000">64<'));
     ok(html.startsWith("<p><strong>Four pixels</strong></p><table"));
+    strictEqual(html.match(/min-width:3ch/g)?.length, 4 + 5, "every column as wide as 255");
     strictEqual(bundle["text/plain"], "Four pixels\n     0   1\n0    0 128\n1  255  64");
   });
 
