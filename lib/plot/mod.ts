@@ -10,8 +10,8 @@
  *   {@linkcode barPlot}, {@linkcode histogramPlot}, and {@linkcode figure} for raw plotly traces.
  * - Pictures (PNG and text): {@linkcode digitImage}, {@linkcode digitGrid},
  *   {@linkcode weightTiles}, {@linkcode matrixImage}, {@linkcode graphImage}.
- * - {@linkcode trainingView}: a `fit()` callback redrawn in place; {@linkcode table}: HTML and text;
- *   {@linkcode numberGrid}: numbers in shaded cells (HTML and text).
+ * - {@linkcode trainingView}: a `fit()` callback redrawn in place; {@linkcode table}: HTML and text.
+ * - {@linkcode numberGrid}: numbers in cells shaded by their value (HTML and text).
  *
  * Every kind is shown in `notebooks/99_plot_gallery.ipynb`.
  *
