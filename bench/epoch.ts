@@ -20,7 +20,7 @@
  * @module
  */
 
-import { kerasMnistMlp } from "../scripts/mnist.ts";
+import { kerasMnistMlp } from "../lib/nn/mod.ts";
 import { gemmTs } from "../lib/kernels/gemm_ts.ts";
 import { gemmWasm, prepareWasm, setWasmOptions, wasmStats } from "../lib/kernels/gemm_wasm.ts";
 import { loadMnist, mnistDataset } from "../lib/data/mod.ts";

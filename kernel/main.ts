@@ -20,8 +20,12 @@ if (import.meta.main) {
     Deno.exit(2);
   }
   const conn: ConnectionInfo = JSON.parse(await Deno.readTextFile(connectionFile));
+  // Front ends started by jupyter_client name themselves in JPY_PARENT_PID: when that process
+  // is gone, the kernel exits too.
+  const parentPid = Number(Deno.env.get("JPY_PARENT_PID"));
   const kernel = await CourseKernel.start(conn, {
     logFile: Deno.env.get("DENO_COURSE_KERNEL_LOG") ?? "",
+    ...(Number.isInteger(parentPid) && parentPid > 1 ? { parentPid } : {}),
   });
   Deno.exit(await kernel.finished);
 }

@@ -4,7 +4,6 @@
  * a learner sees it, plus a report of what each cell showed.
  *
  * ```sh
- * export JUPYTER_DATA_DIR=$PWD/.jupyter-data   # the kernelspec of this checkout
  * deno task shots notebooks/01_single_neuron.ipynb /tmp/shots-01
  * deno task shots notebooks/03_activations.ipynb /tmp/shots-03 --save
  * deno task shots /tmp/shots-03/03_activations.ipynb /tmp/shots-03u --mode view --untrusted
@@ -14,7 +13,8 @@
  * 1. starts a private JupyterLab server on 127.0.0.1 (a free port, a random token) at the
  *    repository root, as `deno task course` does, with private settings (Lab's windowing off, so
  *    every cell is rendered; autosave off) and a private workspace. The kernel is whatever
- *    kernelspec the notebook names, found through the current `JUPYTER_DATA_DIR`;
+ *    kernelspec the notebook names, found by the checkout's `.venv/` Jupyter (`deno task course
+ *    --setup-only` makes it), so each checkout runs its own kernel;
  * 2. opens a copy of the notebook, made in a hidden folder beside it (`.lab-shots-XXXX/`, removed
  *    at the end), so the notebook itself is never written, and the kernel starts in the
  *    notebook's own folder;
@@ -36,6 +36,11 @@
  *   report.json)
  * - `--hover`: after the screenshots, moves the mouse onto each plotly plot (onto its PNG first,
  *   which makes Lab draw the live plot) and records whether a hover label appears
+ * - `--draw N`: after the screenshots, draws a 7 with the mouse (press, three straight strokes,
+ *   release) on the first `<canvas>` in cell N's output, as a learner does on a drawing pad, then
+ *   writes `draw-NN.png` (the cell) and `draw` in report.json (the output's text before and after);
+ *   `--draw-expect SELECTOR:COUNT` waits up to 60 s until COUNT elements matching SELECTOR in that
+ *   output have a height, and reports a problem if they never do (e.g. `.course-pad-bar:10`)
  * - `--no-sidebar`: closes the left sidebar (file browser), giving the notebook the full width
  * - `--timeout SEC` (600): how long the run may take; `--settle MS` (2000): wait after idle
  * - `--width PX` (1280), `--height PX` (900): the browser window
@@ -47,7 +52,7 @@
  * (inline SVG, and SVG shown as an image), errors; plus browser console errors and page errors.
  * Also `console.log` (the browser's console) and `jupyter-server.log` (token removed).
  *
- * Env: `JUPYTER` (default `jupyter`), `CHROMIUM` (default `/usr/bin/chromium`).
+ * Env: `JUPYTER` (default: this checkout's `.venv/bin/jupyter`, else `jupyter` on the PATH), `CHROMIUM` (default `/usr/bin/chromium`).
  * Exit status: 0 fine, 3 problems (error outputs, plots not drawn, broken images, cells that did
  * not run, page errors, kernel messages the server dropped), 2 timed out, 1 the tool failed.
  *
@@ -57,6 +62,7 @@ import { chromium } from "playwright-core";
 import type { BrowserContext, Page } from "playwright-core";
 import { parseArgs } from "node:util";
 import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { usesOwnJupyter, VENV_DIR, venvBin } from "./python_env.ts";
 
 const ROOT = new URL("../", import.meta.url).pathname.replace(/\/$/, "");
 const OVERLAP_PX = 60;
@@ -69,6 +75,8 @@ interface Options {
   saveTo: string | null;
   cells: "all" | number | null;
   hover: boolean;
+  draw: number | null;
+  drawExpect: { selector: string; count: number } | null;
   noSidebar: boolean;
   timeoutSec: number;
   settleMs: number;
@@ -84,7 +92,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function usage(): string {
   return "Usage: deno task shots NOTEBOOK OUT_DIR [--mode run|view] [--untrusted] [--save] " +
-    "[--save-to PATH] [--per-cell | --cell N] [--hover] [--no-sidebar] [--timeout SEC] [--settle MS] " +
+    "[--save-to PATH] [--per-cell | --cell N] [--hover] [--draw N [--draw-expect SELECTOR:COUNT]] " +
+    "[--no-sidebar] [--timeout SEC] [--settle MS] " +
     "[--width PX] [--height PX]\n(see the header of scripts/lab_shots.ts)";
 }
 
@@ -109,6 +118,8 @@ function parseOptions(args: string[]): Options {
       "per-cell": { type: "boolean", default: false },
       cell: { type: "string" },
       hover: { type: "boolean", default: false },
+      draw: { type: "string" },
+      "draw-expect": { type: "string" },
       "no-sidebar": { type: "boolean", default: false },
       timeout: { type: "string" },
       settle: { type: "string" },
@@ -143,6 +154,27 @@ function parseOptions(args: string[]): Options {
     }
     cells = n;
   }
+  let draw: number | null = null;
+  if (values.draw !== undefined) {
+    draw = Number(values.draw);
+    if (!Number.isInteger(draw) || draw < 0) {
+      throw new ShotsError(
+        `Cannot read --draw as it must be an integer >= 0: got "${values.draw}"`,
+      );
+    }
+  }
+  let drawExpect: Options["drawExpect"] = null;
+  if (values["draw-expect"] !== undefined) {
+    const m = values["draw-expect"].match(/^(.+):(\d+)$/);
+    if (!m || draw === null) {
+      throw new ShotsError(
+        `Cannot read --draw-expect as it must be SELECTOR:COUNT, with --draw N: got "${
+          values["draw-expect"]
+        }"`,
+      );
+    }
+    drawExpect = { selector: m[1]!, count: Number(m[2]) };
+  }
   return {
     notebook,
     out,
@@ -153,6 +185,8 @@ function parseOptions(args: string[]): Options {
       : null,
     cells,
     hover: values.hover,
+    draw,
+    drawExpect,
     noSidebar: values["no-sidebar"],
     timeoutSec: positiveNumber("timeout", values.timeout, 600),
     settleMs: positiveNumber("settle", values.settle, 2000),
@@ -245,7 +279,10 @@ class LabServer {
     this.url = `http://127.0.0.1:${port}`;
     const settings = join(tmp, "settings");
     writeLabSettings(settings);
-    const jupyter = Deno.env.get("JUPYTER") ?? "jupyter";
+    // the checkout's own .venv (scripts/python_env.ts), as `deno task course` uses, unless told
+    const venvJupyter = venvBin(VENV_DIR, "jupyter");
+    const jupyter = Deno.env.get("JUPYTER") ??
+      (!usesOwnJupyter() && exists(venvJupyter) ? venvJupyter : "jupyter");
     // setsid (which execs, keeping the PID): Ctrl+C reaches this script only, which then shuts
     // the kernels down and stops the server in order (Jupyter would otherwise exit on its own and
     // orphan a busy kernel)
@@ -270,7 +307,7 @@ class LabServer {
         ...(untrusted ? ["--NotebookNotary.db_file=:memory:"] : []),
       ],
       cwd: ROOT,
-      env: { JUPYTER_RUNTIME_DIR: join(tmp, "runtime") },
+      env: { JUPYTER_RUNTIME_DIR: join(tmp, "runtime"), JUPYTER_PREFER_ENV_PATH: "1" },
       stdin: "null",
       stdout: "piped",
       stderr: "piped",
@@ -941,6 +978,87 @@ async function hoverPlots(page: Page): Promise<{ plot: number; label: string | n
   return results;
 }
 
+/** What `--draw` did and saw. */
+interface DrawReport {
+  cell: number;
+  canvas: { width: number; height: number } | null;
+  text_before: string;
+  text_after: string;
+  expected: string | null;
+  /** How many elements matching the `--draw-expect` selector had a height, at the end. */
+  matched: number | null;
+  shot: string | null;
+}
+
+/**
+ * Draws a 7 with the mouse on the first canvas in cell `cell`'s output, as a learner does on a
+ * drawing pad; waits for `--draw-expect` (or `--settle`); screenshots the cell.
+ */
+async function drawOnCanvas(
+  page: Page,
+  path: string,
+  out: string,
+  opts: Options,
+): Promise<DrawReport> {
+  const cell = opts.draw!;
+  const count = await inPanel(page, path, (panel, i) => {
+    const node = panel.content.widgets[i]?.node;
+    if (node) {
+      node.setAttribute("data-lab-shots-draw", String(i));
+      node.scrollIntoView({ block: "start" });
+    }
+    return panel.content.widgets.length;
+  }, cell);
+  if (cell >= count) {
+    throw new ShotsError(`Cannot draw in cell ${cell} as the notebook has cells 0 to ${count - 1}`);
+  }
+  const output = page.locator(`[data-lab-shots-draw="${cell}"] .jp-OutputArea`);
+  const outputText = () => output.first().innerText({ timeout: 5000 }).catch(() => "");
+  const report: DrawReport = {
+    cell,
+    canvas: null,
+    text_before: (await outputText()).trim().slice(0, 300),
+    text_after: "",
+    expected: opts.drawExpect ? `${opts.drawExpect.selector}:${opts.drawExpect.count}` : null,
+    matched: null,
+    shot: null,
+  };
+  const canvas = output.locator("canvas").first();
+  const found = await canvas.waitFor({ timeout: 30_000 }).then(() => true, () => false);
+  const box = found ? await canvas.boundingBox() : null;
+  if (box) {
+    report.canvas = { width: Math.round(box.width), height: Math.round(box.height) };
+    const at = ([u, v]: [number, number]) =>
+      [box.x + u * box.width, box.y + v * box.height] as const;
+    const stroke: [number, number][] = [[0.3, 0.2], [0.72, 0.2], [0.45, 0.82]];
+    await page.mouse.move(...at(stroke[0]!));
+    await page.mouse.down();
+    for (const point of stroke.slice(1)) await page.mouse.move(...at(point), { steps: 12 });
+    await page.mouse.up();
+  }
+  const matched = (selector: string) =>
+    output.first().evaluate(
+      (el, selector) =>
+        [...el.querySelectorAll(selector)].filter((e) => e.getBoundingClientRect().height > 0)
+          .length,
+      selector,
+    ).catch(() => 0);
+  if (opts.drawExpect) {
+    const deadline = Date.now() + 60_000;
+    do {
+      report.matched = await matched(opts.drawExpect.selector);
+      if (report.matched >= opts.drawExpect.count) break;
+      await sleep(500);
+    } while (Date.now() < deadline);
+  }
+  await sleep(opts.drawExpect ? 500 : opts.settleMs);
+  report.text_after = (await outputText()).trim().slice(0, 300);
+  const file = join(out, `draw-${String(cell).padStart(2, "0")}.png`);
+  await page.locator(`[data-lab-shots-draw="${cell}"]`).screenshot({ path: file, timeout: 30_000 })
+    .then(() => report.shot = basename(file), (e) => log(`draw: screenshot failed: ${e.message}`));
+  return report;
+}
+
 // ---------------------------------------------------------------------------------------------
 
 async function shoot(opts: Options, cleanups: (() => Promise<void> | void)[]): Promise<number> {
@@ -959,8 +1077,6 @@ async function shoot(opts: Options, cleanups: (() => Promise<void> | void)[]): P
   Deno.copyFileSync(opts.notebook, copy);
   const labPath = relative(ROOT, copy);
 
-  const dataDir = Deno.env.get("JUPYTER_DATA_DIR");
-  log(`JUPYTER_DATA_DIR=${dataDir ?? "(not set: Jupyter's default, shared by every checkout)"}`);
   const server = new LabServer(tmp, opts.untrusted);
   cleanups.push(async () => {
     await server.stop();
@@ -1026,10 +1142,22 @@ async function shoot(opts: Options, cleanups: (() => Promise<void> | void)[]): P
   const cellFiles = opts.cells === null
     ? []
     : await cellShots(page, labPath, opts.out, opts.cells, opts);
-  // last, as it changes what the page shows (labels; live plots instead of saved PNGs)
+  // last, as they change what the page shows (a drawing; labels; live plots instead of PNGs)
+  const draw = opts.draw === null ? null : await drawOnCanvas(page, labPath, opts.out, opts);
   const hover = opts.hover ? await hoverPlots(page) : null;
 
   const problems = findProblems(cells, opts.mode);
+  if (draw && !draw.canvas) {
+    problems.push({ cell: draw.cell, kind: "drawing", text: "no canvas in the cell's output" });
+  }
+  if (draw && opts.drawExpect && (draw.matched ?? 0) < opts.drawExpect.count) {
+    problems.push({
+      cell: draw.cell,
+      kind: "drawing",
+      text:
+        `after the stroke, ${draw.matched} of ${opts.drawExpect.count} "${opts.drawExpect.selector}" shown`,
+    });
+  }
   for (const e of pageErrors) problems.push({ cell: null, kind: "page error", text: e });
   const serverLog = server.log();
   for (const pattern of [/IOPub (data|message) rate exceeded/, /Invalid Signature/]) {
@@ -1052,6 +1180,7 @@ async function shoot(opts: Options, cleanups: (() => Promise<void> | void)[]): P
     page_errors: pageErrors,
     console_errors: consoleLines.filter((l) => l.startsWith("[error]")).slice(0, 50),
     plotly_hover: hover,
+    draw,
     cells,
   };
   Deno.writeTextFileSync(join(opts.out, "report.json"), JSON.stringify(report, null, 2) + "\n");
@@ -1068,6 +1197,15 @@ async function shoot(opts: Options, cleanups: (() => Promise<void> | void)[]): P
       `-> ${pages.length} page PNG(s)` +
       `${cellFiles.length ? ` + ${cellFiles.length} cell PNG(s)` : ""} in ${opts.out}`,
   );
+  if (draw) {
+    log(
+      `draw: cell ${draw.cell}, canvas ${
+        draw.canvas ? `${draw.canvas.width}x${draw.canvas.height}` : "none"
+      }${draw.expected ? `, ${draw.matched} of ${draw.expected} shown` : ""}; after: ${
+        draw.text_after.replace(/\s+/g, " ").slice(0, 160)
+      }`,
+    );
+  }
   if (hover) {
     log(
       `hover: ${

@@ -23,7 +23,7 @@
  * @module
  */
 
-import { Dropout, Linear, ReLU, Sequential, Softmax, summary } from "../lib/nn/mod.ts";
+import { kerasMnistMlp, summary } from "../lib/nn/mod.ts";
 import { RMSprop } from "../lib/optim/mod.ts";
 import { loadMnist, MNIST_IMAGE_SIZE, mnistDataset } from "../lib/data/mod.ts";
 import { type Callback, evaluate, fit } from "../lib/train/mod.ts";
@@ -78,34 +78,6 @@ export function parseMnistArgs(args: readonly string[]): MnistRecipeOptions {
     }
   }
   return options;
-}
-
-/**
- * The Keras recipe's network: 784-512-512-10 with ReLU, dropout 0.2 and a softmax output.
- *
- * @param seed The seed of the weights and the dropout masks
- * @returns The model (669,706 parameters)
- *
- * @example Usage
- * ```ts
- * import { kerasMnistMlp } from "./mnist.ts";
- * import { strictEqual } from "node:assert/strict";
- *
- * strictEqual(kerasMnistMlp(42).numParameters(), 669706);
- * ```
- */
-export function kerasMnistMlp(seed: number): Sequential {
-  const prng = randomSeeded(seed);
-  return new Sequential([
-    new Linear(784, 512, { prng }),
-    new ReLU(),
-    new Dropout(0.2, { prng }),
-    new Linear(512, 512, { prng }),
-    new ReLU(),
-    new Dropout(0.2, { prng }),
-    new Linear(512, 10, { prng }),
-    new Softmax(),
-  ]);
 }
 
 /** Formats a fraction as a percentage with two decimals. */

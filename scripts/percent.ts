@@ -22,6 +22,15 @@
  * `to-ipynb` writes the notebook without outputs, with the course kernel in its metadata, and
  * formats it with `deno fmt`.
  *
+ * A cell marker may carry cell metadata as `key=JSON` pairs, as Jupytext writes them:
+ * `tags=["no-output"]` (the notebook test's tag for a cell that shows nothing) and
+ * `jupyter={"source_hidden": true}` (the cell's code starts collapsed in JupyterLab and Notebook 7).
+ *
+ * ```text
+ * // %% tags=["no-output"] jupyter={"source_hidden": true}
+ * ok(loss0 === 2.5);
+ * ```
+ *
  * @module
  */
 
@@ -32,11 +41,19 @@ export const COURSE_KERNELSPEC = {
   language: "typescript",
 } as const;
 
+/** The cell metadata the percent form carries. */
+export interface CellMetadata {
+  /** Cell tags (`"no-output"`: the cell shows nothing on purpose). */
+  tags?: string[];
+  /** Front-end state: `source_hidden` collapses the cell's code (JupyterLab, Notebook 7). */
+  jupyter?: { source_hidden?: boolean; outputs_hidden?: boolean };
+}
+
 /** One notebook cell, as nbformat 4 stores it (outputs left out). */
 export interface NotebookCell {
   cell_type: "markdown" | "code";
   id: string;
-  metadata: { tags?: string[] };
+  metadata: CellMetadata;
   source: string[];
   execution_count?: null;
   outputs?: unknown[];
@@ -50,7 +67,33 @@ export interface Notebook {
   nbformat_minor: number;
 }
 
-const MARKER = /^\/\/ %%(?<markdown> \[markdown\])?(?: tags=(?<tags>\[.*\]))?\s*$/;
+const MARKER = /^\/\/ %%(?<markdown> \[markdown\])?(?<rest>(?: .*)?)$/;
+
+/** Reads the `key=JSON` pairs after a cell marker: `tags=[...]` and `jupyter={...}`. */
+function parseMetadata(rest: string, line: string): CellMetadata {
+  const metadata: CellMetadata = {};
+  const pairs = rest.trim() === "" ? [] : rest.trim().split(/\s+(?=[a-z_]+=)/);
+  for (const pair of pairs) {
+    const eq = pair.indexOf("=");
+    const key = pair.slice(0, eq);
+    let value: unknown;
+    try {
+      value = eq > 0 ? JSON.parse(pair.slice(eq + 1)) : undefined;
+    } catch {
+      value = undefined;
+    }
+    if (key === "tags" && Array.isArray(value) && value.every((t) => typeof t === "string")) {
+      metadata.tags = value;
+    } else if (key === "jupyter" && typeof value === "object" && value !== null) {
+      metadata.jupyter = value as CellMetadata["jupyter"] & object;
+    } else {
+      throw new TypeError(
+        `Cannot read cell marker as its metadata must be tags=[...] or jupyter={...} in JSON: found "${line}"`,
+      );
+    }
+  }
+  return metadata;
+}
 
 /** Splits a cell's text into nbformat's list of lines, each but the last ending in "\n". */
 function toSourceLines(text: string): string[] {
@@ -76,7 +119,7 @@ function trimBlankLines(lines: string[]): string[] {
  */
 export function percentToNotebook(text: string): Notebook {
   const cells: NotebookCell[] = [];
-  let current: { markdown: boolean; tags: string[]; lines: string[] } | null = null;
+  let current: { markdown: boolean; metadata: CellMetadata; lines: string[] } | null = null;
   const flush = () => {
     if (current === null) return;
     let lines = trimBlankLines(current.lines);
@@ -94,7 +137,7 @@ export function percentToNotebook(text: string): Notebook {
     const cell: NotebookCell = {
       cell_type: current.markdown ? "markdown" : "code",
       id: `cell-${String(cells.length + 1).padStart(2, "0")}`,
-      metadata: current.tags.length > 0 ? { tags: current.tags } : {},
+      metadata: current.metadata,
       source: toSourceLines(lines.join("\n")),
     };
     if (!current.markdown) {
@@ -107,8 +150,8 @@ export function percentToNotebook(text: string): Notebook {
     const marker = MARKER.exec(line);
     if (marker) {
       flush();
-      const tags = marker.groups?.tags ? JSON.parse(marker.groups.tags) as string[] : [];
-      current = { markdown: marker.groups?.markdown !== undefined, tags, lines: [] };
+      const metadata = parseMetadata(marker.groups?.rest ?? "", line);
+      current = { markdown: marker.groups?.markdown !== undefined, metadata, lines: [] };
     } else if (current === null) {
       if (line.trim() !== "") {
         throw new TypeError(
@@ -140,7 +183,9 @@ export function percentToNotebook(text: string): Notebook {
 export function notebookToPercent(notebook: Notebook): string {
   const parts = notebook.cells.map((cell) => {
     const source = cell.source.join("");
-    const tags = cell.metadata.tags?.length ? ` tags=${JSON.stringify(cell.metadata.tags)}` : "";
+    const { tags: tagList, jupyter } = cell.metadata;
+    const tags = (tagList?.length ? ` tags=${JSON.stringify(tagList)}` : "") +
+      (jupyter && Object.keys(jupyter).length ? ` jupyter=${JSON.stringify(jupyter)}` : "");
     if (cell.cell_type === "markdown") {
       const body = source.split("\n").map((line) => (line === "" ? "//" : `// ${line}`));
       return [`// %% [markdown]${tags}`, ...body].join("\n");

@@ -1,7 +1,7 @@
 """Runs one notebook top to bottom in a real Jupyter kernel and reports what went wrong.
 
-Usage: python3 tests/notebook_runner.py NOTEBOOK.ipynb [--kernel NAME] [--save OUT.ipynb]
-                                        [--timeout SECONDS]
+Usage: .venv/bin/python tests/notebook_runner.py NOTEBOOK.ipynb [--kernel NAME] [--save OUT.ipynb]
+                                            [--timeout SECONDS]
 
 It drives the kernel with nbclient, the same client `jupyter execute` uses, with two changes:
 
@@ -27,7 +27,7 @@ import time
 from pathlib import Path
 from queue import Empty
 
-INSTALL = "python3 -m pip install jupyterlab nbclient plotly"
+INSTALL = "deno task course --setup-only   (it installs Jupyter into .venv/)"
 QUIET_SECONDS = 0.25
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
@@ -117,7 +117,7 @@ def main():
         print(
             f"Cannot run {path.name} as its kernel {kernel!r} is not installed: "
             f"the installed kernels are {sorted(specs)}.\n"
-            "Install the course kernel with:\n    deno run -A kernel/install.ts",
+            "Install the course kernel with:\n    deno task course --setup-only",
             file=sys.stderr,
         )
         return 2

@@ -5,11 +5,11 @@ import {
   match as assertMatch,
   ok as assert,
 } from "node:assert/strict";
+import { coursePython } from "../scripts/python_env.ts";
 
 const ROOT = new URL("../", import.meta.url);
 const RUNNER = new URL("notebook_runner.py", import.meta.url).pathname;
 const FIXTURES = new URL("fixtures/notebooks/", import.meta.url);
-const INSTALL = "python3 -m pip install jupyterlab nbclient plotly";
 
 interface RunResult {
   code: number;
@@ -18,8 +18,10 @@ interface RunResult {
 
 /** Runs one notebook with the runner; returns its exit code and everything it printed. */
 async function runNotebook(path: string, extraArgs: string[] = []): Promise<RunResult> {
-  const command = new Deno.Command("python3", {
+  const command = new Deno.Command(coursePython(), {
     args: [RUNNER, path, ...extraArgs],
+    // The checkout's own kernelspec (in .venv/) before any in the user's Jupyter folder.
+    env: { JUPYTER_PREFER_ENV_PATH: "1" },
     stdout: "piped",
     stderr: "piped",
   });
@@ -30,9 +32,10 @@ async function runNotebook(path: string, extraArgs: string[] = []): Promise<RunR
 
 /** Fails, with the command that fixes it, when Jupyter's client is missing. Never skips. */
 async function requireJupyter(): Promise<void> {
+  const python = coursePython();
   let ok = false;
   try {
-    const probe = await new Deno.Command("python3", {
+    const probe = await new Deno.Command(python, {
       args: ["-c", "import nbclient, jupyter_client"],
       stdout: "null",
       stderr: "null",
@@ -43,8 +46,9 @@ async function requireJupyter(): Promise<void> {
   }
   if (!ok) {
     throw new Error(
-      `Cannot run the notebooks as Jupyter (nbclient) is not installed for python3.\n` +
-        `Install it with:\n    ${INSTALL}\nthen run the tests again.`,
+      `Cannot run the notebooks as Jupyter (nbclient) is not installed for ${python}.\n` +
+        "Install it with:\n    deno task course --setup-only\n(or, with COURSE_JUPYTER=own: " +
+        "python3 -m pip install -r requirements.txt), then run the tests again.",
     );
   }
 }

@@ -1,6 +1,37 @@
-import type { Tensor } from "../tensor/tensor.ts";
 import type { TypedArray } from "../tensor/dtype.ts";
 import { formatShape } from "../tensor/shape.ts";
+
+/**
+ * An op's derivative: given the gradient of the loss with respect to the op's
+ * result, returns the gradient with respect to each input, in the order of
+ * `inputs` (`null` for an input that needs none). It must not modify `grad`.
+ */
+export type GradFn = (grad: TypedArray) => readonly (TypedArray | null)[];
+
+/**
+ * What `backward()` needs of a tensor: its values, the tensors it was
+ * computed from and its op's derivative. `Tensor` has all of it; this file
+ * names the parts instead of importing `Tensor`, so that `tensor.ts` can
+ * import `backward` without the two files importing each other.
+ */
+export interface BackwardNode {
+  /** The number of elements. */
+  readonly size: number;
+  /** The length of each axis. */
+  readonly shape: readonly number[];
+  /** The elements (only their dtype is read here). */
+  readonly data: TypedArray;
+  /** Whether gradients flow to it. */
+  readonly requiresGrad: boolean;
+  /** The name of the op that computed it, for error messages. */
+  readonly op: string;
+  /** The tensors it was computed from. */
+  readonly inputs: readonly BackwardNode[];
+  /** Its op's derivative, or `null` for a leaf. */
+  readonly gradFn: GradFn | null;
+  /** Adds a gradient into its `.grad`. */
+  accumulateGrad(grad: TypedArray): void;
+}
 
 /**
  * Reverse-mode automatic differentiation from a scalar `root`: the chain rule
@@ -35,7 +66,7 @@ import { formatShape } from "../tensor/shape.ts";
  * deepStrictEqual(x.grad?.toArray(), [6]);
  * ```
  */
-export function backward(root: Tensor): void {
+export function backward(root: BackwardNode): void {
   if (root.size !== 1) {
     throw new TypeError(
       `Cannot call backward() on a tensor of shape ${
@@ -52,7 +83,7 @@ export function backward(root: Tensor): void {
   const order = topologicalOrder(root);
 
   // This pass's gradient of root with respect to each tensor, filled in as we go.
-  const grads = new Map<Tensor, TypedArray>();
+  const grads = new Map<BackwardNode, TypedArray>();
   const seed = root.data instanceof Float64Array ? new Float64Array(1) : new Float32Array(1);
   seed[0] = 1;
   grads.set(root, seed);
@@ -93,11 +124,11 @@ export function backward(root: Tensor): void {
  * The tensors `root` depends on (through tensors that require a gradient),
  * each listed after all of its inputs. Iterative depth-first search.
  */
-function topologicalOrder(root: Tensor): Tensor[] {
-  const order: Tensor[] = [];
-  const visited = new Set<Tensor>([root]);
+function topologicalOrder(root: BackwardNode): BackwardNode[] {
+  const order: BackwardNode[] = [];
+  const visited = new Set<BackwardNode>([root]);
   // Each stack entry: a tensor and how many of its inputs we have visited.
-  const stack: { node: Tensor; next: number }[] = [{ node: root, next: 0 }];
+  const stack: { node: BackwardNode; next: number }[] = [{ node: root, next: 0 }];
   while (stack.length > 0) {
     const top = stack[stack.length - 1]!;
     const input = top.node.inputs[top.next];

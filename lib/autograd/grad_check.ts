@@ -1,3 +1,4 @@
+import { checkNumber, checkOptions, checkTensor, describe } from "../_check.ts";
 import { formatNumber } from "../tensor/format.ts";
 import { formatShape } from "../tensor/shape.ts";
 import { Tensor } from "../tensor/tensor.ts";
@@ -192,8 +193,23 @@ export function gradCheck(
   inputs: readonly Tensor[],
   options: GradCheckOptions = {},
 ): GradCheckReport {
-  const eps = options.eps ?? 1e-6;
-  const tolerance = options.tolerance ?? 1e-6;
+  const action = "run gradCheck";
+  if (typeof fn !== "function") {
+    throw new TypeError(
+      `Cannot ${action} as fn must be a function of tensors: current value is ${describe(fn)}`,
+    );
+  }
+  if (!Array.isArray(inputs)) {
+    throw new TypeError(
+      `Cannot ${action} as inputs must be an array of tensors, as in gradCheck(fn, [x]): current value is ${
+        describe(inputs)
+      }`,
+    );
+  }
+  inputs.forEach((x, i) => checkTensor(x, action, `inputs[${i}]`));
+  checkOptions(action, options, ["eps", "tolerance"]);
+  const eps = checkNumber(action, "eps", options.eps ?? 1e-6, { min: 0, minExclusive: true });
+  const tolerance = checkNumber(action, "tolerance", options.tolerance ?? 1e-6, { min: 0 });
   const xs = inputs.map((x) =>
     new Tensor(Float64Array.from(x.data), x.shape, {
       requiresGrad: true,

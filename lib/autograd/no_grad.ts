@@ -51,6 +51,13 @@ export function isGradEnabled(): boolean {
  * ```
  */
 export function noGrad<T>(fn: () => T): T {
+  if (typeof fn !== "function") {
+    throw new TypeError(
+      `Cannot run noGrad() as its argument must be a function, as in noGrad(() => model.forward(x)): current value is ${
+        String(fn)
+      }`,
+    );
+  }
   const previous = gradEnabled;
   gradEnabled = false;
   let result: T;

@@ -1,5 +1,6 @@
 import "../ops/mod.ts"; // installs the op methods (x.reshape(shape)) on Tensor
 import { Tensor, tensor } from "../tensor/mod.ts";
+import { checkNumber, checkTensor, describe } from "../_check.ts";
 
 /** Integer class labels: one class index per example. */
 export type Labels = Uint8Array | Int32Array | readonly number[];
@@ -7,8 +8,25 @@ export type Labels = Uint8Array | Int32Array | readonly number[];
 /** What a batch pairs with its inputs: class labels, or a tensor of targets (regression). */
 export type Targets = Labels | Tensor;
 
+/** Throws unless `targets` is a list of labels (an array or a typed array) or a tensor. */
+export function checkTargets(targets: unknown, action: string, name = "labels"): void {
+  if (targets instanceof Tensor || Array.isArray(targets) || ArrayBuffer.isView(targets)) return;
+  throw new TypeError(
+    `Cannot ${action} as ${name} must be an array of class labels or a tensor of targets: current value is ${
+      describe(targets)
+    }`,
+  );
+}
+
 /** Throws unless every label is an integer in `[0, numClasses)`. */
 export function checkLabels(labels: Labels, numClasses: number, action: string): void {
+  if (!Array.isArray(labels) && !ArrayBuffer.isView(labels)) {
+    throw new TypeError(
+      `Cannot ${action} as labels must be an array of class labels: current value is ${
+        describe(labels)
+      }`,
+    );
+  }
   for (let i = 0; i < labels.length; i++) {
     const label = labels[i] as number;
     if (!Number.isInteger(label) || label < 0 || label >= numClasses) {
@@ -72,6 +90,8 @@ export function checkBatchArgs(
   targets: Targets,
   batchSize: number,
 ): number {
+  checkTensor(x, action);
+  checkTargets(targets, action);
   if (x.ndim < 1) {
     throw new TypeError(`Cannot ${action} as x must have an axis of examples: x has shape []`);
   }
@@ -91,10 +111,6 @@ export function checkBatchArgs(
       }], ${what}`,
     );
   }
-  if (!Number.isInteger(batchSize) || batchSize < 1) {
-    throw new RangeError(
-      `Cannot ${action} as batchSize must be a positive integer: current value is ${batchSize}`,
-    );
-  }
+  checkNumber(action, "batchSize", batchSize, { min: 1, integer: true });
   return n;
 }

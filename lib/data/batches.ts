@@ -1,5 +1,6 @@
 import type { Tensor } from "../tensor/mod.ts";
-import { permutation, type Prng } from "../random/mod.ts";
+import { checkPrng, permutation, type Prng } from "../random/mod.ts";
+import { checkBoolean, checkOptions } from "../_check.ts";
 import { checkBatchArgs, type Labels, takeRows, takeTargets, type Targets } from "./_rows.ts";
 
 export type { Labels, Targets };
@@ -68,7 +69,7 @@ export function numBatches(n: number, batchSize: number, dropLast = false): numb
  * @param options The batch size, the generator, and whether to shuffle or drop the last batch
  * @returns An iterator of `{ x, labels, indices }`
  * @throws {RangeError} If the data set is empty, `batchSize` is not a positive integer, or `shuffle` is on without a `prng`
- * @throws {TypeError} If `x` and `labels` differ in length
+ * @throws {TypeError} If `x` and `labels` differ in length, or an argument or option has the wrong type or is unknown
  *
  * @example Usage
  * ```ts
@@ -88,8 +89,19 @@ export function* batches<T extends Targets>(
   labels: T,
   options: BatchesOptions,
 ): Generator<Batch<T>, void, undefined> {
-  const { batchSize, prng, dropLast = false } = options;
-  const shuffle = options.shuffle ?? prng !== undefined;
+  if (typeof options === "number") {
+    throw new TypeError(
+      `Cannot make batches as options must be an object: current value is ${options} (write { batchSize: ${options}, prng })`,
+    );
+  }
+  const { batchSize, prng } = checkOptions("make batches", options, [
+    "batchSize",
+    "prng",
+    "shuffle",
+    "dropLast",
+  ]);
+  const shuffle = checkBoolean("make batches", "shuffle", options?.shuffle ?? prng !== undefined);
+  const dropLast = checkBoolean("make batches", "dropLast", options?.dropLast ?? false);
   const n = checkBatchArgs("make batches", x, labels, batchSize);
   let order: Int32Array;
   if (shuffle) {
@@ -98,6 +110,7 @@ export function* batches<T extends Targets>(
         "Cannot shuffle batches as shuffle needs a prng: pass { prng: randomSeeded(seed) }",
       );
     }
+    checkPrng(prng, "shuffle batches");
     order = permutation(n, { prng });
   } else {
     order = new Int32Array(n);

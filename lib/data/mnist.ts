@@ -7,6 +7,7 @@
  * @module
  */
 
+import { checkBoolean, checkOptions } from "../_check.ts";
 import { parseIdx } from "./idx.ts";
 
 /** Rows (and columns) of one MNIST image. */
@@ -211,8 +212,9 @@ function checkLabels(labels: Uint8Array, numImages: number, which: string): void
  * ```
  */
 export async function loadMnist(options: LoadMnistOptions = {}): Promise<Mnist> {
+  checkOptions("load MNIST", options, ["dir", "verify"]);
   const dir = options.dir ?? MNIST_DEFAULT_DIR;
-  const verify = options.verify ?? true;
+  const verify = checkBoolean("load MNIST", "verify", options.verify ?? true);
   const usingDefaultDir = options.dir === undefined;
   const [trainImages, trainLabels, testImages, testLabels] = await Promise.all([
     loadPart(dir, "trainImages", verify, usingDefaultDir),

@@ -1,5 +1,6 @@
 import { type Tensor, tensor } from "../tensor/mod.ts";
-import type { Prng } from "../random/mod.ts";
+import { checkPrng, type Prng } from "../random/mod.ts";
+import { checkOptions } from "../_check.ts";
 import { loadMnist, type Mnist, MNIST_IMAGE_SIZE, MNIST_NUM_CLASSES } from "./mnist.ts";
 import { splitIndices } from "./split.ts";
 import { checkLabels } from "./_rows.ts";
@@ -93,7 +94,15 @@ export function mnistDataset(
   const x = new Float32Array(rows.length * MNIST_IMAGE_SIZE);
   const y = new Uint8Array(rows.length);
   for (let r = 0; r < rows.length; r++) {
-    const from = (rows[r] as number) * MNIST_IMAGE_SIZE;
+    const row = rows[r] as number;
+    if (!(row >= 0 && row < labels.length)) {
+      throw new RangeError(
+        `Cannot make an MNIST data set as every index must be from 0 to ${
+          labels.length - 1
+        }: found ${row} at position ${r}`,
+      );
+    }
+    const from = row * MNIST_IMAGE_SIZE;
     const to = r * MNIST_IMAGE_SIZE;
     for (let j = 0; j < MNIST_IMAGE_SIZE; j++) x[to + j] = (images[from + j] as number) / 255;
     y[r] = labels[rows[r] as number] as number;
@@ -124,6 +133,11 @@ export function mnistDataset(
  * ```
  */
 export async function mnistSplits(options: MnistSplitsOptions): Promise<MnistSplits> {
+  checkOptions("split MNIST", options, ["prng", "mnist", "sizes"]);
+  checkPrng(options?.prng, "split MNIST");
+  if (options.sizes !== undefined) {
+    checkOptions("split MNIST with sizes", options.sizes, ["train", "validation", "holdout"]);
+  }
   const mnist = options.mnist ?? await loadMnist();
   const sizes = options.sizes ?? { train: 50000, validation: 5000, holdout: 5000 };
   const [train, validation, holdout] = splitIndices(

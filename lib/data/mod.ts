@@ -25,3 +25,8 @@ export * from "./split.ts";
 export * from "./transforms.ts";
 export * from "./batches.ts";
 export * from "./synthetic.ts";
+export * from "./vocabulary.ts";
+export * from "./skip_gram.ts";
+export * from "./kingdom_corpus.ts";
+export * from "./pca.ts";
+export * from "./mnist_drawing.ts";

@@ -1,4 +1,5 @@
-import { permutation, type Prng } from "../random/mod.ts";
+import { checkPrng, permutation, type Prng } from "../random/mod.ts";
+import { checkNumber } from "../_check.ts";
 
 /** Options of {@linkcode splitIndices}. */
 export interface SplitIndicesOptions {
@@ -36,6 +37,13 @@ export function splitIndices(
   sizes: readonly number[],
   options: SplitIndicesOptions,
 ): Int32Array[] {
+  checkNumber("split indices", "n", n, { min: 0, integer: true });
+  if (!Array.isArray(sizes)) {
+    throw new TypeError(
+      `Cannot split indices as sizes must be an array of counts, as in [50000, 5000]: current value is ${sizes}`,
+    );
+  }
+  checkPrng(options?.prng, "split indices");
   let total = 0;
   for (const size of sizes) {
     if (!Number.isInteger(size) || size < 0) {

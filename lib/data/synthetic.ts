@@ -1,5 +1,6 @@
 import { type Tensor, tensor } from "../tensor/mod.ts";
-import { type Prng, randomNormal } from "../random/mod.ts";
+import { checkPrng, type Prng, randomNormal } from "../random/mod.ts";
+import { checkNumber, checkOptions } from "../_check.ts";
 
 /** A regression set: inputs and targets, one example per row. */
 export interface RegressionData {
@@ -17,11 +18,27 @@ export interface PointsData {
   labels: Uint8Array;
 }
 
-/** Checks that `n` is a positive integer. */
-function checkCount(action: string, name: string, n: number): void {
-  if (!Number.isInteger(n) || n < 1) {
-    throw new RangeError(
-      `Cannot ${action} as ${name} must be a positive integer: current value is ${n}`,
+/**
+ * Checks a generator's options: only the names in `known`, a `prng` when `needsPrng`, counts
+ * (`n`, `numPerClass`, `numClasses`) that are positive integers, a `noise` >= 0, and finite
+ * numbers for the rest.
+ */
+function checkSetOptions(
+  action: string,
+  options: object | undefined,
+  known: readonly string[],
+  needsPrng = true,
+): void {
+  const given = checkOptions(action, options, known) as Record<string, unknown>;
+  if (needsPrng) checkPrng(given.prng, action);
+  for (const [name, value] of Object.entries(given)) {
+    if (name === "prng" || value === undefined) continue;
+    const isCount = name === "n" || name === "numPerClass" || name === "numClasses";
+    checkNumber(
+      action,
+      name,
+      value,
+      isCount ? { min: 1, integer: true } : name === "noise" ? { min: 0 } : {},
     );
   }
 }
@@ -92,8 +109,16 @@ export interface NoisyLineOptions {
  * ```
  */
 export function noisyLine(options: NoisyLineOptions): RegressionData {
+  checkSetOptions("make a noisy line", options, [
+    "prng",
+    "n",
+    "slope",
+    "intercept",
+    "noise",
+    "xMin",
+    "xMax",
+  ]);
   const { prng, n = 100, slope = 2, intercept = 1, noise = 0.5, xMin = -2, xMax = 2 } = options;
-  checkCount("make a noisy line", "n", n);
   const x = new Float32Array(n);
   const y = new Float32Array(n);
   for (let i = 0; i < n; i++) {
@@ -138,8 +163,8 @@ export interface SineCurveOptions {
  * ```
  */
 export function sineCurve(options: SineCurveOptions): RegressionData {
+  checkSetOptions("make a sine curve", options, ["prng", "n", "noise", "xMin", "xMax"]);
   const { prng, n = 100, noise = 0.1, xMin = -Math.PI, xMax = Math.PI } = options;
-  checkCount("make a sine curve", "n", n);
   const xs = Array.from({ length: n }, () => xMin + (xMax - xMin) * prng()).sort((a, b) => a - b);
   const x = Float32Array.from(xs);
   const y = new Float32Array(n);
@@ -183,8 +208,8 @@ export interface XorOptions {
  * ```
  */
 export function xorPoints(options: XorOptions = {}): PointsData {
+  checkSetOptions("make XOR points", options, ["prng", "n", "noise"], options?.prng !== undefined);
   const { prng, n = 4, noise = 0.1 } = options;
-  checkCount("make XOR points", "n", n);
   if (n > 4 && prng === undefined) {
     throw new RangeError(
       `Cannot make ${n} XOR points as more than 4 need a prng: pass { prng: randomSeeded(seed) }`,
@@ -236,8 +261,8 @@ export interface TwoMoonsOptions {
  * ```
  */
 export function twoMoons(options: TwoMoonsOptions): PointsData {
+  checkSetOptions("make two moons", options, ["prng", "n", "noise"]);
   const { prng, n = 200, noise = 0.1 } = options;
-  checkCount("make two moons", "n", n);
   const nOuter = Math.ceil(n / 2);
   const x = new Float32Array(2 * n);
   const labels = new Uint8Array(n);
@@ -287,9 +312,9 @@ export interface SpiralsOptions {
  * ```
  */
 export function spirals(options: SpiralsOptions): PointsData {
+  checkSetOptions("make spirals", options, ["prng", "numPerClass", "numClasses", "noise"]);
   const { prng, numPerClass = 100, numClasses = 3, noise = 0.2 } = options;
-  checkCount("make spirals", "numPerClass", numPerClass);
-  checkCount("make spirals", "numClasses", numClasses);
+  checkNumber("make spirals", "numClasses", numClasses, { min: 1, max: 256, integer: true });
   const n = numPerClass * numClasses;
   const x = new Float32Array(2 * n);
   const labels = new Uint8Array(n);

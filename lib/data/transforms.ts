@@ -1,4 +1,5 @@
-import { type Tensor, tensor } from "../tensor/mod.ts";
+import { Tensor, tensor } from "../tensor/mod.ts";
+import { checkNumber, checkTensor, describe } from "../_check.ts";
 import { checkLabels, type Labels } from "./_rows.ts";
 
 /**
@@ -18,6 +19,13 @@ import { checkLabels, type Labels } from "./_rows.ts";
  * ```
  */
 export function normalizePixels(pixels: Uint8Array): Float32Array {
+  if (!(pixels instanceof Uint8Array || (pixels as unknown) instanceof Uint8ClampedArray)) {
+    throw new TypeError(
+      `Cannot normalise pixels as they must be bytes 0-255 (a Uint8Array): current value is ${
+        describe(pixels)
+      }`,
+    );
+  }
   const out = new Float32Array(pixels.length);
   for (let i = 0; i < pixels.length; i++) out[i] = (pixels[i] as number) / 255;
   return out;
@@ -43,6 +51,7 @@ export function normalizePixels(pixels: Uint8Array): Float32Array {
  * ```
  */
 export function flatten(x: Tensor): Tensor {
+  checkTensor(x, "flatten");
   if (x.ndim === 0) {
     throw new TypeError(
       "Cannot flatten a tensor as it must have at least one axis: shape is []",
@@ -58,7 +67,7 @@ export function flatten(x: Tensor): Tensor {
  *
  * Taught in `notebooks/07_mnist_data.ipynb` (why one-hot and not a number).
  *
- * @param labels Class indices, each in `[0, numClasses)`
+ * @param labels Class indices, each in `[0, numClasses)`: an array, or a 1-D tensor
  * @param numClasses How many classes there are
  * @returns A `float32` tensor of shape `[N, numClasses]`
  * @throws {RangeError} If a label is outside `[0, numClasses)` or `numClasses` is not a positive integer
@@ -71,14 +80,13 @@ export function flatten(x: Tensor): Tensor {
  * deepStrictEqual(oneHot([2, 0], 3).toArray(), [[0, 0, 1], [1, 0, 0]]);
  * ```
  */
-export function oneHot(labels: Labels, numClasses = 10): Tensor {
-  if (!Number.isInteger(numClasses) || numClasses < 1) {
-    throw new RangeError(
-      `Cannot one-hot encode labels as numClasses must be a positive integer: current value is ${numClasses}`,
-    );
-  }
-  checkLabels(labels, numClasses, "one-hot encode labels");
-  const out = new Float32Array(labels.length * numClasses);
-  for (let i = 0; i < labels.length; i++) out[i * numClasses + (labels[i] as number)] = 1;
-  return tensor(out, { shape: [labels.length, numClasses] });
+export function oneHot(labels: Labels | Tensor, numClasses = 10): Tensor {
+  checkNumber("one-hot encode labels", "numClasses", numClasses, { min: 1, integer: true });
+  const classes = labels instanceof Tensor && labels.ndim === 1
+    ? Array.from(labels.data) // PyTorch's one_hot(tensor)
+    : labels as Labels;
+  checkLabels(classes, numClasses, "one-hot encode labels");
+  const out = new Float32Array(classes.length * numClasses);
+  for (let i = 0; i < classes.length; i++) out[i * numClasses + (classes[i] as number)] = 1;
+  return tensor(out, { shape: [classes.length, numClasses] });
 }

@@ -1,4 +1,5 @@
 import type { Tensor } from "../tensor/mod.ts";
+import { relu, sigmoid, softmax, tanh } from "../ops/mod.ts";
 import { Module } from "./module.ts";
 
 /**
@@ -24,7 +25,7 @@ export class ReLU extends Module {
    * @returns `max(0, x)`, same shape
    */
   forward(x: Tensor): Tensor {
-    return x.relu();
+    return relu(x);
   }
 }
 
@@ -50,7 +51,7 @@ export class Sigmoid extends Module {
    * @returns `1 / (1 + exp(−x))`, same shape
    */
   forward(x: Tensor): Tensor {
-    return x.sigmoid();
+    return sigmoid(x);
   }
 }
 
@@ -76,7 +77,7 @@ export class Tanh extends Module {
    * @returns `tanh(x)`, same shape
    */
   forward(x: Tensor): Tensor {
-    return x.tanh();
+    return tanh(x);
   }
 }
 
@@ -84,8 +85,9 @@ export class Tanh extends Module {
  * The softmax activation as a layer, over the last axis: `softmax(x)ᵢ = exp(xᵢ) / Σⱼ exp(xⱼ)`,
  * so each row becomes probabilities that add up to 1. No parameters.
  *
- * As the last layer of a classifier (the Keras MNIST recipe), `fit()` and `evaluate()` compute
- * the cross-entropy from the scores before it, which is the same number computed stably.
+ * As the last layer of a classifier (the Keras MNIST recipe), it turns the scores (logits) into
+ * probabilities; `model.logits(x)` (see `Sequential`) gives the scores before it, which is what
+ * `crossEntropy` takes, and what `fit()` and `evaluate()` use: the same loss, computed stably.
  * Taught in `notebooks/03_activations.ipynb` and `notebooks/08_mnist_mlp.ipynb`.
  *
  * @example Usage
@@ -105,6 +107,6 @@ export class Softmax extends Module {
    * @returns Probabilities over the last axis, same shape
    */
   forward(x: Tensor): Tensor {
-    return x.softmax();
+    return softmax(x);
   }
 }

@@ -1,5 +1,6 @@
 import { type Tensor, tensor } from "../tensor/mod.ts";
-import type { Prng } from "../random/mod.ts";
+import { checkPrng, type Prng } from "../random/mod.ts";
+import { checkNumber, checkOptions } from "../_check.ts";
 import { Module } from "./module.ts";
 
 /** Options of {@linkcode Dropout}. */
@@ -40,15 +41,13 @@ export class Dropout extends Module {
    * @param rate The probability of dropping each value, in [0, 1)
    * @param options The seeded generator
    * @throws {RangeError} If `rate` is outside [0, 1)
+   * @throws {TypeError} If `rate` is not a number or `options.prng` is not a generator
    */
   constructor(rate: number, options: DropoutOptions) {
     super();
-    if (!(rate >= 0 && rate < 1)) {
-      throw new RangeError(
-        `Cannot create Dropout as rate must be in [0, 1): current value is ${rate}`,
-      );
-    }
-    this.rate = rate;
+    this.rate = checkNumber("create Dropout", "rate", rate, { min: 0, max: 1, maxExclusive: true });
+    checkOptions("create Dropout", options, ["prng"]);
+    checkPrng(options?.prng, "create Dropout");
     this.#prng = options.prng;
   }
 

@@ -1,7 +1,10 @@
-import { type DType, Tensor, tensor } from "../tensor/mod.ts";
-import { formatShape } from "../tensor/mod.ts";
-import type { Prng } from "../random/mod.ts";
+import { checkDType, type DType, formatShape, type Tensor, tensor } from "../tensor/mod.ts";
+import { checkPrng, type Prng } from "../random/mod.ts";
+import { checkBoolean, checkNumber, checkOptions, checkTensor } from "../_check.ts";
 import { Module } from "./module.ts";
+
+/** The initialisations `Linear` knows. */
+const INITS: readonly string[] = ["glorotUniform", "heUniform", "zeros"];
 
 /** How `Linear` initialises its weights. */
 export type LinearInit = "glorotUniform" | "heUniform" | "zeros";
@@ -66,23 +69,25 @@ export class Linear extends Module {
    * @param outFeatures Outputs per example
    * @param options The generator, the initialisation, the bias and the element type
    * @throws {RangeError} If a size is not a positive integer
-   * @throws {TypeError} If the initialisation needs a `prng` and none is given
+   * @throws {TypeError} If a size is not a number, an option is unknown or of the wrong type
+   *   (`init`, `dtype`, `bias`), or the initialisation needs a `prng` and none is given
    */
   constructor(inFeatures: number, outFeatures: number, options: LinearOptions = {}) {
     super();
-    for (
-      const [name, value] of [["inFeatures", inFeatures], ["outFeatures", outFeatures]] as const
-    ) {
-      if (!Number.isInteger(value) || value < 1) {
-        throw new RangeError(
-          `Cannot create Linear as ${name} must be a positive integer: current value is ${value}`,
-        );
-      }
-    }
-    this.inFeatures = inFeatures;
-    this.outFeatures = outFeatures;
+    const action = "create Linear";
+    this.inFeatures = checkNumber(action, "inFeatures", inFeatures, { min: 1, integer: true });
+    this.outFeatures = checkNumber(action, "outFeatures", outFeatures, { min: 1, integer: true });
+    checkOptions(action, options, ["prng", "init", "bias", "dtype"]);
     const init = options.init ?? "glorotUniform";
-    const dtype = options.dtype ?? "float32";
+    if (!INITS.includes(init)) {
+      throw new TypeError(
+        `Cannot ${action} as init must be ${
+          INITS.map((i) => `"${i}"`).join(", ")
+        }: current value is ${JSON.stringify(init)}`,
+      );
+    }
+    const dtype = checkDType(options.dtype ?? "float32", action);
+    const hasBias = checkBoolean(action, "bias", options.bias ?? true);
     const w = dtype === "float64"
       ? new Float64Array(inFeatures * outFeatures)
       : new Float32Array(inFeatures * outFeatures);
@@ -93,13 +98,14 @@ export class Linear extends Module {
           `Cannot create Linear with ${init} initialisation as it needs a prng: pass { prng: randomSeeded(seed) }`,
         );
       }
+      checkPrng(prng, action);
       const limit = init === "heUniform"
         ? Math.sqrt(6 / inFeatures)
         : Math.sqrt(6 / (inFeatures + outFeatures));
       for (let i = 0; i < w.length; i++) w[i] = (2 * prng() - 1) * limit;
     }
     this.weight = tensor(w, { shape: [inFeatures, outFeatures], requiresGrad: true, label: "w" });
-    this.bias = (options.bias ?? true)
+    this.bias = hasBias
       ? tensor(
         dtype === "float64" ? new Float64Array(outFeatures) : new Float32Array(outFeatures),
         {
@@ -116,14 +122,21 @@ export class Linear extends Module {
    *
    * @param x A batch `[N, inFeatures]`
    * @returns `[N, outFeatures]`
-   * @throws {TypeError} If `x` is not 2-D with `inFeatures` columns
+   * @throws {TypeError} If `x` is not a tensor, not 2-D with `inFeatures` columns, or of
+   *   another dtype than the weights
    */
   forward(x: Tensor): Tensor {
+    checkTensor(x, `apply ${this}`, "its input");
     if (x.ndim !== 2 || x.shape[1] !== this.inFeatures) {
       throw new TypeError(
         `Cannot apply ${this} as its input must have shape [N, ${this.inFeatures}]: input has shape ${
           formatShape(x.shape)
         }`,
+      );
+    }
+    if (x.dtype !== this.weight.dtype) {
+      throw new TypeError(
+        `Cannot apply ${this} as its input must have the weights' dtype, ${this.weight.dtype}: input is ${x.dtype}`,
       );
     }
     const y = x.matmul(this.weight);

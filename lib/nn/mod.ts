@@ -29,3 +29,7 @@ export * from "./dropout.ts";
 export * from "./sequential.ts";
 export * from "./summary.ts";
 export * from "./weights.ts";
+export * from "./keras_mnist_mlp.ts";
+export * from "./embedding.ts";
+export * from "./onnx.ts";
+export * from "./pytorch.ts";

@@ -1,5 +1,6 @@
 import "../ops/mod.ts"; // installs the op methods (x.matmul(w).add(b)) on Tensor
 import type { Tensor } from "../tensor/mod.ts";
+import { checkBoolean, describe } from "../_check.ts";
 
 /**
  * The base class of every layer and model: a forward computation, named parameters, and a
@@ -40,6 +41,20 @@ export abstract class Module {
    * @returns The output
    */
   abstract forward(x: Tensor): Tensor;
+
+  /**
+   * The model's logits: its scores before any final softmax, which is what `crossEntropy` takes
+   * (as PyTorch's `CrossEntropyLoss` does). Here, the output of `forward()`: a module whose
+   * `forward()` ends in a softmax should override it. `Sequential` does: its `logits(x)` runs
+   * every layer except a final `Softmax`. `fit()` and `evaluate()` compute cross-entropy from
+   * `logits(x)`.
+   *
+   * @param x The input, e.g. a batch `[N, features]`
+   * @returns The scores, e.g. `[N, classes]`
+   */
+  logits(x: Tensor): Tensor {
+    return this.forward(x);
+  }
 
   /**
    * The modules this one holds, with their names (`Sequential` names them "0", "1", ...).
@@ -95,7 +110,7 @@ export abstract class Module {
    * @returns This module, for chaining
    */
   train(mode = true): this {
-    this.training = mode;
+    this.training = checkBoolean(`switch ${this} to training mode`, "mode", mode);
     for (const [, child] of this.children()) child.train(mode);
     return this;
   }
@@ -117,4 +132,38 @@ export abstract class Module {
   toString(): string {
     return `${this.constructor.name}()`;
   }
+}
+
+/**
+ * Checks that `value` is a model or a layer (an instance of a `Module` class), so that passing
+ * the class itself (`ReLU` instead of `new ReLU()`) or some other value is a clear error.
+ *
+ * @param value The value to check
+ * @param action What the caller was doing, for the message ("fit model")
+ * @param name The argument's name
+ * @throws {TypeError} Unless `value` is a `Module`
+ *
+ * @example Usage
+ * ```ts
+ * import { checkModule } from "./module.ts";
+ * import { ReLU } from "./activations.ts";
+ * import { throws } from "node:assert/strict";
+ *
+ * checkModule(new ReLU(), "use a layer");
+ * throws(() => checkModule(ReLU, "use a layer"), /write new ReLU\(\.\.\.\)/);
+ * ```
+ */
+export function checkModule(
+  value: unknown,
+  action: string,
+  name = "model",
+): asserts value is Module {
+  if (value instanceof Module) return;
+  const isClass = typeof value === "function" && value.prototype instanceof Module;
+  const hint = isClass ? ` (write new ${value.name}(...))` : "";
+  throw new TypeError(
+    `Cannot ${action} as ${name} must be a layer or model (a Module instance): current value is ${
+      describe(value)
+    }${hint}`,
+  );
 }

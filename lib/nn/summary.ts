@@ -1,6 +1,6 @@
-import { formatShape, type Tensor, zeros } from "../tensor/mod.ts";
+import { checkShape, escapeHtml, formatShape, type Tensor, zeros } from "../tensor/mod.ts";
 import { noGrad } from "../autograd/mod.ts";
-import type { Module } from "./module.ts";
+import { checkModule, type Module } from "./module.ts";
 
 /** One row of a {@linkcode ModelSummary}: a layer, its output shape and its parameter count. */
 export interface SummaryRow {
@@ -17,11 +17,6 @@ export interface SummaryRow {
 /** Formats an integer with thousands separators: 669706 → "669,706". */
 function withCommas(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-}
-
-/** Escapes text for HTML. */
-function escapeHtml(text: string): string {
-  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
 }
 
 /**
@@ -140,6 +135,8 @@ export class ModelSummary {
  * ```
  */
 export function summary(model: Module, inputShape: readonly number[]): ModelSummary {
+  checkModule(model, "summarise model");
+  checkShape(inputShape, "summarise model with one example's input shape");
   const children = model.children();
   const layers: [string, Module][] = children.length > 0 ? children : [["0", model]];
   const wasTraining = model.training;

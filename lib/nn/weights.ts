@@ -1,5 +1,6 @@
 import { formatShape, type Tensor } from "../tensor/mod.ts";
-import type { Module } from "./module.ts";
+import { describe } from "../_check.ts";
+import { checkModule, type Module } from "./module.ts";
 
 /** The safetensors names of the element types. */
 const DTYPE_NAMES = { float32: "F32", float64: "F64" } as const;
@@ -21,6 +22,14 @@ interface HeaderEntry {
  * The same files open in Python with `safetensors.numpy.load_file`. Taught in
  * `notebooks/08_mnist_mlp.ipynb`.
  *
+ * In PyTorch: the names are already those of `state_dict()`. A `Sequential` names its
+ * parameters by position, "0.weight", "0.bias", "3.weight", ..., as PyTorch's `nn.Sequential`
+ * does for the same layers in the same order (activations and dropout take a position in both,
+ * so the Keras network's keys are 0, 3 and 6 in both). One shape differs: `Linear.weight` is
+ * `[in, out]` here (the layer computes `x · W`) and `[out, in]` in `nn.Linear` (`x · Wᵀ`), so each
+ * `Linear` weight is transposed on the way; biases are the same. `pytorchCode()` writes the Python
+ * that does both (`notebooks/12_model_in_the_world.ipynb`).
+ *
  * @param model The model whose parameters to encode
  * @returns The file's bytes
  *
@@ -38,6 +47,7 @@ interface HeaderEntry {
  * ```
  */
 export function encodeWeights(model: Module): Uint8Array {
+  checkModule(model, "save weights");
   const params = model.namedParameters();
   const header: Record<string, HeaderEntry | Record<string, string>> = {
     __metadata__: { format: "pt", writer: "course lib/nn" },
@@ -109,6 +119,12 @@ export function decodeWeights(
   bytes: Uint8Array,
   options: DecodeWeightsOptions = {},
 ): void {
+  checkModule(model, "load weights");
+  if (!(bytes instanceof Uint8Array)) {
+    throw new TypeError(
+      `Cannot load weights as bytes must be a Uint8Array: current value is ${describe(bytes)}`,
+    );
+  }
   const name = options.name ?? "the weights";
   const fail = (why: string): never => {
     throw new TypeError(`Cannot load ${name} as ${why}`);

@@ -1,5 +1,6 @@
 // Helpers for ops that work along one axis (sum, max, argmax, concat).
 // Private to lib/ops/.
+import { checkBoolean, checkOptions, describe } from "../_check.ts";
 import { formatShape, sizeOf } from "../tensor/shape.ts";
 
 /** Options of the reductions: `sum`, `mean`, `max`. */
@@ -8,6 +9,29 @@ export interface ReduceOptions {
   axis?: number | undefined;
   /** Keep the reduced axis with length 1, so the result broadcasts against the input. @default {false} */
   keepdims?: boolean | undefined;
+}
+
+/**
+ * Reads the options of a reduction: a number is the axis, as NumPy's `x.sum(1)` and PyTorch's
+ * `x.sum(1)`; an object may hold only the options in `known` (so PyTorch's `{ dim: 1 }` or
+ * `keepdim` is an error naming `axis` and `keepdims`, not silently a sum of everything).
+ */
+export function reduceOptions(
+  options: ReduceOptions | number | undefined,
+  action: string,
+  known: readonly string[] = ["axis", "keepdims"],
+): ReduceOptions {
+  if (typeof options === "number") return { axis: options };
+  if (Array.isArray(options)) {
+    throw new TypeError(
+      `Cannot ${action} over several axes at once as axis must be one integer: current value is [${
+        options.join(", ")
+      }]; reduce one axis at a time`,
+    );
+  }
+  const checked = checkOptions(action, options, known);
+  if (checked.keepdims !== undefined) checkBoolean(action, "keepdims", checked.keepdims);
+  return checked;
 }
 
 /**
@@ -20,10 +44,15 @@ export function normalizeAxis(
   action: string,
 ): number {
   const ndim = shape.length;
+  if (typeof axis !== "number") {
+    throw new TypeError(
+      `Cannot ${action} as axis must be an integer: current value is ${describe(axis)}`,
+    );
+  }
   if (!Number.isInteger(axis) || axis < -ndim || axis >= ndim) {
     const allowed = ndim === 0
-      ? "a scalar has no axes"
-      : `axis must be an integer from ${-ndim} to ${ndim - 1}`;
+      ? "it must have an axis: a scalar has none"
+      : `axis must be an integer from ${-ndim} to ${ndim - 1}: current value is ${axis}`;
     throw new RangeError(
       `Cannot ${action} over axis ${axis} of a tensor of shape ${formatShape(shape)} as ${allowed}`,
     );

@@ -1,6 +1,7 @@
 // Helpers shared by the elementwise ops: turning numbers into tensors,
 // checking and broadcasting shapes, and summing gradients back over
 // broadcast axes. Private to lib/ops/.
+import { describe } from "../_check.ts";
 import { dtypeOf, newTypedArray, type TypedArray } from "../tensor/dtype.ts";
 import { formatShape, sizeOf, tryBroadcastShapes } from "../tensor/shape.ts";
 import { Tensor } from "../tensor/tensor.ts";
@@ -16,11 +17,11 @@ export function asTensor(
 ): Tensor {
   if (value instanceof Tensor) return value;
   if (typeof value !== "number") {
-    const given = Array.isArray(value)
-      ? "an array (wrap it with tensor(...))"
-      : `${typeof value} ${String(value)}`;
+    const hint = Array.isArray(value) ? " (wrap it with tensor(...))" : "";
     throw new TypeError(
-      `Cannot ${action} as each operand must be a Tensor or a number: current value is ${given}`,
+      `Cannot ${action} as each operand must be a Tensor or a number: current value is ${
+        describe(value)
+      }${hint}`,
     );
   }
   const dtype = like instanceof Tensor ? like.dtype : "float32";

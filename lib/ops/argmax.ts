@@ -1,8 +1,8 @@
 import { newTypedArray } from "../tensor/dtype.ts";
 import { formatShape } from "../tensor/shape.ts";
 import { Tensor } from "../tensor/tensor.ts";
-import { maxAlongAxis, normalizeAxis, splitAtAxis } from "./_axis.ts";
-import { checkTensor } from "./_check.ts";
+import { maxAlongAxis, normalizeAxis, reduceOptions, splitAtAxis } from "./_axis.ts";
+import { checkTensor } from "../_check.ts";
 
 /** Options for {@linkcode argmax}. */
 export interface ArgmaxOptions {
@@ -19,7 +19,7 @@ export interface ArgmaxOptions {
  * `notebooks/08_mnist_mlp.ipynb`.
  *
  * @param x A tensor with at least one element
- * @param options `axis`
+ * @param options `axis`; a number is the axis (`argmax(x, 1)` is `argmax(x, { axis: 1 })`)
  * @returns A scalar, or `x`'s shape without `axis`, holding indices
  * @throws {RangeError} If `axis` is out of range, or the tensor (or axis) is empty
  *
@@ -34,11 +34,12 @@ export interface ArgmaxOptions {
  * strictEqual(argmax(logits).item(), 3);
  * ```
  */
-export function argmax(x: Tensor, options: ArgmaxOptions = {}): Tensor {
+export function argmax(x: Tensor, options: ArgmaxOptions | number = {}): Tensor {
   checkTensor(x, "take the argmax");
-  const axis = options.axis === undefined
+  const { axis: givenAxis } = reduceOptions(options, "take the argmax", ["axis"]);
+  const axis = givenAxis === undefined
     ? undefined
-    : normalizeAxis(options.axis, x.shape, "take the argmax");
+    : normalizeAxis(givenAxis, x.shape, "take the argmax");
   const { outer, length, inner } = axis === undefined
     ? { outer: 1, length: x.size, inner: 1 }
     : splitAtAxis(x.shape, axis);
@@ -46,7 +47,7 @@ export function argmax(x: Tensor, options: ArgmaxOptions = {}): Tensor {
     throw new RangeError(
       `Cannot take the argmax of a tensor of shape ${
         formatShape(x.shape)
-      } as it must have at least one element along the searched axis`,
+      } as it must have at least one element along the searched axis: it has none`,
     );
   }
   const { winners } = maxAlongAxis(x.data, outer, length, inner);

@@ -3,7 +3,7 @@ import { newTypedArray } from "../tensor/dtype.ts";
 import { formatShape } from "../tensor/shape.ts";
 import type { Tensor } from "../tensor/tensor.ts";
 import { normalizeAxis, splitAtAxis } from "./_axis.ts";
-import { checkTensor } from "./_check.ts";
+import { checkOptions, checkTensor, describe } from "../_check.ts";
 
 /** Options for {@linkcode concat}. */
 export interface ConcatOptions {
@@ -21,7 +21,7 @@ export interface ConcatOptions {
  * Used to assemble data sets in `notebooks/06_batching.ipynb`.
  *
  * @param xs The tensors to join (at least one), all with the same dtype
- * @param options `axis`
+ * @param options `axis`, or the axis as a number (PyTorch's `cat([a, b], 1)`)
  * @returns A tensor whose `axis` is the sum of the inputs' lengths along it
  * @throws {TypeError} If `xs` is empty, or the shapes (naming both) or dtypes do not match
  * @throws {RangeError} If `axis` is out of range
@@ -40,12 +40,12 @@ export interface ConcatOptions {
  */
 export function concat(
   xs: readonly Tensor[],
-  options: ConcatOptions = {},
+  options: ConcatOptions | number = {},
 ): Tensor {
   if (!Array.isArray(xs)) {
     throw new TypeError(
-      `Cannot concatenate tensors as xs must be an array of tensors: current value is ${
-        String(xs)
+      `Cannot concatenate tensors as xs must be an array of tensors, as in concat([a, b]): current value is ${
+        describe(xs)
       }`,
     );
   }
@@ -56,7 +56,10 @@ export function concat(
       "Cannot concatenate tensors as at least one is needed: the list is empty",
     );
   }
-  const axis = normalizeAxis(options.axis ?? 0, first.shape, "concatenate");
+  const { axis: givenAxis = 0 } = typeof options === "number"
+    ? { axis: options } // PyTorch's cat([a, b], 1)
+    : checkOptions("concatenate tensors", options, ["axis"]);
+  const axis = normalizeAxis(givenAxis, first.shape, "concatenate");
   for (let t = 1; t < xs.length; t++) checkCompatible(first, xs[t]!, t, axis);
 
   // Seen as [outer, length, inner], each input contributes `length * inner`

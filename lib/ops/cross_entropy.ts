@@ -1,10 +1,11 @@
-import { newTypedArray } from "../tensor/dtype.ts";
 import { formatShape } from "../tensor/shape.ts";
 import { Tensor } from "../tensor/tensor.ts";
 import { checkSameDType } from "./_broadcast.ts";
-import { checkTensor } from "./_check.ts";
+import { checkTensor, describe } from "../_check.ts";
 import { logSoftmax } from "./log_softmax.ts";
 import { mul } from "./mul.ts";
+import { reshape } from "./reshape.ts";
+import { selectRows } from "./select_rows.ts";
 import { sum } from "./sum.ts";
 
 /**
@@ -23,9 +24,16 @@ export type CrossEntropyTarget =
  * row of the label. With an integer label `y` this is `-log softmax(logits)_y`:
  * minus the log of the probability the network gives the right class.
  *
- * Derived from `logSoftmax`, `mul` and `sum`, so it stays finite and correct
- * at logits of ±1000, and its gradient is `(softmax(logits) - target) / N`.
- * Targets never receive a gradient unless a target tensor requires one.
+ * Derived from `logSoftmax`, so it stays finite and correct at logits of
+ * ±1000, and its gradient is `(softmax(logits) - target) / N`. With labels,
+ * each row's `logSoftmax(logits)_y` is picked out (`selectRows` on the
+ * flattened log-probabilities), so a class the network rules out completely
+ * (a logit of -Infinity) adds nothing, as in PyTorch; with a target tensor
+ * the loss is `sum(target * logSoftmax(logits))`. Targets never receive a
+ * gradient unless a target tensor requires one.
+ *
+ * Takes logits, as PyTorch's `cross_entropy` does, not probabilities: for a
+ * model that ends in `Softmax`, use `model.logits(x)` (see `Sequential`).
  *
  * Taught in `notebooks/08_mnist_mlp.ipynb`.
  *
@@ -59,26 +67,34 @@ export function crossEntropy(
       }`,
     );
   }
-  const oneHot = targetRows(logits, target);
-  const numRows = logits.shape[0]!;
-  const picked = sum(mul(logSoftmax(logits), oneHot)); // sum of log p(right class)
-  return mul(picked, numRows === 0 ? NaN : -1 / numRows);
+  const [numRows, numClasses] = logits.shape as [number, number];
+  const scale = numRows === 0 ? NaN : -1 / numRows; // the mean of an empty batch is NaN
+  if (target instanceof Tensor && target.ndim === 2) {
+    checkTargetRows(logits, target);
+    return mul(sum(mul(logSoftmax(logits), target)), scale);
+  }
+  // Row r's label y is element r * C + y of the flattened log-probabilities.
+  const labels = checkLabels(logits, target);
+  const picked = new Int32Array(numRows);
+  for (let r = 0; r < numRows; r++) picked[r] = r * numClasses + labels[r]!;
+  const logProbs = reshape(logSoftmax(logits), [numRows * numClasses]);
+  return mul(sum(selectRows(logProbs, picked)), scale);
 }
 
-/** The target as a tensor of shape `[N, C]`, checked against the logits. */
-function targetRows(logits: Tensor, target: CrossEntropyTarget): Tensor {
-  const [numRows, numClasses] = logits.shape as [number, number];
-  if (target instanceof Tensor && target.ndim === 2) {
-    if (target.shape[0] !== numRows || target.shape[1] !== numClasses) {
-      throw new TypeError(
-        `Cannot compute crossEntropy as a one-hot target must have the logits' shape: logits has shape ${
-          formatShape(logits.shape)
-        }, target has shape ${formatShape(target.shape)}`,
-      );
-    }
-    checkSameDType(logits, target, "compute crossEntropy of logits and target");
-    return target;
+/** Throws unless a target tensor `[N, C]` matches the logits in shape and dtype. */
+function checkTargetRows(logits: Tensor, target: Tensor): void {
+  if (target.shape[0] !== logits.shape[0] || target.shape[1] !== logits.shape[1]) {
+    throw new TypeError(
+      `Cannot compute crossEntropy as a one-hot target must have the logits' shape: logits has shape ${
+        formatShape(logits.shape)
+      }, target has shape ${formatShape(target.shape)}`,
+    );
   }
+  checkSameDType(logits, target, "compute crossEntropy of logits and target");
+}
+
+/** The labels of a label target, checked: one integer from 0 to C - 1 per row of logits. */
+function checkLabels(logits: Tensor, target: CrossEntropyTarget): ArrayLike<number> {
   if (target instanceof Tensor && target.ndim !== 1) {
     throw new TypeError(
       `Cannot compute crossEntropy as the target must be labels [N] or one-hot rows [N, C]: logits has shape ${
@@ -87,6 +103,14 @@ function targetRows(logits: Tensor, target: CrossEntropyTarget): Tensor {
     );
   }
   const labels = target instanceof Tensor ? target.data : target;
+  if (!Array.isArray(labels) && !ArrayBuffer.isView(labels)) {
+    throw new TypeError(
+      `Cannot compute crossEntropy as the target must be labels [N] or one-hot rows [N, C]: current value is ${
+        describe(labels)
+      }`,
+    );
+  }
+  const [numRows, numClasses] = logits.shape as [number, number];
   if (labels.length !== numRows) {
     throw new TypeError(
       `Cannot compute crossEntropy as there must be one label per row of logits: logits has shape ${
@@ -94,7 +118,6 @@ function targetRows(logits: Tensor, target: CrossEntropyTarget): Tensor {
       }, labels have shape [${labels.length}]`,
     );
   }
-  const oneHot = newTypedArray(logits.dtype, numRows * numClasses);
   for (let r = 0; r < numRows; r++) {
     const label = labels[r]!;
     if (!Number.isInteger(label) || label < 0 || label >= numClasses) {
@@ -104,7 +127,6 @@ function targetRows(logits: Tensor, target: CrossEntropyTarget): Tensor {
         }: found ${label} at position ${r}`,
       );
     }
-    oneHot[r * numClasses + label] = 1;
   }
-  return new Tensor(oneHot, [numRows, numClasses]);
+  return labels;
 }

@@ -2,7 +2,8 @@ import { record } from "../autograd/record.ts";
 import { newTypedArray } from "../tensor/dtype.ts";
 import { formatShape } from "../tensor/shape.ts";
 import type { Tensor } from "../tensor/tensor.ts";
-import { checkTensor } from "./_check.ts";
+import { normalizeAxis } from "./_axis.ts";
+import { checkTensor } from "../_check.ts";
 
 /**
  * The logarithm of the softmax along the last axis:
@@ -17,8 +18,11 @@ import { checkTensor } from "./_check.ts";
  * Taught with cross-entropy in `notebooks/08_mnist_mlp.ipynb`.
  *
  * @param x A tensor with at least one axis; each row along the last axis is one distribution
+ * @param axis The axis, which must be the last (`-1`, or `1` for a matrix): PyTorch's
+ *   `log_softmax(x, dim)` habit; other axes throw rather than silently using the last
  * @returns A tensor of the same shape
  * @throws {TypeError} If `x` is a scalar
+ * @throws {RangeError} If `axis` is given and is not the last axis
  *
  * @example Usage
  * ```ts
@@ -30,15 +34,8 @@ import { checkTensor } from "./_check.ts";
  * deepStrictEqual(out.toArray(), [[-Math.LN2, -Math.LN2], [0, -1000]]);
  * ```
  */
-export function logSoftmax(x: Tensor): Tensor {
-  checkTensor(x, "compute logSoftmax");
-  if (x.ndim === 0) {
-    throw new TypeError(
-      `Cannot compute logSoftmax of a tensor of shape ${
-        formatShape(x.shape)
-      } as it must have at least one axis`,
-    );
-  }
+export function logSoftmax(x: Tensor, axis?: number): Tensor {
+  checkLastAxis(x, axis, "compute logSoftmax");
   const cols = x.shape[x.ndim - 1]!;
   const rows = cols === 0 ? 0 : x.size / cols;
   const input = x.data;
@@ -67,4 +64,26 @@ export function logSoftmax(x: Tensor): Tensor {
     }
     return [g];
   });
+}
+
+/**
+ * Checks that `x` has an axis and that `axis`, if given, is its last one: softmax and
+ * logSoftmax work along the last axis only (transpose first for another).
+ */
+export function checkLastAxis(x: Tensor, axis: number | undefined, action: string): void {
+  checkTensor(x, action);
+  if (x.ndim === 0) {
+    throw new TypeError(
+      `Cannot ${action} of a tensor of shape ${
+        formatShape(x.shape)
+      } as it must have at least one axis: it is a scalar`,
+    );
+  }
+  if (axis !== undefined && normalizeAxis(axis, x.shape, action) !== x.ndim - 1) {
+    throw new RangeError(
+      `Cannot ${action} over axis ${axis} of a tensor of shape ${
+        formatShape(x.shape)
+      } as only the last axis (-1) is supported: transpose the tensor first`,
+    );
+  }
 }

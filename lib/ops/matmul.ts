@@ -4,7 +4,7 @@ import { newTypedArray } from "../tensor/dtype.ts";
 import { formatShape } from "../tensor/shape.ts";
 import type { Tensor } from "../tensor/tensor.ts";
 import { checkSameDType } from "./_broadcast.ts";
-import { checkTensor } from "./_check.ts";
+import { checkTensor } from "../_check.ts";
 
 /**
  * Multiplies two matrices: `C = A · B`, where `C[i, j]` is the dot product

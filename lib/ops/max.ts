@@ -7,9 +7,10 @@ import {
   normalizeAxis,
   reducedShape,
   type ReduceOptions,
+  reduceOptions,
   splitAtAxis,
 } from "./_axis.ts";
-import { checkTensor } from "./_check.ts";
+import { checkTensor } from "../_check.ts";
 
 /**
  * The largest element of a tensor: of all of them (a scalar), or along one
@@ -21,7 +22,8 @@ import { checkTensor } from "./_check.ts";
  * Used to stabilise softmax in `notebooks/03_activations.ipynb`.
  *
  * @param x A tensor with at least one element
- * @param options `axis` (negative counts from the end) and `keepdims`
+ * @param options `axis` (negative counts from the end) and `keepdims`; a number is the axis
+ *   (NumPy's and PyTorch's positional form: `x.sum(1)` is `x.sum({ axis: 1 })`)
  * @returns The maximum: a scalar, or `x`'s shape without `axis` (with it as 1 if `keepdims`)
  * @throws {RangeError} If `axis` is out of range, or the tensor (or axis) is empty
  *
@@ -36,12 +38,13 @@ import { checkTensor } from "./_check.ts";
  * deepStrictEqual(max(x, { axis: 1 }).toArray(), [5, 6]);
  * ```
  */
-export function max(x: Tensor, options: ReduceOptions = {}): Tensor {
+export function max(x: Tensor, options: ReduceOptions | number = {}): Tensor {
   checkTensor(x, "take the max");
-  const axis = options.axis === undefined
+  const { axis: givenAxis, keepdims = false } = reduceOptions(options, "take the max");
+  const axis = givenAxis === undefined
     ? undefined
-    : normalizeAxis(options.axis, x.shape, "take the max");
-  const shape = reducedShape(x.shape, axis, options.keepdims ?? false);
+    : normalizeAxis(givenAxis, x.shape, "take the max");
+  const shape = reducedShape(x.shape, axis, keepdims);
   const { outer, length, inner } = axis === undefined
     ? { outer: 1, length: x.size, inner: 1 }
     : splitAtAxis(x.shape, axis);
@@ -49,7 +52,7 @@ export function max(x: Tensor, options: ReduceOptions = {}): Tensor {
     throw new RangeError(
       `Cannot take the max of a tensor of shape ${
         formatShape(x.shape)
-      } as it must have at least one element along the reduced axis`,
+      } as it must have at least one element along the reduced axis: it has none`,
     );
   }
 

@@ -1,8 +1,8 @@
 import type { Tensor } from "../tensor/tensor.ts";
-import { normalizeAxis, type ReduceOptions } from "./_axis.ts";
+import { normalizeAxis, type ReduceOptions, reduceOptions } from "./_axis.ts";
 import { mul } from "./mul.ts";
 import { sum } from "./sum.ts";
-import { checkTensor } from "./_check.ts";
+import { checkTensor } from "../_check.ts";
 
 /**
  * The mean of the elements of a tensor: all of them (a scalar), or along one
@@ -12,7 +12,8 @@ import { checkTensor } from "./_check.ts";
  * Taught with the mean squared error in `notebooks/01_single_neuron.ipynb`.
  *
  * @param x A tensor
- * @param options `axis` (negative counts from the end) and `keepdims`
+ * @param options `axis` (negative counts from the end) and `keepdims`; a number is the axis
+ *   (NumPy's and PyTorch's positional form: `x.sum(1)` is `x.sum({ axis: 1 })`)
  * @returns The mean: a scalar, or `x`'s shape without `axis` (with it as 1 if `keepdims`)
  * @throws {RangeError} If `axis` is out of range for `x`'s shape
  *
@@ -27,10 +28,11 @@ import { checkTensor } from "./_check.ts";
  * deepStrictEqual(mean(x, { axis: 1 }).toArray(), [1.5, 4.5]);
  * ```
  */
-export function mean(x: Tensor, options: ReduceOptions = {}): Tensor {
+export function mean(x: Tensor, options: ReduceOptions | number = {}): Tensor {
   checkTensor(x, "take the mean");
-  const count = options.axis === undefined
+  const checked = reduceOptions(options, "take the mean");
+  const count = checked.axis === undefined
     ? x.size
-    : x.shape[normalizeAxis(options.axis, x.shape, "take the mean")]!;
-  return mul(sum(x, options), 1 / count);
+    : x.shape[normalizeAxis(checked.axis, x.shape, "take the mean")]!;
+  return mul(sum(x, checked), 1 / count);
 }

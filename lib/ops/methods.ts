@@ -62,14 +62,14 @@ declare module "../tensor/tensor.ts" {
     tanh(): Tensor;
     /** The matrix product `this · other` (see `matmul`). */
     matmul(other: Tensor): Tensor;
-    /** The sum of all elements or along one axis (see `sum`). */
-    sum(options?: ReduceOptions): Tensor;
+    /** The sum of all elements or along one axis: `x.sum()`, `x.sum(1)`, `x.sum({ axis: 1, keepdims: true })` (see `sum`). */
+    sum(options?: ReduceOptions | number): Tensor;
     /** The mean of all elements or along one axis (see `mean`). */
-    mean(options?: ReduceOptions): Tensor;
+    mean(options?: ReduceOptions | number): Tensor;
     /** The maximum of all elements or along one axis (see `max`). */
-    max(options?: ReduceOptions): Tensor;
+    max(options?: ReduceOptions | number): Tensor;
     /** The index of the maximum (see `argmax`). */
-    argmax(options?: ArgmaxOptions): Tensor;
+    argmax(options?: ArgmaxOptions | number): Tensor;
     /** The same elements in a new shape (see `reshape`). */
     reshape(shape: readonly number[]): Tensor;
     /** The transposed matrix (see `transpose`). */
@@ -77,11 +77,11 @@ declare module "../tensor/tensor.ts" {
     /** The rows at `indices` (see `selectRows`). */
     selectRows(indices: RowIndices): Tensor;
     /** `this` joined with `others` along an axis (see `concat`). */
-    concat(others: Tensor | readonly Tensor[], options?: ConcatOptions): Tensor;
+    concat(others: Tensor | readonly Tensor[], options?: ConcatOptions | number): Tensor;
     /** The softmax along the last axis (see `softmax`). */
-    softmax(): Tensor;
+    softmax(axis?: number): Tensor;
     /** The log-softmax along the last axis (see `logSoftmax`). */
-    logSoftmax(): Tensor;
+    logSoftmax(axis?: number): Tensor;
     /** The mean squared error against `y` (see `mse`). */
     mse(y: Tensor | number): Tensor;
     /** The cross-entropy of these logits against `target` (see `crossEntropy`). */
@@ -131,16 +131,16 @@ Tensor.prototype.tanh = function (this: Tensor) {
 Tensor.prototype.matmul = function (this: Tensor, other: Tensor) {
   return matmul(this, other);
 };
-Tensor.prototype.sum = function (this: Tensor, options?: ReduceOptions) {
+Tensor.prototype.sum = function (this: Tensor, options?: ReduceOptions | number) {
   return sum(this, options);
 };
-Tensor.prototype.mean = function (this: Tensor, options?: ReduceOptions) {
+Tensor.prototype.mean = function (this: Tensor, options?: ReduceOptions | number) {
   return mean(this, options);
 };
-Tensor.prototype.max = function (this: Tensor, options?: ReduceOptions) {
+Tensor.prototype.max = function (this: Tensor, options?: ReduceOptions | number) {
   return max(this, options);
 };
-Tensor.prototype.argmax = function (this: Tensor, options?: ArgmaxOptions) {
+Tensor.prototype.argmax = function (this: Tensor, options?: ArgmaxOptions | number) {
   return argmax(this, options);
 };
 Tensor.prototype.reshape = function (this: Tensor, shape: readonly number[]) {
@@ -155,16 +155,16 @@ Tensor.prototype.selectRows = function (this: Tensor, indices: RowIndices) {
 Tensor.prototype.concat = function (
   this: Tensor,
   others: Tensor | readonly Tensor[],
-  options?: ConcatOptions,
+  options?: ConcatOptions | number,
 ) {
   const rest = others instanceof Tensor ? [others] : others;
   return concat([this, ...rest], options);
 };
-Tensor.prototype.softmax = function (this: Tensor) {
-  return softmax(this);
+Tensor.prototype.softmax = function (this: Tensor, axis?: number) {
+  return softmax(this, axis);
 };
-Tensor.prototype.logSoftmax = function (this: Tensor) {
-  return logSoftmax(this);
+Tensor.prototype.logSoftmax = function (this: Tensor, axis?: number) {
+  return logSoftmax(this, axis);
 };
 Tensor.prototype.mse = function (this: Tensor, y: Tensor | number) {
   return mse(this, y);

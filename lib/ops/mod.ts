@@ -49,3 +49,5 @@ export * from "./softmax.ts";
 export * from "./log_softmax.ts";
 export * from "./mse.ts";
 export * from "./cross_entropy.ts";
+export * from "./cosine_similarity.ts";
+export * from "./nearest_neighbours.ts";

@@ -1,7 +1,7 @@
 import { formatShape } from "../tensor/shape.ts";
 import type { Tensor } from "../tensor/tensor.ts";
 import { asTensor, checkSameDType } from "./_broadcast.ts";
-import { checkTensor } from "./_check.ts";
+import { checkTensor } from "../_check.ts";
 import { mean } from "./mean.ts";
 import { pow } from "./pow.ts";
 import { sub } from "./sub.ts";

@@ -1,6 +1,6 @@
 import type { Tensor } from "../tensor/tensor.ts";
 import { mul } from "./mul.ts";
-import { checkTensor } from "./_check.ts";
+import { checkTensor } from "../_check.ts";
 
 /**
  * Negates a tensor element by element: `-x`. Derived: `mul(x, -1)`, so its

@@ -8,7 +8,10 @@ import { asTensor, binaryOperands, reduceTo } from "./_broadcast.ts";
  * `a ** b`. Usually `b` is a number, as in `pow(err, 2)`.
  *
  * Derivative: d(a^b)/da = b * a^(b - 1) and d(a^b)/db = a^b * ln(a) (only
- * computed when `b` requires a gradient; it is NaN for negative `a`).
+ * computed when `b` requires a gradient; it is NaN for negative `a`). Where
+ * the formulas give 0 · ∞, the limits are used, as PyTorch does: d(a^0)/da = 0
+ * (a^0 is the constant 1, also at a = 0), and d(a^b)/db = 0 at a = 0 for
+ * b >= 0 (0^b does not change with b there).
  *
  * Taught with the squared error in `notebooks/01_single_neuron.ipynb`.
  *
@@ -47,15 +50,20 @@ export function pow(a: Tensor | number, b: Tensor | number): Tensor {
       for (let start = 0; start < g.length; start += period) {
         for (let j = 0; j < period; j++) {
           const i = start + j;
-          g[i] = grad[i]! * y[j]! * Math.pow(x[i]!, y[j]! - 1);
+          // the formula gives 0 * (1 / 0) = NaN at a = 0, b = 0: the limit is 0
+          g[i] = grad[i]! * (y[j] === 0 ? 0 : y[j]! * Math.pow(x[i]!, y[j]! - 1));
         }
       }
       gradA = reduceTo(g, shape, ta.shape);
     }
     if (tb.requiresGrad) { // d(a^b)/db = a^b * ln(a)
       const g = newTypedArray(ta.dtype, grad.length);
-      for (let i = 0; i < g.length; i++) {
-        g[i] = grad[i]! * out[i]! * Math.log(x[i]!);
+      for (let start = 0; start < g.length; start += period) {
+        for (let j = 0; j < period; j++) {
+          const i = start + j;
+          // 0^b * ln(0) is 0 * -Infinity = NaN for b > 0, and ln(0) alone for b = 0: the limit is 0
+          g[i] = grad[i]! * (x[i] === 0 && y[j]! >= 0 ? 0 : out[i]! * Math.log(x[i]!));
+        }
       }
       gradB = reduceTo(g, shape, tb.shape);
     }

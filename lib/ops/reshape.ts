@@ -1,7 +1,7 @@
 import { record } from "../autograd/record.ts";
 import { formatShape, sizeOf } from "../tensor/shape.ts";
 import type { Tensor } from "../tensor/tensor.ts";
-import { checkTensor } from "./_check.ts";
+import { checkTensor, describe } from "../_check.ts";
 
 /**
  * Gives a tensor a new shape with the same elements in the same (row-major)
@@ -41,7 +41,9 @@ function resolveShape(x: Tensor, shape: readonly number[]): number[] {
     throw new TypeError(
       `Cannot reshape tensor of shape ${
         formatShape(x.shape)
-      } as the new shape must be an array of integers: current value is ${String(shape)}`,
+      } as the new shape must be an array of integers, as in reshape([2, -1]): current value is ${
+        describe(shape)
+      }`,
     );
   }
   const unknown = shape.filter((d) => d === -1).length;
@@ -50,18 +52,29 @@ function resolveShape(x: Tensor, shape: readonly number[]): number[] {
     throw new RangeError(
       `Cannot reshape tensor of shape ${formatShape(x.shape)} to shape ${
         formatShape(shape)
-      } as the new shape must hold non-negative integers and at most one -1`,
+      } as the new shape must hold non-negative integers and at most one -1: it holds ${
+        unknown > 1 ? `${unknown} of them` : "something else"
+      }`,
     );
   }
   const known = sizeOf(shape.filter((d) => d !== -1));
-  const resolved = shape.map((d) => d === -1 && known > 0 ? x.size / known : d);
+  if (unknown === 1 && known === 0) {
+    throw new TypeError(
+      `Cannot reshape tensor of shape ${formatShape(x.shape)} to shape ${
+        formatShape(shape)
+      } as the -1 must be computable: with a 0 beside it, any length fits, so give the length instead of -1`,
+    );
+  }
+  const resolved = shape.map((d) => d === -1 ? x.size / known : d);
   if (
     sizeOf(resolved) !== x.size || resolved.some((d) => !Number.isInteger(d))
   ) {
     throw new TypeError(
       `Cannot reshape tensor of shape ${formatShape(x.shape)} (${x.size} elements) to shape ${
         formatShape(shape)
-      } (${unknown === 0 ? `${known} elements` : `a multiple of ${known}`})`,
+      } as the number of elements must stay the same: the new shape holds ${
+        unknown === 0 ? `${known} elements` : `a multiple of ${known}`
+      }`,
     );
   }
   return resolved;

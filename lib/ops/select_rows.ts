@@ -1,11 +1,11 @@
 import { record } from "../autograd/record.ts";
 import { newTypedArray } from "../tensor/dtype.ts";
 import { formatShape, sizeOf } from "../tensor/shape.ts";
-import type { Tensor } from "../tensor/tensor.ts";
-import { checkTensor } from "./_check.ts";
+import { Tensor } from "../tensor/tensor.ts";
+import { checkTensor, describe } from "../_check.ts";
 
-/** Row indices: a plain array or an integer typed array. */
-export type RowIndices = readonly number[] | Int32Array | Uint32Array | Uint8Array;
+/** Row indices: a plain array, an integer typed array, or a 1-D tensor of integers. */
+export type RowIndices = readonly number[] | Int32Array | Uint32Array | Uint8Array | Tensor;
 
 /**
  * Picks rows (entries along the first axis) by index: `out[r] = x[indices[r]]`.
@@ -18,9 +18,9 @@ export type RowIndices = readonly number[] | Int32Array | Uint32Array | Uint8Arr
  * Used to draw mini-batches in `notebooks/06_batching.ipynb`.
  *
  * @param x A tensor with at least one axis, shape `[N, ...]`
- * @param indices Integers from 0 to N - 1
+ * @param indices Integers from 0 to N - 1: an array, an integer typed array or a 1-D tensor
  * @returns A tensor of shape `[indices.length, ...]`
- * @throws {TypeError} If `x` is a scalar
+ * @throws {TypeError} If `x` is a scalar, or `indices` is not a list of indices
  * @throws {RangeError} If an index is not an integer from 0 to N - 1
  *
  * @example Usage
@@ -39,12 +39,22 @@ export function selectRows(x: Tensor, indices: RowIndices): Tensor {
     throw new TypeError(
       `Cannot select rows of a tensor of shape ${
         formatShape(x.shape)
-      } as it must have at least one axis`,
+      } as it must have at least one axis: it is a scalar`,
     );
   }
   const numRows = x.shape[0]!;
-  for (let r = 0; r < indices.length; r++) {
-    const index = indices[r]!;
+  const list: ArrayLike<number> = indices instanceof Tensor && indices.ndim === 1
+    ? indices.data
+    : indices as ArrayLike<number>;
+  if (!Array.isArray(list) && !ArrayBuffer.isView(list)) {
+    throw new TypeError(
+      `Cannot select rows as indices must be an array of integers (or a 1-D tensor), as in selectRows([0, 2]): current value is ${
+        describe(indices)
+      }`,
+    );
+  }
+  for (let r = 0; r < list.length; r++) {
+    const index = list[r]!;
     if (!Number.isInteger(index) || index < 0 || index >= numRows) {
       throw new RangeError(
         `Cannot select rows of a tensor of shape ${
@@ -56,7 +66,7 @@ export function selectRows(x: Tensor, indices: RowIndices): Tensor {
     }
   }
   const rowSize = sizeOf(x.shape.slice(1));
-  const rows = Int32Array.from(indices);
+  const rows = Int32Array.from(list);
   const input = x.data;
   const out = newTypedArray(x.dtype, rows.length * rowSize);
   for (let r = 0; r < rows.length; r++) {

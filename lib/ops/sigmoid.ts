@@ -1,7 +1,7 @@
 import { record } from "../autograd/record.ts";
 import { newTypedArray } from "../tensor/dtype.ts";
 import type { Tensor } from "../tensor/tensor.ts";
-import { checkTensor } from "./_check.ts";
+import { checkTensor } from "../_check.ts";
 
 /**
  * The logistic sigmoid, element by element: `sigmoid(x) = 1 / (1 + e^-x)`,

@@ -1,7 +1,6 @@
 import type { Tensor } from "../tensor/tensor.ts";
 import { exp } from "./exp.ts";
-import { logSoftmax } from "./log_softmax.ts";
-import { checkTensor } from "./_check.ts";
+import { checkLastAxis, logSoftmax } from "./log_softmax.ts";
 
 /**
  * The softmax along the last axis: `softmax(x)_i = e^x_i / sum_j e^x_j`,
@@ -14,8 +13,11 @@ import { checkTensor } from "./_check.ts";
  * Taught in `notebooks/03_activations.ipynb`.
  *
  * @param x A tensor with at least one axis; each row along the last axis becomes one distribution
+ * @param axis The axis, which must be the last (`-1`, or `1` for a matrix): PyTorch's
+ *   `softmax(x, dim)` habit; other axes throw rather than silently using the last
  * @returns A tensor of the same shape, each row summing to 1
  * @throws {TypeError} If `x` is a scalar
+ * @throws {RangeError} If `axis` is given and is not the last axis
  *
  * @example Usage
  * ```ts
@@ -26,7 +28,7 @@ import { checkTensor } from "./_check.ts";
  * deepStrictEqual(softmax(tensor([[0, 0], [1000, -1000]])).toArray(), [[0.5, 0.5], [1, 0]]);
  * ```
  */
-export function softmax(x: Tensor): Tensor {
-  checkTensor(x, "compute softmax");
+export function softmax(x: Tensor, axis?: number): Tensor {
+  checkLastAxis(x, axis, "compute softmax");
   return exp(logSoftmax(x));
 }

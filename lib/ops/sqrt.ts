@@ -1,6 +1,6 @@
 import type { Tensor } from "../tensor/tensor.ts";
 import { pow } from "./pow.ts";
-import { checkTensor } from "./_check.ts";
+import { checkTensor } from "../_check.ts";
 
 /**
  * The square root of each element: `sqrt(x)` (NaN for negative x). Derived:

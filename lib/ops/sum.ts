@@ -1,8 +1,14 @@
 import { record } from "../autograd/record.ts";
 import { newTypedArray } from "../tensor/dtype.ts";
 import type { Tensor } from "../tensor/tensor.ts";
-import { normalizeAxis, reducedShape, type ReduceOptions, splitAtAxis } from "./_axis.ts";
-import { checkTensor } from "./_check.ts";
+import {
+  normalizeAxis,
+  reducedShape,
+  type ReduceOptions,
+  reduceOptions,
+  splitAtAxis,
+} from "./_axis.ts";
+import { checkTensor } from "../_check.ts";
 
 export type { ReduceOptions } from "./_axis.ts";
 
@@ -16,7 +22,8 @@ export type { ReduceOptions } from "./_axis.ts";
  * Taught with the loss in `notebooks/01_single_neuron.ipynb`.
  *
  * @param x A tensor
- * @param options `axis` (negative counts from the end) and `keepdims`
+ * @param options `axis` (negative counts from the end) and `keepdims`; a number is the axis
+ *   (NumPy's and PyTorch's positional form: `x.sum(1)` is `x.sum({ axis: 1 })`)
  * @returns The sum: a scalar, or `x`'s shape without `axis` (with it as 1 if `keepdims`)
  * @throws {RangeError} If `axis` is out of range for `x`'s shape
  *
@@ -30,12 +37,14 @@ export type { ReduceOptions } from "./_axis.ts";
  * strictEqual(sum(x).item(), 21);
  * deepStrictEqual(sum(x, { axis: 0 }).toArray(), [5, 7, 9]);
  * deepStrictEqual(sum(x, { axis: 1, keepdims: true }).toArray(), [[6], [15]]);
+ * deepStrictEqual(sum(x, 1).toArray(), [6, 15]); // NumPy's and PyTorch's x.sum(1)
  * ```
  */
-export function sum(x: Tensor, options: ReduceOptions = {}): Tensor {
+export function sum(x: Tensor, options: ReduceOptions | number = {}): Tensor {
   checkTensor(x, "sum");
-  const axis = options.axis === undefined ? undefined : normalizeAxis(options.axis, x.shape, "sum");
-  const shape = reducedShape(x.shape, axis, options.keepdims ?? false);
+  const { axis: givenAxis, keepdims = false } = reduceOptions(options, "sum");
+  const axis = givenAxis === undefined ? undefined : normalizeAxis(givenAxis, x.shape, "sum");
+  const shape = reducedShape(x.shape, axis, keepdims);
   // Summing everything is summing along one axis of a [1, size, 1] view.
   const { outer, length, inner } = axis === undefined
     ? { outer: 1, length: x.size, inner: 1 }

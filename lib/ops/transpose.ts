@@ -2,7 +2,7 @@ import { record } from "../autograd/record.ts";
 import { newTypedArray, type TypedArray } from "../tensor/dtype.ts";
 import { formatShape } from "../tensor/shape.ts";
 import type { Tensor } from "../tensor/tensor.ts";
-import { checkTensor } from "./_check.ts";
+import { checkTensor } from "../_check.ts";
 
 /**
  * Transposes a matrix: row `i` becomes column `i`, so a `[m, n]` tensor
@@ -31,7 +31,9 @@ export function transpose(x: Tensor): Tensor {
   checkTensor(x, "transpose");
   if (x.ndim !== 2) {
     throw new TypeError(
-      `Cannot transpose tensor of shape ${formatShape(x.shape)} as it must be 2-D`,
+      `Cannot transpose tensor of shape ${
+        formatShape(x.shape)
+      } as it must be 2-D: it has ${x.ndim} axes`,
     );
   }
   const [rows, cols] = x.shape as [number, number];

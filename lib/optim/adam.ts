@@ -78,9 +78,16 @@ export class Adam extends Optimizer {
    * @param params The tensors to update (e.g. `model.parameters()`)
    * @param options The learning rate, `β₁`, `β₂`, `ε` and weight decay
    * @throws {RangeError} If `lr <= 0`, a `β` is outside [0, 1), `eps < 0`, `weightDecay < 0` or `params` is empty
+   * @throws {TypeError} If `params` is not an array of tensors that require a gradient, or an option is unknown or not a number
    */
   constructor(params: readonly Tensor[], options: AdamOptions = {}) {
-    super("Adam", params, options.lr ?? 0.001, options);
+    super("Adam", params, options?.lr ?? 0.001, options, [
+      "lr",
+      "beta1",
+      "beta2",
+      "eps",
+      "weightDecay",
+    ]);
     this.beta1 = options.beta1 ?? 0.9;
     this.beta2 = options.beta2 ?? 0.999;
     this.eps = options.eps ?? 1e-7;

@@ -6,7 +6,7 @@
  */
 
 import type { Tensor } from "../tensor/mod.ts";
-import { checkNumber } from "./_check.ts";
+import { checkNumber, checkOptions, checkTensor, describe } from "../_check.ts";
 
 /** The options every optimiser shares. */
 export interface OptimizerOptions {
@@ -44,12 +44,12 @@ export interface OptimizerOptions {
 export abstract class Optimizer {
   /** The tensors this optimiser updates. */
   readonly params: readonly Tensor[];
-  /** The learning rate used by the next `step()`. */
-  lr: number;
   /** L2 weight decay added to each gradient (see {@linkcode OptimizerOptions}). */
   readonly weightDecay: number;
   /** How many steps have been taken. */
   iterations: number = 0;
+  readonly #name: string;
+  #lr: number = 0;
 
   /**
    * Checks and stores what every optimiser shares.
@@ -57,19 +57,42 @@ export abstract class Optimizer {
    * @param name The optimiser's name, for error messages
    * @param params The tensors to update
    * @param lr The learning rate
-   * @param options The shared options
+   * @param options The options, all of them (checked against `known`)
+   * @param known The names of the optimiser's options
+   * @throws {TypeError} If `params` is not an array of distinct tensors that require a gradient,
+   *   `options` is not an object, an option is unknown, or a number option is not a number
+   * @throws {RangeError} If `params` is empty, `lr <= 0` or `weightDecay < 0`
    */
-  constructor(name: string, params: readonly Tensor[], lr: number, options: OptimizerOptions) {
-    if (params.length === 0) {
-      throw new RangeError(
-        `Cannot create ${name} as params must hold at least one tensor: params is empty`,
-      );
-    }
-    checkNumber(name, "lr", lr, { min: 0, minExclusive: true });
-    this.weightDecay = options.weightDecay ?? 0;
-    checkNumber(name, "weightDecay", this.weightDecay, { min: 0 });
+  constructor(
+    name: string,
+    params: readonly Tensor[],
+    lr: number | undefined,
+    options: OptimizerOptions,
+    known: readonly string[],
+  ) {
+    this.#name = name;
+    const action = `create ${name}`;
+    checkParams(params, action);
+    checkOptions(action, options, known);
+    this.#lr = checkNumber(action, "lr", lr, { min: 0, minExclusive: true });
+    this.weightDecay = checkNumber(action, "weightDecay", options?.weightDecay ?? 0, { min: 0 });
     this.params = [...params];
-    this.lr = lr;
+  }
+
+  /**
+   * The learning rate used by the next `step()`. It can be changed between steps (a schedule);
+   * a value that is not a number > 0 (`NaN`, `"0.01"`, `0`) throws instead of silently
+   * stopping or wrecking training.
+   */
+  get lr(): number {
+    return this.#lr;
+  }
+
+  set lr(value: number) {
+    this.#lr = checkNumber(`set the learning rate of ${this.#name}`, "lr", value, {
+      min: 0,
+      minExclusive: true,
+    });
   }
 
   /**
@@ -104,4 +127,35 @@ export abstract class Optimizer {
     p: Float32Array | Float64Array,
     g: Float32Array | Float64Array,
   ): void;
+}
+
+/** Throws unless `params` is a non-empty array of distinct tensors that require a gradient. */
+function checkParams(params: readonly Tensor[], action: string): void {
+  if (!Array.isArray(params)) {
+    const hint = typeof params === "function" ? " (call it: model.parameters())" : "";
+    throw new TypeError(
+      `Cannot ${action} as params must be an array of tensors such as model.parameters(): current value is ${
+        describe(params)
+      }${hint}`,
+    );
+  }
+  if (params.length === 0) {
+    throw new RangeError(
+      `Cannot ${action} as params must hold at least one tensor: params is empty`,
+    );
+  }
+  params.forEach((p, i) => {
+    checkTensor(p, action, `params[${i}]`);
+    if (!p.requiresGrad) {
+      throw new TypeError(
+        `Cannot ${action} as every parameter must require a gradient, or it would never change: params[${i}] has requiresGrad false (create it with { requiresGrad: true })`,
+      );
+    }
+    const first = params.indexOf(p);
+    if (first !== i) {
+      throw new TypeError(
+        `Cannot ${action} as each tensor must appear once in params, or it would be updated twice per step: params[${i}] is params[${first}]`,
+      );
+    }
+  });
 }

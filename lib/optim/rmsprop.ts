@@ -66,9 +66,10 @@ export class RMSprop extends Optimizer {
    * @param params The tensors to update (e.g. `model.parameters()`)
    * @param options The learning rate, `ρ`, `ε` and weight decay
    * @throws {RangeError} If `lr <= 0`, `rho` is outside [0, 1), `eps < 0`, `weightDecay < 0` or `params` is empty
+   * @throws {TypeError} If `params` is not an array of tensors that require a gradient, or an option is unknown or not a number
    */
   constructor(params: readonly Tensor[], options: RmspropOptions = {}) {
-    super("RMSprop", params, options.lr ?? 0.001, options);
+    super("RMSprop", params, options?.lr ?? 0.001, options, ["lr", "rho", "eps", "weightDecay"]);
     this.rho = options.rho ?? 0.9;
     this.eps = options.eps ?? 1e-7;
     checkNumber("RMSprop", "rho", this.rho, { min: 0, max: 1, maxExclusive: true });

@@ -1,5 +1,6 @@
 import { Optimizer, type OptimizerOptions } from "./optimizer.ts";
 import { checkNumber, zerosLike } from "./_check.ts";
+import { checkBoolean } from "../_check.ts";
 import type { Tensor } from "../tensor/mod.ts";
 
 /** Options of {@linkcode SGD}. */
@@ -61,11 +62,12 @@ export class SGD extends Optimizer {
    * @param params The tensors to update (e.g. `model.parameters()`)
    * @param options The learning rate, momentum, Nesterov and weight decay
    * @throws {RangeError} If `lr <= 0`, `momentum` is outside [0, 1], `weightDecay < 0`, `params` is empty, or Nesterov has no momentum
+   * @throws {TypeError} If `params` is not an array of tensors that require a gradient, or an option is unknown or not a number (`nesterov`: a boolean)
    */
   constructor(params: readonly Tensor[], options: SgdOptions) {
-    super("SGD", params, options.lr, options);
+    super("SGD", params, options?.lr, options, ["lr", "momentum", "nesterov", "weightDecay"]);
     this.momentum = options.momentum ?? 0;
-    this.nesterov = options.nesterov ?? false;
+    this.nesterov = checkBoolean("create SGD", "nesterov", options.nesterov ?? false);
     checkNumber("SGD", "momentum", this.momentum, { min: 0, max: 1 });
     if (this.nesterov && this.momentum === 0) {
       throw new RangeError(

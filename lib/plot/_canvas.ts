@@ -63,22 +63,3 @@ export function drawHeader(
 
 /** Largest PNG a picture sends: its base64 (4/3 larger) stays well under the ~1 MB output limit. */
 export const MAX_PNG_BYTES = 600_000;
-
-/**
- * Draws a picture at `scale`, and again at smaller scales while its PNG is larger than
- * {@linkcode MAX_PNG_BYTES} (noisy weights compress badly).
- */
-export function drawWithinLimit(
-  scale: number,
-  draw: (scale: number) => Canvas,
-): { png: Uint8Array; scale: number; width: number; height: number } {
-  let s = scale;
-  for (;;) {
-    const canvas = draw(s);
-    const png = encodePng(canvas);
-    if (png.length <= MAX_PNG_BYTES || s <= 1) {
-      return { png, scale: s, width: canvas.width, height: canvas.height };
-    }
-    s = Math.max(1, Math.floor(s * 0.7));
-  }
-}

@@ -3,7 +3,9 @@ import { Buffer } from "node:buffer";
 
 export { JUPYTER_DISPLAY as DISPLAY } from "./display.ts";
 export type { Displayable, JupyterDisplay, JupyterDisplayOptions, MimeBundle } from "./display.ts";
-import type { JupyterDisplay } from "./display.ts";
+export { escapeHtml } from "../tensor/format.ts";
+import type { JupyterDisplay, MimeBundle } from "./display.ts";
+import { escapeHtml } from "../tensor/format.ts";
 
 /** Largest output the library sends in one bundle, in bytes (the kernel misroutes ~2 MB ones). */
 export const MAX_BUNDLE_BYTES = 900_000;
@@ -13,10 +15,12 @@ export function toBase64(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64");
 }
 
-/** Escapes text for HTML element content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;")
-    .replaceAll('"', "&quot;").replaceAll("'", "&#39;");
+/** The bundle shown instead of an output that would be too large: what to do about it. */
+export function tooLarge(what: string, bytes: number, advice: string): MimeBundle {
+  const message = `Cannot show ${what} as an output must stay under ${
+    MAX_BUNDLE_BYTES / 1000
+  } kB: this one is ${Math.round(bytes / 1000)} kB. ${advice}`;
+  return { "text/plain": message, "text/html": `<p><strong>${escapeHtml(message)}</strong></p>` };
 }
 
 /**

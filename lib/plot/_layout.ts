@@ -1,4 +1,5 @@
-// What every builder shares: default layout, titles, merging the user's raw plotly layout.
+// What every builder shares: default layout, titles, merging the user's raw plotly layout, and a
+// visible note when there is nothing to draw.
 import { Figure, type PlotlyLayout, type PlotlyTrace, type PlotOptions } from "./figure.ts";
 
 function isPlainObject(x: unknown): x is Record<string, unknown> {
@@ -33,7 +34,16 @@ export interface Defaults {
   height?: number;
 }
 
-/** Builds the figure: default layout, the builder's layout, the user's titles and raw layout. */
+/** Whether a trace has at least one finite value to draw (in `y`, or `z` for grids). */
+function hasFiniteValue(trace: PlotlyTrace): boolean {
+  const values = [trace.z ?? trace.y].flat(2);
+  return values.some((v) => typeof v === "number" && Number.isFinite(v));
+}
+
+/**
+ * Builds the figure: default layout, the builder's layout, the user's titles and raw layout. When
+ * no value is finite (all NaN), the plot says so in its middle and its description says so too.
+ */
 export function makeFigure(
   traces: PlotlyTrace[],
   layout: PlotlyLayout,
@@ -41,7 +51,6 @@ export function makeFigure(
   defaults: Defaults,
   description: string,
 ): Figure {
-  const title = options.title ?? defaults.title;
   const xLabel = options.xLabel ?? defaults.xLabel;
   const yLabel = options.yLabel ?? defaults.yLabel;
   let merged: PlotlyLayout = {
@@ -49,13 +58,27 @@ export function makeFigure(
     height: options.height ?? defaults.height ?? 440,
     margin: { l: 70, r: 30, t: 60, b: 60 },
     hovermode: "closest",
-    title: { text: title },
+    title: { text: options.title ?? defaults.title },
   };
   if (xLabel !== undefined) merged = deepMerge(merged, { xaxis: { title: { text: xLabel } } });
   if (yLabel !== undefined) merged = deepMerge(merged, { yaxis: { title: { text: yLabel } } });
   merged = deepMerge(merged, layout);
   if (options.layout) merged = deepMerge(merged, options.layout);
-  return new Figure([...traces, ...(options.traces ?? [])], merged, { description });
+  let text = description;
+  if (!traces.some(hasFiniteValue)) {
+    const note = "No data to draw: every value is NaN or infinite";
+    const annotation = {
+      text: note,
+      showarrow: false,
+      xref: "paper",
+      yref: "paper",
+      x: 0.5,
+      y: 0.5,
+    };
+    merged.annotations = [annotation, ...[merged.annotations ?? []].flat()];
+    text = `${description}. ${note}`;
+  }
+  return new Figure([...traces, ...(options.traces ?? [])], merged, { description: text });
 }
 
 /** `"Title": ` for descriptions, or nothing. */

@@ -3,16 +3,14 @@
 
 export type { NumberArray, NumberGrid, NumberInput, ToArray } from "./types.ts";
 import type { ToArray } from "./types.ts";
+import { formatShape } from "../tensor/shape.ts";
+
+export { formatShape };
 
 /** Numbers read from an input: row-major values and their shape. */
 export interface ReadArray {
   values: Float64Array;
   shape: number[];
-}
-
-/** Prints a shape as `[2, 3]` (`[]` for a single number), as `formatShape` in `lib/tensor/` does. */
-export function formatShape(shape: readonly number[]): string {
-  return `[${shape.join(", ")}]`;
 }
 
 function hasToArray(x: unknown): x is ToArray {
@@ -25,15 +23,11 @@ export function isNumberArray(x: unknown): x is ArrayLike<number> | ToArray {
   return Array.isArray(x) || ArrayBuffer.isView(x) || hasToArray(x);
 }
 
-function isArrayLike(x: unknown): x is ArrayLike<unknown> {
-  return (Array.isArray(x) || ArrayBuffer.isView(x)) ||
-    (typeof x === "object" && x !== null && typeof (x as { length?: unknown }).length === "number");
-}
-
-function describeValue(x: unknown): string {
+/** "an array", "a string", "null": what a value is, for error messages. */
+export function describeValue(x: unknown): string {
   if (x === null) return "null";
   if (Array.isArray(x)) return "an array";
-  return `a ${typeof x}`;
+  return `${/^[aeiou]/.test(typeof x) ? "an" : "a"} ${typeof x}`;
 }
 
 /**
@@ -51,36 +45,31 @@ export function readArray(
   maxRows = Infinity,
 ): ReadArray {
   if (hasToArray(input)) {
+    // A tensor: its flat data and shape, when they agree.
     const { shape, data } = input;
-    if (Array.isArray(shape) && data !== undefined && isArrayLike(data)) {
-      const size = shape.reduce((a: number, b: number) => a * b, 1);
-      if (data.length === size) {
-        const dims = [...shape];
-        let length = size;
-        if (dims.length > 0 && dims[0]! > maxRows) {
-          length = (size / dims[0]!) * maxRows;
-          dims[0] = maxRows;
-        }
-        const values = new Float64Array(length);
-        for (let i = 0; i < length; i++) values[i] = data[i]!;
-        return { values, shape: dims };
-      }
+    const size = Array.isArray(shape) ? shape.reduce((a: number, b: number) => a * b, 1) : -1;
+    if (data !== undefined && data.length === size) {
+      const dims = [...shape!];
+      if (dims.length > 0 && dims[0]! > maxRows) dims[0] = maxRows;
+      const length = dims.reduce((a, b) => a * b, 1);
+      return { values: Float64Array.from({ length }, (_, i) => data[i]!), shape: dims };
     }
     return readArray(input.toArray(), name, action, maxRows);
   }
   if (typeof input === "number") return { values: Float64Array.of(input), shape: [] };
-  if (!isArrayLike(input)) {
+  if (!Array.isArray(input) && !ArrayBuffer.isView(input)) {
     throw new TypeError(
       `Cannot ${action} as ${name} must be an array of numbers or a tensor: ${name} is ${
         describeValue(input)
       }`,
     );
   }
-  const n = Math.min(input.length, maxRows);
-  if (ArrayBuffer.isView(input) || n === 0 || typeof input[0] !== "object" || input[0] === null) {
+  const items = input as ArrayLike<unknown>;
+  const n = Math.min(items.length, maxRows);
+  if (ArrayBuffer.isView(items) || n === 0 || typeof items[0] !== "object" || items[0] === null) {
     const values = new Float64Array(n);
     for (let i = 0; i < n; i++) {
-      const v = input[i];
+      const v = items[i];
       if (typeof v !== "number") {
         throw new TypeError(
           `Cannot ${action} as ${name} must hold numbers: ${name}[${i}] is ${describeValue(v)}`,
@@ -90,34 +79,33 @@ export function readArray(
     }
     return { values, shape: [n] };
   }
-  const rows: ReadArray[] = [];
-  for (let i = 0; i < n; i++) {
-    const row = readArray(input[i], `${name}[${i}]`, action);
-    if (i > 0 && formatShape(row.shape) !== formatShape(rows[0]!.shape)) {
+  const rows = Array.from({ length: n }, (_, i) => readArray(items[i], `${name}[${i}]`, action));
+  rows.forEach((row, i) => {
+    if (formatShape(row.shape) !== formatShape(rows[0]!.shape)) {
       throw new TypeError(
         `Cannot ${action} as ${name} must be a rectangular array: ${name}[${i}] has shape ${
           formatShape(row.shape)
         }, ${name}[0] has shape ${formatShape(rows[0]!.shape)}`,
       );
     }
-    rows.push(row);
-  }
-  const inner = rows[0]!.shape;
+  });
   const rowSize = rows[0]!.values.length;
   const values = new Float64Array(n * rowSize);
   rows.forEach((row, i) => values.set(row.values, i * rowSize));
-  return { values, shape: [n, ...inner] };
+  return { values, shape: [n, ...rows[0]!.shape] };
 }
 
 /**
- * Reads a 1-D list of numbers. Shapes with one axis longer than 1 (`[n, 1]`, `[1, n]`) count as
- * 1-D, so a model's `[n, 1]` output can be plotted directly.
+ * Reads a 1-D list of at least one number. Shapes with one axis longer than 1 (`[n, 1]`,
+ * `[1, n]`) count as 1-D, so a model's `[n, 1]` output can be plotted directly.
  */
 export function readVector(input: unknown, name: string, action: string): Float64Array {
   const { values, shape } = readArray(input, name, action);
-  if (shape.filter((d) => d > 1).length > 1 || shape.length === 0) {
+  if (shape.filter((d) => d > 1).length > 1 || shape.length === 0 || values.length === 0) {
     throw new TypeError(
-      `Cannot ${action} as ${name} must be 1-D: ${name} has shape ${formatShape(shape)}`,
+      `Cannot ${action} as ${name} must be 1-D with at least one value: ${name} has shape ${
+        formatShape(shape)
+      }`,
     );
   }
   return values;
@@ -143,68 +131,30 @@ export function readMatrix(input: unknown, name: string, action: string): ReadMa
   return { values, rows: shape[0]!, cols: shape[1]! };
 }
 
-/** Means of `rowFactor × colFactor` blocks of a matrix. */
-export function blockMean(m: ReadMatrix, rowFactor: number, colFactor: number): ReadMatrix {
-  if (rowFactor <= 1 && colFactor <= 1) return m;
-  const rows = Math.ceil(m.rows / rowFactor);
-  const cols = Math.ceil(m.cols / colFactor);
-  const values = new Float64Array(rows * cols);
-  for (let r = 0; r < rows; r++) {
-    for (let c = 0; c < cols; c++) {
-      let sum = 0;
-      let count = 0;
-      for (let i = r * rowFactor; i < Math.min(m.rows, (r + 1) * rowFactor); i++) {
-        for (let j = c * colFactor; j < Math.min(m.cols, (c + 1) * colFactor); j++) {
-          sum += m.values[i * m.cols + j]!;
-          count++;
-        }
-      }
-      values[r * cols + c] = sum / count;
-    }
-  }
-  return { values, rows, cols };
-}
-
-/**
- * Where `v` falls on a grid axis of ascending or descending coordinates: the cell `i` and the
- * fraction of the way from `c[i]` to `c[i + 1]`, clamped to the grid (for bilinear interpolation).
- */
-export function locate(c: readonly number[], v: number): [number, number] {
-  if (c.length < 2) return [0, 0];
-  const asc = c[c.length - 1]! >= c[0]!;
-  let i = 0;
-  while (i < c.length - 2 && (asc ? c[i + 1]! < v : c[i + 1]! > v)) i++;
-  const f = (v - c[i]!) / (c[i + 1]! - c[i]! || 1);
-  return [i, Math.min(1, Math.max(0, f))];
+/** The rows of a matrix as plain arrays (plotly's `z`). */
+export function rowsOf(m: ReadMatrix): number[][] {
+  return range(m.rows).map((r) => Array.from(m.values.subarray(r * m.cols, (r + 1) * m.cols)));
 }
 
 /** Rounds to 4 significant digits (integers are kept exact): small JSON, same picture. */
 export function round4(v: number): number {
-  if (!Number.isFinite(v) || Number.isInteger(v)) return v;
-  return Number(v.toPrecision(4));
+  return !Number.isFinite(v) || Number.isInteger(v) ? v : Number(v.toPrecision(4));
 }
 
 /** Formats a number for labels and text: at most 4 significant digits, no trailing zeros. */
 export function formatNumber(v: number): string {
   if (Number.isNaN(v)) return "NaN";
   if (!Number.isFinite(v)) return v > 0 ? "∞" : "-∞";
-  if (v === 0) return "0";
-  if (Number.isInteger(v) && Math.abs(v) < 1e6) return String(v);
-  const a = Math.abs(v);
-  if (a >= 1e-3 && a < 1e6) return String(Number(v.toPrecision(4)));
+  if (v === 0 || (Number.isInteger(v) && Math.abs(v) < 1e6)) return String(v);
+  if (Math.abs(v) >= 1e-3 && Math.abs(v) < 1e6) return String(round4(v));
   return v.toExponential(2).replace(/\.?0+e/, "e").replace("e+", "e");
 }
 
 /** Smallest and largest finite value (`[NaN, NaN]` if none). */
 export function finiteRange(values: ArrayLike<number>): [number, number] {
-  let lo = Infinity;
-  let hi = -Infinity;
+  let [lo, hi] = [Infinity, -Infinity];
   for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
-    if (Number.isFinite(v)) {
-      if (v < lo) lo = v;
-      if (v > hi) hi = v;
-    }
+    if (Number.isFinite(values[i])) [lo, hi] = [Math.min(lo, values[i]!), Math.max(hi, values[i]!)];
   }
   return lo <= hi ? [lo, hi] : [NaN, NaN];
 }
@@ -221,16 +171,12 @@ export function thinIndices(y: ArrayLike<number>, maxPoints: number): number[] {
   for (let b = 0; b < buckets; b++) {
     const start = 1 + Math.floor((b * (n - 2)) / buckets);
     const end = 1 + Math.floor(((b + 1) * (n - 2)) / buckets);
-    let lo = start;
-    let hi = start;
+    let [lo, hi] = [start, start];
     for (let i = start; i < end; i++) {
       if (!(y[i]! >= y[lo]!)) lo = i;
       if (!(y[i]! <= y[hi]!)) hi = i;
     }
-    if (end > start) {
-      if (lo === hi) out.push(lo);
-      else out.push(Math.min(lo, hi), Math.max(lo, hi));
-    }
+    if (end > start) out.push(...new Set([Math.min(lo, hi), Math.max(lo, hi)]));
   }
   out.push(n - 1);
   return out;
@@ -238,11 +184,9 @@ export function thinIndices(y: ArrayLike<number>, maxPoints: number): number[] {
 
 /** Every `step`-th index of `n` so that at most `max` remain, always keeping the last. */
 export function strideIndices(n: number, max: number): number[] {
-  if (n <= max) return range(n);
   const step = Math.ceil(n / max);
-  const out: number[] = [];
-  for (let i = 0; i < n; i += step) out.push(i);
-  if (out[out.length - 1] !== n - 1) out[out.length - 1] = n - 1;
+  const out = range(Math.ceil(n / step)).map((i) => i * step);
+  if (n > 0) out[out.length - 1] = n - 1;
   return out;
 }
 

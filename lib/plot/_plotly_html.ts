@@ -1,92 +1,90 @@
-// The text/html twin of a plotly figure: a static picture and a note, replaced by the interactive
-// plot when the output's script runs. plotly.js is loaded from the Jupyter server
-// (files/node_modules/...), never inlined and never fetched from the network.
+// The text/html of a plotly figure, for classic Notebook (it has no renderer for plotly's JSON):
+// a one-line note, and a script that draws the figure in its place. The script reads the figure
+// from the same output's `application/vnd.plotly.v1+json` (classic Notebook keeps each output's
+// MIME bundle in its notebook model), so a saved notebook holds the figure once. It loads plotly.js
+// from the Jupyter server (files/node_modules/...), never inlined, never from the network. An
+// untrusted notebook drops the script and shows the note.
 
 import { escapeHtml } from "./_display.ts";
 
 /** Where the Jupyter server serves plotly.js, relative to its base URL. */
 export const PLOTLY_PATH = "files/node_modules/plotly.js-dist-min/plotly.min.js";
 
-/** What {@linkcode plotlyHtml} needs. */
-export interface PlotlyHtmlOptions {
-  /** Unique element id. */
-  id: string;
-  /** The figure as JSON text (`{ data, layout, config }`). */
-  json: string;
-  /** Base64 PNG of the same figure, shown until (or instead of) the interactive plot. */
-  pngBase64: string;
-  /** Picture size in CSS pixels. */
-  width: number;
-  height: number;
-  /** One sentence saying what the plot shows. */
-  description: string;
-}
-
-// Runs in the browser. Kept as ES5 so every front end's page can run it.
+// Runs in the browser, as ES5. KEY names the figure: every div with that key gets drawn.
 const LOADER = `
-  function baseUrl() {
-    var cfg = document.getElementById("jupyter-config-data");
-    if (cfg) {
-      try {
-        var b = JSON.parse(cfg.textContent || "{}").baseUrl;
-        if (b) return b.charAt(b.length - 1) === "/" ? b : b + "/";
-      } catch (e) {}
+  var MIME = "application/vnd.plotly.v1+json";
+  var url = (document.body.getAttribute("data-base-url") || "/").replace(/\\/?$/, "/") + PATH;
+  function pending() {
+    return document.querySelectorAll('div.course-plot[data-figure="' + KEY + '"]:not([data-drawn])');
+  }
+  function say(text) {
+    var divs = pending();
+    for (var i = 0; i < divs.length; i++) divs[i].querySelector("p").textContent = text;
+  }
+  function findFigure() {
+    var nb = window.Jupyter && window.Jupyter.notebook;
+    var cells = nb && nb.get_cells ? nb.get_cells() : [];
+    for (var i = 0; i < cells.length; i++) {
+      var outputs = (cells[i].output_area || {}).outputs || [];
+      for (var j = 0; j < outputs.length; j++) {
+        var data = outputs[j].data || {};
+        if (data[MIME] && String(data["text/html"]).indexOf(KEY) >= 0) return data[MIME];
+      }
     }
-    var d = document.body && document.body.getAttribute("data-base-url");
-    if (d) return d.charAt(d.length - 1) === "/" ? d : d + "/";
-    var m = location.pathname.match(/^(.*?\\/)(?:lab|notebooks|tree|doc|edit|view|voila)(?:\\/|$)/);
-    return m ? m[1] : "/";
+    return null;
   }
-  var url = baseUrl() + PATH;
-  function draw() {
-    el.removeAttribute("style");
-    el.innerHTML = "";
-    window.Plotly.newPlot(el, fig.data, fig.layout, fig.config);
+  function loadPlotly() {
+    if (window.Plotly) return Promise.resolve();
+    if (!window.__coursePlotly) {
+      window.__coursePlotly = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = url;
+        script.onload = resolve;
+        script.onerror = reject;
+        document.head.appendChild(script);
+      });
+      window.__coursePlotly.then(null, function () { window.__coursePlotly = null; });
+    }
+    return window.__coursePlotly;
   }
-  function failed() {
-    var p = el.querySelector(".course-plot-note");
-    if (p) {
-      p.textContent = "A static picture: the interactive plot needs plotly.js from " + url +
-        ", which did not load. Start Jupyter with deno task course (from the course's root " +
-        "folder), or install Python's plotly package, then run the cell again.";
+  function draw(figure) {
+    var divs = pending();
+    for (var i = 0; i < divs.length; i++) {
+      divs[i].setAttribute("data-drawn", "");
+      divs[i].innerHTML = "";
+      var copy = JSON.parse(JSON.stringify(figure)); // plotly.js writes into what it draws
+      window.Plotly.newPlot(divs[i], copy.data, copy.layout, copy.config);
     }
   }
-  if (window.Plotly) { draw(); return; }
-  var w = window;
-  if (!w.__coursePlotlyLoader) {
-    w.__coursePlotlyLoader = new Promise(function (resolve, reject) {
-      var s = document.createElement("script");
-      s.src = url;
-      s.onload = function () {
-        if (window.Plotly) resolve(); else reject(new Error("no window.Plotly"));
-      };
-      s.onerror = function () { reject(new Error("cannot load " + url)); };
-      document.head.appendChild(s);
+  var tries = 0;
+  function start() {
+    var figure = findFigure();
+    if (!figure && ++tries < 20) return setTimeout(start, 100); // the model lags the page
+    if (!figure) {
+      return say("Cannot draw this plot here: JupyterLab draws it with Python's plotly " +
+        "package (python3 -m pip install plotly); classic Notebook and VS Code need nothing.");
+    }
+    loadPlotly().then(function () { draw(figure); }, function () {
+      say("Cannot draw this plot: plotly.js did not load from " + url +
+        ". Start Jupyter from the course's root folder: deno task course.");
     });
-    w.__coursePlotlyLoader.then(null, function () { w.__coursePlotlyLoader = null; });
   }
-  w.__coursePlotlyLoader.then(draw, failed);
+  setTimeout(start, 0);
 `;
 
 /**
- * HTML that shows a static picture of a figure plus a note, and a script that replaces both with
- * the interactive plotly plot. Untrusted notebooks strip the script and keep the picture.
+ * The HTML twin of a plotly figure: a note naming the plot and how to see it, and the script that
+ * replaces the note with the plot, reading the figure from the output's plotly JSON.
+ *
+ * @param key A name for the figure, the same for the same figure (a hash of its JSON)
+ * @param title The plot's title, for the note
  */
-export function plotlyHtml(options: PlotlyHtmlOptions): string {
-  const { id, json, pngBase64, width, height, description } = options;
-  // "<" inside a <script> could close it: JSON allows the \u003c escape.
-  const safeJson = json.replaceAll("<", "\\u003c");
-  const alt = escapeHtml(description);
-  return `<div id="${id}" class="course-plot" style="width:${width}px;max-width:100%">` +
-    `<img src="data:image/png;base64,${pngBase64}" width="${width}" height="${height}" ` +
-    `alt="${alt}" style="max-width:100%;height:auto">` +
-    `<p class="course-plot-note"><em>A static picture of an interactive plot: run the cell, ` +
-    `or trust the notebook, to zoom and hover.</em></p></div>\n` +
+export function plotlyHtml(key: string, title: string): string {
+  const name = title ? `Plot "${escapeHtml(title)}"` : "A plot";
+  return `<div class="course-plot" data-figure="${key}">` +
+    `<p class="course-plot-note"><em>${name}: run the cell, or trust the notebook ` +
+    `(File → Trust Notebook), to draw it.</em></p></div>\n` +
     `<script type="text/javascript">(function () {\n` +
-    `  var fig = ${safeJson};\n` +
-    `  var el = document.getElementById(${JSON.stringify(id)});\n` +
-    `  if (!el) return;\n` +
-    `  var PATH = ${JSON.stringify(PLOTLY_PATH)};\n` +
-    LOADER +
-    `})();</script>`;
+    `  var KEY = ${JSON.stringify(key)};\n  var PATH = ${JSON.stringify(PLOTLY_PATH)};\n` +
+    LOADER + `})();</script>`;
 }

@@ -1,12 +1,11 @@
 // Points in the plane, read and drawn as plotly traces: shared by scatterPlot and
 // decisionBoundaryPlot, so a class has the same colour in both.
 import type { PlotlyTrace } from "./figure.ts";
-import { COLOR_SCALES, paletteColor } from "./_colors.ts";
+import { paletteColor } from "./_colors.ts";
 import {
-  finiteRange,
-  formatNumber,
   formatShape,
   type NumberArray,
+  range,
   readArray,
   readVector,
   strideIndices,
@@ -42,8 +41,8 @@ export function className(c: number, classNames: readonly string[] | undefined):
 }
 
 /**
- * Reads `[N, 2]` points (or `{ x, y }`) and draws them: one trace per class when the labels are
- * at most 20 whole numbers (colour `paletteColor(label)`), else one trace coloured along a scale.
+ * Reads `[N, 2]` points (or `{ x, y }`) and draws them: one trace per class (colour
+ * `paletteColor(label)`), or one trace without labels. Many points are thinned class by class.
  */
 export function readPoints(points: ScatterInput, style: PointStyle, action: string): Points {
   let xs: Float64Array;
@@ -58,9 +57,11 @@ export function readPoints(points: ScatterInput, style: PointStyle, action: stri
     }
   } else {
     const { values, shape } = readArray(points, "points", action);
-    if (shape.length !== 2 || shape[1] !== 2) {
+    if (shape.length !== 2 || shape[1] !== 2 || shape[0] === 0) {
       throw new TypeError(
-        `Cannot ${action} as points must have shape [N, 2]: points has shape ${formatShape(shape)}`,
+        `Cannot ${action} as points must have shape [N, 2] with N >= 1: points has shape ${
+          formatShape(shape)
+        }`,
       );
     }
     xs = values.filter((_, i) => i % 2 === 0);
@@ -73,49 +74,40 @@ export function readPoints(points: ScatterInput, style: PointStyle, action: stri
       `Cannot ${action} as points and labels must have the same length: points has ${n} rows, labels has ${labels.length} values`,
     );
   }
-  const maxPoints = style.maxPoints ?? 5000;
-  const size = style.markerSize ?? 7;
-  const trace = (keep: number[], marker: Record<string, unknown>): PlotlyTrace => ({
-    type: "scatter",
-    mode: "markers",
-    x: keep.map((k) => xs[k]!),
-    y: keep.map((k) => ys[k]!),
-    marker: { size, ...marker },
-  });
-  const drawn = (count: number) => (count < n ? `, ${count} drawn` : "");
-  const classes = labels ? [...new Set(labels)].sort((a, b) => a - b) : [];
-  if (labels && classes.every(Number.isInteger) && classes.length <= 20) {
-    // Thinned class by class, so that every class keeps its share of the drawn points.
-    const members = classes.map((): number[] => []);
-    labels.forEach((label, k) => members[classes.indexOf(label)]!.push(k));
-    let count = 0;
-    const traces = classes.map((c, ci) => {
-      const all = members[ci]!;
-      const keep = strideIndices(all.length, Math.max(1, Math.round((maxPoints * all.length) / n)))
-        .map((i) => all[i]!);
-      count += keep.length;
-      const marker = { color: paletteColor(c), line: { color: "#ffffff", width: 0.5 } };
-      return { ...trace(keep, marker), name: className(c, style.classNames) };
-    });
-    const sizes = classes.map((c, ci) =>
-      `${className(c, style.classNames)}: ${members[ci]!.length}`
+  const notClass = labels?.findIndex((v) => !Number.isInteger(v) || v < 0) ?? -1;
+  if (notClass >= 0) {
+    throw new RangeError(
+      `Cannot ${action} as labels must be classes (whole numbers from 0): labels[${notClass}] is ${
+        labels![notClass]
+      }`,
     );
-    const what = `${n} points in ${classes.length} classes (${sizes.join(", ")})${drawn(count)}`;
-    return { xs, ys, traces, classes, what };
   }
-  const keep = strideIndices(n, maxPoints);
-  if (!labels) {
-    const traces = [trace(keep, { color: paletteColor(0) })];
-    return { xs, ys, traces, classes: [], what: `${n} points${drawn(keep.length)}` };
-  }
-  const [lo, hi] = finiteRange(labels);
-  const marker = {
-    color: keep.map((k) => labels[k]!),
-    colorscale: COLOR_SCALES.viridis,
-    showscale: true,
-  };
-  const what = `${n} points coloured by value from ${formatNumber(lo)} to ${formatNumber(hi)}${
-    drawn(keep.length)
+  const classes = labels ? [...new Set(labels)].sort((a, b) => a - b) : [];
+  const members = labels ? classes.map((c) => range(n).filter((k) => labels[k] === c)) : [range(n)];
+  // Thinned class by class, so that every class keeps its share of the drawn points.
+  const maxPoints = style.maxPoints ?? 5000;
+  let count = 0;
+  const traces = members.map((all, ci): PlotlyTrace => {
+    const keep = strideIndices(all.length, Math.max(1, Math.round((maxPoints * all.length) / n)))
+      .map((i) => all[i]!);
+    count += keep.length;
+    const c = classes[ci] ?? 0;
+    return {
+      type: "scatter",
+      mode: "markers",
+      x: keep.map((k) => xs[k]!),
+      y: keep.map((k) => ys[k]!),
+      marker: {
+        size: style.markerSize ?? 7,
+        color: paletteColor(c),
+        line: { color: "#ffffff", width: 0.5 },
+      },
+      ...(labels ? { name: className(c, style.classNames) } : {}),
+    };
+  });
+  const sizes = classes.map((c, ci) => `${className(c, style.classNames)}: ${members[ci]!.length}`);
+  const what = `${n} points${labels ? ` in ${classes.length} classes (${sizes.join(", ")})` : ""}${
+    count < n ? `, ${count} drawn` : ""
   }`;
-  return { xs, ys, traces: [trace(keep, marker)], classes: [], what };
+  return { xs, ys, traces, classes, what };
 }

@@ -2,6 +2,7 @@ import type { Figure, PlotlyTrace, PlotOptions } from "./figure.ts";
 import { paletteColor } from "./_colors.ts";
 import { makeFigure, quoted } from "./_layout.ts";
 import {
+  describeValue,
   finiteRange,
   formatNumber,
   isNumberArray,
@@ -54,8 +55,16 @@ export function barPlot(
     heights = readVector(values, "values", action);
     names = range(heights.length).map(String);
   } else {
-    const entries = Object.entries(values);
-    heights = Float64Array.from(entries.map(([, v]) => v));
+    const entries = Object.entries(values ?? {});
+    const bad = entries.find(([, v]) => typeof v !== "number");
+    if (entries.length === 0 || bad) {
+      throw new TypeError(
+        `Cannot ${action} as values must be numbers, or a record from bar name to number: ${
+          bad ? `values.${bad[0]} is ${describeValue(bad[1])}` : "values has no entries"
+        }. For bars named x with heights y, call barPlot(y, { labels: x })`,
+      );
+    }
+    heights = Float64Array.from(entries, ([, v]) => v);
     names = entries.map(([k]) => k);
   }
   if (options.labels !== undefined) {

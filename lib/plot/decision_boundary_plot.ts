@@ -1,6 +1,7 @@
 import type { Figure, PlotlyTrace } from "./figure.ts";
-import type { ColorScale } from "./_colors.ts";
-import { lighten, paletteColor } from "./_colors.ts";
+import { lighten, paletteColor, parseColor } from "./_colors.ts";
+import { blankCanvas, encodePng } from "./_canvas.ts";
+import { toBase64 } from "./_display.ts";
 import { makeFigure, quoted } from "./_layout.ts";
 import { finiteRange, formatNumber } from "./_numbers.ts";
 import { className, readPoints } from "./_points.ts";
@@ -15,7 +16,8 @@ export interface DecisionBoundaryPlotOptions extends ScatterPlotOptions {
   /** The y range the regions cover. @default {the points' y range, widened by 10% each side} */
   yRange?: readonly [number, number];
   /**
-   * Grid points per axis where `predict` is evaluated (`gridSize²` calls).
+   * Grid points per axis where `predict` is evaluated (`gridSize²` calls), one pixel each of the
+   * picture of the regions.
    *
    * @default {101}
    */
@@ -30,23 +32,22 @@ function widened([lo, hi]: [number, number]): [number, number] {
 }
 
 /**
- * Colours the plane by what a classifier predicts at each point, with the data on top: where
+ * Colours the plane by the class a classifier predicts at each point, with the data on top: where
  * the decision boundary runs, and which points fall on the wrong side of it. Each class has the
  * same colour in its region (pale) as its points (full).
  *
- * `predict(x, y)` is called on every point of a `gridSize × gridSize` grid. It returns either a
- * class (a whole number from 0), drawn as regions of class colours, or a probability of class 1
- * (a number from 0 to 1), drawn as a scale from class 0's colour through white at 0.5 to class 1's.
+ * `predict(x, y)` is called on every point of a `gridSize × gridSize` grid and returns a class, a
+ * whole number from 0.
  *
  * Taught in `notebooks/03_activations.ipynb`.
  *
- * @param predict The classifier: the class, or the probability of class 1, at `(x, y)`
+ * @param predict The classifier: the class at `(x, y)`
  * @param points The data: `[N, 2]` coordinates (nested arrays or a tensor), or `{ x, y }`
  * @param options Labels and class names of the points, the ranges and size of the grid, titles
  * @returns A figure that displays itself in a notebook
  * @throws {TypeError} When points are not `[N, 2]`, or labels do not match the points
- * @throws {RangeError} When `predict` returns something other than a class or a probability, or
- *   `gridSize` is not an integer >= 2
+ * @throws {RangeError} When `predict` returns something other than a class, or `gridSize` is not
+ *   an integer >= 2
  *
  * @example The classes of a straight boundary, x + y > 1
  * ```ts
@@ -57,22 +58,9 @@ function widened([lo, hi]: [number, number]): [number, number] {
  *   labels: [0, 1, 1],
  *   gridSize: 21,
  * });
- * strictEqual(fig.data[0]!.type, "heatmap"); // the regions, then one trace per class of points
+ * strictEqual(fig.data[0]!.type, "image"); // the regions, then one trace per class of points
  * strictEqual(fig.data.length, 3);
  * match(fig.description, /predicted classes on a 21 × 21 grid/);
- * ```
- *
- * @example The probability of class 1 from a logistic model
- * ```ts
- * import { decisionBoundaryPlot } from "./decision_boundary_plot.ts";
- * import { deepStrictEqual } from "node:assert/strict";
- *
- * const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
- * const fig = decisionBoundaryPlot((x, y) => sigmoid(4 * (x - y)), { x: [0, 1], y: [1, 0] }, {
- *   labels: [0, 1],
- *   classNames: ["below", "above"],
- * });
- * deepStrictEqual([fig.data[0]!.zmin, fig.data[0]!.zmax], [0, 1]);
  * ```
  */
 export function decisionBoundaryPlot(
@@ -83,7 +71,7 @@ export function decisionBoundaryPlot(
   const action = "draw decision boundary";
   if (typeof predict !== "function") {
     throw new TypeError(
-      `Cannot ${action} as predict must be a function (x, y) => class or probability: predict is ${typeof predict}`,
+      `Cannot ${action} as predict must be a function (x, y) => class: predict is ${typeof predict}`,
     );
   }
   const data = readPoints(points, { markerSize: 6, ...options }, action);
@@ -97,81 +85,56 @@ export function decisionBoundaryPlot(
   }
   const grid = evaluateGrid(predict, { x: xRange, y: yRange, num });
   const values = grid.z.flat();
-  const isClass = (v: number) => Number.isInteger(v) && v >= 0;
-  const classes = values.every(isClass);
-  const bad = values.findIndex((v) => !(classes ? isClass(v) : v >= 0 && v <= 1));
+  const bad = values.findIndex((v) => !(Number.isInteger(v) && v >= 0));
   if (bad >= 0) {
     const [x, y] = [grid.x[bad % num]!, grid.y[Math.floor(bad / num)]!];
     throw new RangeError(
-      `Cannot ${action} as predict must return a class (an integer >= 0) or a probability of class 1 (from 0 to 1): predict(${
+      `Cannot ${action} as predict must return a class (an integer >= 0): predict(${
         formatNumber(x)
       }, ${formatNumber(y)}) returned ${values[bad]}`,
     );
   }
-  const name = (c: number) => className(c, options.classNames);
-  const share = (count: number) => `${Math.round((100 * count) / values.length)}%`;
-  const trace: PlotlyTrace = { type: "heatmap", x: grid.x, y: grid.y, z: grid.z };
-  let what: string;
-  if (classes) {
-    // One band of colour per class, each centred on its number: class c spans [c - 0.5, c + 0.5].
-    const k = Math.max(finiteRange(values)[1], ...data.classes) + 1;
-    const scale: ColorScale = [];
-    for (let c = 0; c < k; c++) {
-      const color = lighten(paletteColor(c), 0.7);
-      scale.push([c / k, color], [(c + 1) / k, color]);
-    }
-    const predicted = [...new Set(values)].sort((a, b) => a - b);
-    const areas = predicted.map((c) =>
-      `${name(c)}: ${share(values.filter((v) => v === c).length)}`
-    );
-    Object.assign(trace, {
-      zmin: -0.5,
-      zmax: k - 0.5,
-      colorscale: scale,
-      showscale: false,
-      hovertemplate: "(%{x:.3g}, %{y:.3g}): predicted class %{z}<extra></extra>",
-    });
-    what = `predicted classes on a ${num} × ${num} grid (area ${areas.join(", ")})`;
-  } else {
-    const scale: ColorScale = [
-      [0, lighten(paletteColor(0), 0.45)],
-      [0.5, "#ffffff"],
-      [1, lighten(paletteColor(1), 0.45)],
-    ];
-    const [lo, hi] = finiteRange(values);
-    Object.assign(trace, {
-      zmin: 0,
-      zmax: 1,
-      colorscale: scale,
-      colorbar: { title: { text: `P(${name(1)})` } },
-      hovertemplate: `(%{x:.3g}, %{y:.3g}): P(${name(1)}) = %{z:.3f}<extra></extra>`,
-    });
-    what = `probability of ${name(1)} on a ${num} × ${num} grid, from ${formatNumber(lo)} to ${
-      formatNumber(hi)
-    } (above 0.5 on ${share(values.filter((v) => v > 0.5).length)} of the area)`;
-  }
-  const title = options.title ?? "Decision boundary";
-  const description = `Decision boundary${quoted(title)}: ${what} over x from ${
-    formatNumber(xRange[0])
-  } to ${formatNumber(xRange[1])} and y from ${formatNumber(yRange[0])} to ${
-    formatNumber(yRange[1])
-  }; ${data.what}`;
-  const axis = { showgrid: false, zeroline: false };
-  const layout = {
-    xaxis: axis,
-    yaxis: axis,
-    showlegend: data.classes.length > 0,
-    // With a colour bar on the right, the legend goes below the plot.
-    ...(classes ? {} : {
-      legend: { orientation: "h", x: 0, xanchor: "left", y: -0.2, yanchor: "top" },
-      margin: { b: 100 },
-    }),
+  // The regions as a picture, one pixel per grid point, each its class's colour made pale: a
+  // flat-coloured PNG is a few kB, where the same grid as numbers fills the saved notebook.
+  const { canvas, ctx } = blankCanvas(num, num);
+  const pixels = ctx.createImageData(num, num);
+  const pale = new Map(values.map((c) => [c, parseColor(lighten(paletteColor(c), 0.7))]));
+  values.forEach((c, i) => pixels.data.set([...pale.get(c)!.slice(0, 3), 255], i * 4));
+  ctx.putImageData(pixels, 0, 0);
+  const [dx, dy] = [(xRange[1] - xRange[0]) / (num - 1), (yRange[1] - yRange[0]) / (num - 1)];
+  // Row 0 of the picture is the grid's lowest y, drawn at the bottom.
+  const regions: PlotlyTrace = {
+    type: "image",
+    source: `data:image/png;base64,${toBase64(encodePng(canvas))}`,
+    x0: xRange[0],
+    dx,
+    y0: yRange[0],
+    dy,
+    hoverinfo: "skip",
   };
-  return makeFigure([trace, ...data.traces], layout, options, {
-    title,
-    xLabel: "x",
-    yLabel: "y",
-    width: 640,
-    height: classes ? 520 : 560,
-  }, description);
+  const area = (c: number) =>
+    `${className(c, options.classNames)}: ${
+      Math.round((100 * values.filter((v) => v === c).length) / values.length)
+    }%`;
+  const title = options.title ?? "Decision boundary";
+  const description = `Decision boundary${
+    quoted(title)
+  }: predicted classes on a ${num} × ${num} grid (area ${
+    [...new Set(values)].sort((a, b) => a - b).map(area).join(", ")
+  }) over x from ${formatNumber(xRange[0])} to ${formatNumber(xRange[1])} and y from ${
+    formatNumber(yRange[0])
+  } to ${formatNumber(yRange[1])}; ${data.what}`;
+  const axis = { showgrid: false, zeroline: false };
+  return makeFigure(
+    [regions, ...data.traces],
+    // An image trace would turn the y axis upside down and make its pixels square: not here.
+    {
+      xaxis: axis,
+      yaxis: { ...axis, autorange: true, scaleanchor: false },
+      showlegend: data.classes.length > 0,
+    },
+    options,
+    { title, xLabel: "x", yLabel: "y", width: 640, height: 520 },
+    description,
+  );
 }

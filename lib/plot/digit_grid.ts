@@ -1,14 +1,14 @@
 import { COLOR_SCALES } from "./_colors.ts";
-import { blankCanvas, drawHeader, drawWithinLimit, fitText, font } from "./_canvas.ts";
 import {
   formatShape,
   type NumberArray,
   type NumberInput,
+  range,
   readArray,
   readVector,
   type ToArray,
 } from "./_numbers.ts";
-import { checkTileShape, drawPixels, pixelRange, toRgba } from "./_pixels.ts";
+import { checkTileShape, drawTiles, pixelRange } from "./_pixels.ts";
 import { ImageDisplay } from "./image.ts";
 
 /** Options of {@linkcode digitGrid}. */
@@ -114,72 +114,52 @@ export function digitGrid(images: NumberInput, options: DigitGridOptions = {}): 
   const predictions = read("predictions", options.predictions);
   const name = (k: number) => options.classNames?.[k] ?? String(k);
 
-  const columns = Math.max(1, Math.min(options.columns ?? 10, count));
-  const rows = Math.ceil(count / columns);
-  const captionH = labels || predictions ? 18 : 0;
-  const gap = 8;
-  const wrong: number[] = [];
-  if (labels && predictions) {
-    for (let i = 0; i < count; i++) if (labels[i] !== predictions[i]) wrong.push(i);
-  }
-  const header = options.title !== undefined || (labels && predictions) ? 26 : 0;
+  const both = labels && predictions;
+  const wrong = both ? range(count).filter((i) => labels[i] !== predictions[i]) : [];
+  const legend = both ? `true → predicted; red frame: wrong (${wrong.length} of ${count})` : "";
   const [lo, hi] = pixelRange(values);
-  const drawn = drawWithinLimit(options.scale ?? 2, (scale) => {
-    const tileW = w * scale;
-    const tileH = h * scale;
-    const cellW = Math.max(tileW, labels && predictions ? 64 : 0) + gap;
-    const cellH = tileH + captionH + gap;
-    const width = Math.max(columns * cellW + gap, header ? 360 : 0);
-    const height = header + rows * cellH + gap;
-    const { canvas, ctx } = blankCanvas(width, height);
-    if (header) {
-      const legend = labels && predictions
-        ? `true → predicted; red frame: wrong (${wrong.length} of ${count})`
-        : "";
-      drawHeader(ctx, [options.title, legend].filter(Boolean).join(" · "), gap, header, width);
-    }
-    for (let i = 0; i < count; i++) {
-      const x = gap + (i % columns) * cellW + (cellW - gap - tileW) / 2;
-      const y = header + gap + Math.floor(i / columns) * cellH;
-      const rgba = toRgba(values, i * tileSize, w, h, COLOR_SCALES.grayReversed, lo, hi);
-      drawPixels(ctx, rgba, w, h, x, y, scale);
-      const isWrong = labels && predictions && labels[i] !== predictions[i];
-      ctx.lineWidth = isWrong ? 3 : 1;
-      ctx.strokeStyle = isWrong ? "#d62728" : "#dddddd";
-      ctx.strokeRect(x - 1.5, y - 1.5, tileW + 3, tileH + 3);
-      if (captionH) {
-        const caption = labels && predictions
-          ? `${name(labels[i]!)} → ${name(predictions[i]!)}`
-          : name((labels ?? predictions)![i]!);
-        ctx.fillStyle = isWrong ? "#d62728" : "#333333";
-        ctx.font = font(12, isWrong ? "bold" : "normal");
-        ctx.textAlign = "center";
-        ctx.textBaseline = "top";
-        fitText(ctx, caption, x + tileW / 2, y + tileH + 4, cellW - 2);
+  const drawn = drawTiles({
+    values,
+    count,
+    h,
+    w,
+    columns: options.columns ?? 10,
+    scale: options.scale ?? 2,
+    colors: COLOR_SCALES.grayReversed,
+    rangeOf: () => [lo, hi],
+    header: [options.title, legend].filter(Boolean).join(" · "),
+    ...(labels || predictions
+      ? {
+        labelOf: (i: number) => {
+          const isWrong = wrong.includes(i);
+          const text = both
+            ? `${name(labels[i]!)} → ${name(predictions[i]!)}`
+            : name((labels ?? predictions)![i]!);
+          return { text, color: isWrong ? "#d62728" : "#333333", strong: isWrong };
+        },
       }
-    }
-    return canvas;
+      : {}),
+    gap: 8,
+    cellWidth: both ? 64 : 0,
+    minWidth: options.title !== undefined || both ? 360 : 0,
   });
+  const columns = Math.max(1, Math.min(options.columns ?? 10, count));
   const parts = [
     `Grid of ${count} digits${
       total > count ? ` (the first ${count} of ${total})` : ""
     }, ${w} × ${h} drawn ${drawn.scale}x, ${columns} per row`,
   ];
   if (labels && !predictions) {
-    parts.push(
-      `labels ${Array.from(labels.subarray(0, Math.min(count, 20)), name).join(" ")}${
-        count > 20 ? " …" : ""
-      }`,
-    );
+    const shown = Array.from(labels.subarray(0, Math.min(count, 20)), name).join(" ");
+    parts.push(`labels ${shown}${count > 20 ? " …" : ""}`);
   }
-  if (labels && predictions) {
+  if (both) {
+    const named = wrong.slice(0, 10).map((i) =>
+      `#${i} (true ${name(labels[i]!)}, predicted ${name(predictions[i]!)})`
+    );
     parts.push(
-      `${wrong.length} of ${count} wrong${
-        wrong.length > 0
-          ? ": " + wrong.slice(0, 10).map((i) =>
-            `#${i} (true ${name(labels[i]!)}, predicted ${name(predictions[i]!)})`
-          ).join(", ") + (wrong.length > 10 ? ", …" : "")
-          : ""
+      `${wrong.length} of ${count} wrong${wrong.length > 0 ? ": " + named.join(", ") : ""}${
+        wrong.length > 10 ? ", …" : ""
       }`,
     );
   }

@@ -1,7 +1,6 @@
 import { COLOR_SCALES } from "./_colors.ts";
-import { blankCanvas, encodePng, font } from "./_canvas.ts";
 import { formatShape, type NumberInput, readArray } from "./_numbers.ts";
-import { checkTileShape, drawPixels, pixelRange, toRgba } from "./_pixels.ts";
+import { checkTileShape, drawTiles, pixelRange } from "./_pixels.ts";
 import { ImageDisplay } from "./image.ts";
 
 /** Options of {@linkcode digitImage}. */
@@ -65,36 +64,25 @@ export function digitImage(pixels: NumberInput, options: DigitImageOptions = {})
       }: pixels has shape ${formatShape(shape)}`,
     );
   }
-  const scale = options.scale ?? 8;
-  const caption = options.label === undefined ? "" : String(options.label);
-  const pad = 4;
-  const width = w * scale + 2 * pad;
-  const height = h * scale + 2 * pad + (caption ? 22 : 0);
-  const { canvas, ctx } = blankCanvas(width, height);
+  const caption = options.label === undefined ? null : String(options.label);
   const [lo, hi] = options.range ?? pixelRange(values);
-  drawPixels(
-    ctx,
-    toRgba(values, 0, w, h, COLOR_SCALES.grayReversed, lo, hi),
-    w,
+  const drawn = drawTiles({
+    values,
+    count: 1,
     h,
-    pad,
-    pad,
-    scale,
-  );
-  ctx.strokeStyle = "#cccccc";
-  ctx.lineWidth = 1;
-  ctx.strokeRect(pad - 0.5, pad - 0.5, w * scale + 1, h * scale + 1);
-  if (caption) {
-    ctx.fillStyle = "#222222";
-    ctx.font = font(14);
-    ctx.textAlign = "center";
-    ctx.textBaseline = "top";
-    ctx.fillText(caption, width / 2, h * scale + 2 * pad + 3);
-  }
+    w,
+    columns: 1,
+    scale: options.scale ?? 8,
+    colors: COLOR_SCALES.grayReversed,
+    rangeOf: () => [lo, hi],
+    header: "",
+    ...(caption === null ? {} : { labelOf: () => ({ text: caption, color: "#222222" }) }),
+    gap: 4,
+  });
   let ink = 0;
   for (const v of values) if ((v - lo) / (hi - lo || 1) > 0.5) ink++;
   const description = `Digit image ${w} × ${h}${
     caption ? ` (${caption})` : ""
-  }, drawn ${scale}x: ${ink} of ${w * h} pixels are more than half ink`;
-  return new ImageDisplay(encodePng(canvas), { width, height, description });
+  }, drawn ${drawn.scale}x: ${ink} of ${w * h} pixels are more than half ink`;
+  return new ImageDisplay(drawn.png, { width: drawn.width, height: drawn.height, description });
 }

@@ -1,19 +1,17 @@
+import { createHash } from "node:crypto";
 import {
   DISPLAY,
   type Displayable,
   MAX_BUNDLE_BYTES,
   type MimeBundle,
-  toBase64,
+  tooLarge,
 } from "./_display.ts";
 import { round4 } from "./_numbers.ts";
 import { plotlyHtml } from "./_plotly_html.ts";
 import { renderFigurePng } from "./_static_figure.ts";
+import type { FigureJson, PlotlyLayout, PlotlyTrace } from "./types.ts";
 
-/** One plotly trace, as plotly.js takes it (`{ type: "scatter", x, y, ... }`). */
-export type PlotlyTrace = Record<string, unknown>;
-
-/** A plotly layout (`{ title, xaxis, yaxis, ... }`). */
-export type PlotlyLayout = Record<string, unknown>;
+export type { FigureJson, PlotlyLayout, PlotlyTrace } from "./types.ts";
 
 /** Options of {@linkcode figure}. */
 export interface FigureOptions {
@@ -26,27 +24,15 @@ export interface FigureOptions {
   description?: string;
 }
 
-/** The JSON plotly.js draws: traces, layout and display options. */
-export interface FigureJson {
-  /** The traces. */
-  data: PlotlyTrace[];
-  /** The layout. */
-  layout: PlotlyLayout;
-  /** plotly.js display options (`{ displaylogo: false }`). */
-  config: Record<string, unknown>;
-}
-
-let nextId = 0;
-const RUN_ID = crypto.randomUUID().slice(0, 8);
-
 /**
  * A plotly figure that displays itself in a notebook: every plot builder returns one.
  *
- * Its MIME bundle holds the plotly JSON (`application/vnd.plotly.v1+json`, drawn by VS Code and
- * by JupyterLab with Python's `plotly` package), an HTML twin for classic Notebook (a static PNG
- * of the figure, replaced by the interactive plot once plotly.js loads from the Jupyter server's
- * `files/node_modules/`), and a `text/plain` description. Numbers are rounded to 4 significant
- * digits, and the whole bundle stays under {@linkcode MAX_BUNDLE_BYTES}.
+ * Its MIME bundle holds the plotly JSON (`application/vnd.plotly.v1+json`, drawn by JupyterLab
+ * with Python's `plotly` package and by VS Code), an HTML twin for classic Notebook (a script that
+ * draws that same JSON with plotly.js from the Jupyter server's `files/node_modules/`, or, where
+ * scripts do not run, a one-line note saying how to see the plot), and a `text/plain`
+ * description. Numbers are rounded to 4 significant digits, and the bundle stays under
+ * {@linkcode MAX_BUNDLE_BYTES}. `toPng()` draws a static picture of a 2-D figure on request.
  *
  * `data` and `layout` are plain plotly objects: change them before the cell ends to adjust
  * anything plotly can do. Shown in `notebooks/99_plot_gallery.ipynb`.
@@ -55,11 +41,11 @@ const RUN_ID = crypto.randomUUID().slice(0, 8);
  * ```ts
  * import { Figure } from "./figure.ts";
  * import { mimeBundle } from "./display.ts";
- * import { ok } from "node:assert/strict";
+ * import { deepStrictEqual } from "node:assert/strict";
  *
  * const fig = new Figure([{ type: "bar", x: ["a", "b"], y: [3, 5] }], { title: { text: "Votes" } });
- * const bundle = mimeBundle(fig);
- * ok("application/vnd.plotly.v1+json" in bundle && "text/html" in bundle);
+ * const json = mimeBundle(fig)["application/vnd.plotly.v1+json"] as { data: unknown[] };
+ * deepStrictEqual(json.data, [{ type: "bar", x: ["a", "b"], y: [3, 5] }]);
  * ```
  */
 export class Figure implements Displayable {
@@ -106,7 +92,8 @@ export class Figure implements Displayable {
   }
 
   /**
-   * A static PNG of the figure, drawn with canvas: what shows where plotly.js cannot run.
+   * A static picture of the figure, drawn with canvas, for where plotly.js cannot run (a report,
+   * a file). 2-D traces only (lines, markers, bars, heatmaps); others are named in a note.
    *
    * @returns PNG bytes
    */
@@ -115,40 +102,28 @@ export class Figure implements Displayable {
   }
 
   /**
-   * The MIME bundle: plotly JSON, HTML (static picture + loader script) and plain text.
+   * The MIME bundle: plotly JSON, its HTML twin for classic Notebook, and plain text.
    *
    * @returns A MIME bundle
    */
   [DISPLAY](): MimeBundle {
     const text = this.toJsonText();
-    if (text.length > MAX_BUNDLE_BYTES / 2) return tooLarge(this.description, text.length);
-    const json = JSON.parse(text) as FigureJson;
-    const png = renderFigurePng(json);
-    const html = plotlyHtml({
-      id: `course-plot-${RUN_ID}-${nextId++}`,
-      json: text,
-      pngBase64: toBase64(png),
-      width: typeof json.layout.width === "number" ? json.layout.width : 720,
-      height: typeof json.layout.height === "number" ? json.layout.height : 440,
-      description: this.description,
-    });
-    const size = text.length + html.length + this.description.length;
-    if (size > MAX_BUNDLE_BYTES) return tooLarge(this.description, size);
+    if (text.length > MAX_BUNDLE_BYTES - 10_000) {
+      const advice = "Pass fewer points (every n-th one, or a coarser grid) and display it again";
+      return tooLarge(this.description, text.length, advice);
+    }
+    // The same figure always gets the same key: two runs of a notebook give identical outputs.
+    const key = `plot-${createHash("sha256").update(text).digest("hex").slice(0, 16)}`;
+    const title = this.layout.title;
+    const titleText = typeof title === "string"
+      ? title
+      : String((title as { text?: unknown } | undefined)?.text ?? "");
     return {
-      "application/vnd.plotly.v1+json": json,
-      "text/html": html,
+      "application/vnd.plotly.v1+json": JSON.parse(text),
+      "text/html": plotlyHtml(key, titleText),
       "text/plain": this.description,
     };
   }
-}
-
-function tooLarge(description: string, bytes: number): MimeBundle {
-  const message = `Cannot show ${description} as a plot output must stay under ${
-    MAX_BUNDLE_BYTES / 1000
-  } kB: this one is ${
-    Math.round(bytes / 1000)
-  } kB. Pass fewer points (every n-th one, or a coarser grid) and display it again`;
-  return { "text/plain": message, "text/html": `<p><strong>${message}</strong></p>` };
 }
 
 /**

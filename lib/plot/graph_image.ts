@@ -1,5 +1,5 @@
 import { blankCanvas, type Context, encodePng, fitText, font } from "./_canvas.ts";
-import { formatNumber, formatShape } from "./_numbers.ts";
+import { formatNumber, formatShape, range } from "./_numbers.ts";
 import { ImageDisplay } from "./image.ts";
 
 /**
@@ -39,13 +39,18 @@ export interface GraphImageOptions {
   maxNodes?: number;
   /** A title above the graph. @default {"Computation graph"} */
   title?: string;
+  /**
+   * Widest picture, in pixels: JupyterLab's column at 100% zoom is about 970 pixels wide, and
+   * a wider picture is shrunk, its text with it.
+   *
+   * @default {900}
+   */
+  maxWidth?: number;
 }
 
-interface Laid {
+/** One tensor's box: its lines of text and, once laid out, where it is. */
+interface Box {
   node: GraphNode;
-  id: number;
-  col: number;
-  row: number;
   lines: { text: string; bold?: boolean; color?: string }[];
   x: number;
   y: number;
@@ -53,59 +58,81 @@ interface Laid {
   h: number;
 }
 
-function formatValues(
-  data: ArrayLike<number> | undefined,
-  shape: readonly number[],
-  max: number,
-): string {
-  if (!data) return "";
-  const size = data.length;
-  if (size > max) {
-    let sum = 0;
-    for (let i = 0; i < size; i++) sum += data[i]!;
-    return `${size} values, mean ${formatNumber(sum / size)}`;
+const FONT_SIZE = 13;
+const LINE_HEIGHT = 18;
+
+/** A tensor's values as text: all of them when few, else their count and mean. */
+function formatValues(data: ArrayLike<number>, shape: readonly number[], max: number): string {
+  if (data.length > max) {
+    const sum = Array.from(data).reduce((a, b) => a + b, 0);
+    return `${data.length} values, mean ${formatNumber(sum / data.length)}`;
   }
-  if (shape.length === 0 || size === 1) return formatNumber(data[0]!);
-  if (shape.length === 2 && shape[0]! > 1 && shape[1]! > 1) {
-    const cols = shape[1]!;
-    const rows: string[] = [];
-    for (let r = 0; r < shape[0]!; r++) {
-      rows.push(
-        `[${Array.from({ length: cols }, (_, c) => formatNumber(data[r * cols + c]!)).join(", ")}]`,
-      );
-    }
-    return `[${rows.join(", ")}]`;
-  }
-  return `[${Array.from(data, formatNumber).join(", ")}]`;
+  if (shape.length === 0 || data.length === 1) return formatNumber(data[0]!);
+  const cols = shape.length === 2 ? shape[1]! : data.length;
+  const rows = range(data.length / cols).map((r) =>
+    Array.from(data).slice(r * cols, (r + 1) * cols).map(formatNumber).join(", ")
+  );
+  return rows.length > 1 ? `[${rows.map((r) => `[${r}]`).join(", ")}]` : `[${rows[0]}]`;
 }
 
 /** Every tensor reachable from `output`, nearest first (breadth-first), without recursion. */
 function collect(output: GraphNode, maxNodes: number): { nodes: GraphNode[]; total: number } {
-  const seen = new Set<GraphNode>([output]);
   const order: GraphNode[] = [output];
+  const seen = new Set(order);
   for (let i = 0; i < order.length; i++) {
-    for (const input of order[i]!.inputs ?? []) {
-      if (!seen.has(input)) {
-        seen.add(input);
-        order.push(input);
-      }
+    for (const input of order[i]!.inputs) {
+      if (seen.has(input)) continue;
+      seen.add(input);
+      order.push(input);
     }
   }
   return { nodes: order.slice(0, maxNodes), total: order.length };
 }
 
-/** The label, or `t3` (numbered left to right) for an unnamed tensor. */
-function nameOf(node: GraphNode, id: number): string {
-  return node.label || `t${id}`;
+/** Layers from the top: an op sits below all its inputs, a leaf just above its first consumer. */
+function layersOf(nodes: GraphNode[], consumers: Map<GraphNode, GraphNode[]>): GraphNode[][] {
+  const drawn = new Set(nodes);
+  const layer = new Map(nodes.map((n) => [n, 0]));
+  // Longest path from a leaf, relaxed until stable (a DAG of n nodes needs at most n rounds).
+  for (let round = 0, changed = true; changed && round <= nodes.length; round++) {
+    changed = false;
+    for (const n of nodes) {
+      const inputs = n.inputs.filter((i) => drawn.has(i));
+      const l = inputs.length === 0 ? 0 : 1 + Math.max(...inputs.map((i) => layer.get(i)!));
+      if (l === layer.get(n)) continue;
+      layer.set(n, l);
+      changed = true;
+    }
+  }
+  for (const n of nodes) {
+    const users = consumers.get(n)!;
+    if (!n.inputs.some((i) => drawn.has(i)) && users.length > 0) {
+      layer.set(n, Math.min(...users.map((m) => layer.get(m)!)) - 1);
+    }
+  }
+  const layers = range(Math.max(...layer.values()) + 1).map(() => [] as GraphNode[]);
+  for (const n of nodes) layers[layer.get(n)!]!.push(n);
+  // Each layer in the order of the layer below it, from the output up: fewer crossing edges.
+  const place = new Map<GraphNode, number>();
+  for (const row of layers.toReversed()) {
+    const score = (n: GraphNode) => {
+      const users = consumers.get(n)!.filter((m) => place.has(m));
+      const sum = users.reduce((s, m) => s + place.get(m)! + m.inputs.indexOf(n) * 0.1, 0);
+      return users.length > 0 ? sum / users.length : Infinity;
+    };
+    row.sort((a, b) => score(a) - score(b)).forEach((n, i) => place.set(n, i));
+  }
+  return layers;
 }
 
 /**
  * Draws the computation graph that produced a tensor: one box per tensor with its op, shape
- * and (for small tensors) value and gradient, inputs on the left and the output on the right.
+ * and (for small tensors) value and gradient, inputs at the top and the output at the bottom.
  * Draw it before and after `backward()` to watch the gradients arrive.
  *
- * A PNG, so it shows in every front end, also untrusted. Taught in
- * `notebooks/05_backpropagation.ipynb`.
+ * A PNG at most `maxWidth` pixels wide (JupyterLab's column, so that it is never shrunk and its
+ * 13-pixel labels stay 13 pixels); a layer too wide for it continues on a second row. It shows
+ * in every front end, also untrusted. Taught in `notebooks/05_backpropagation.ipynb`.
  *
  * @param output The tensor whose graph to draw (usually the loss)
  * @param options How many values to show, how many tensors, a title
@@ -130,137 +157,86 @@ export function graphImage(output: GraphNode, options: GraphImageOptions = {}): 
       }`,
     );
   }
-  const maxValues = options.maxValues ?? 6;
   const { nodes, total } = collect(output, options.maxNodes ?? 60);
-  const bfs = new Map(nodes.map((n, i) => [n, i]));
-  const drawn = (n: GraphNode) => bfs.has(n);
+  const consumers = new Map(nodes.map((n) => [n, nodes.filter((m) => m.inputs.includes(n))]));
+  const layers = layersOf(nodes, consumers);
+  // Unnamed tensors are t1, t2, ... in reading order: top to bottom, left to right.
+  const ids = new Map(layers.flat().map((n, i) => [n, i + 1]));
+  const nameOf = (n: GraphNode) => ids.has(n) ? n.label || `t${ids.get(n)}` : "…";
 
-  // Columns: an op sits right of all its inputs; a leaf sits just left of its first consumer.
-  // Longest path from a leaf, by relaxing until stable (a DAG of n nodes needs at most n rounds).
-  const col = new Map<GraphNode, number>();
-  for (const n of nodes) col.set(n, 0);
-  let changed = true;
-  for (let round = 0; changed && round <= nodes.length; round++) {
-    changed = false;
-    for (const n of nodes) {
-      const inputs = n.inputs.filter(drawn);
-      const c = inputs.length === 0 ? 0 : 1 + Math.max(...inputs.map((i) => col.get(i)!));
-      if (c !== col.get(n)) {
-        col.set(n, c);
-        changed = true;
-      }
-    }
-  }
-  for (const n of nodes) {
-    if (n.inputs.filter(drawn).length > 0) continue;
-    const consumers = nodes.filter((m) => m.inputs.includes(n));
-    if (consumers.length > 0) col.set(n, Math.min(...consumers.map((m) => col.get(m)!)) - 1);
-  }
-  const numCols = Math.max(...[...col.values()]) + 1;
-  const columns: GraphNode[][] = Array.from({ length: numCols }, () => []);
-  // Right to left, so each column is ordered like the consumers it feeds.
-  for (const n of nodes) columns[col.get(n)!]!.push(n);
-  const rowOf = new Map<GraphNode, number>();
-  columns[numCols - 1]!.forEach((n, r) => rowOf.set(n, r));
-  for (let c = numCols - 2; c >= 0; c--) {
-    const score = (n: GraphNode) => {
-      const consumers = nodes.filter((m) => m.inputs.includes(n) && rowOf.has(m));
-      if (consumers.length === 0) return Infinity;
-      return consumers.reduce((s, m) => s + rowOf.get(m)! + m.inputs.indexOf(n) * 0.1, 0) /
-        consumers.length;
-    };
-    columns[c]!.sort((a, b) => score(a) - score(b));
-    columns[c]!.forEach((n, r) => rowOf.set(n, r));
-  }
-
-  // Number tensors left to right, top to bottom, for names like "t3".
-  const ids = new Map<GraphNode, number>();
-  columns.flat().forEach((n, i) => ids.set(n, i + 1));
-
-  // Boxes
   const measure = blankCanvas(1, 1).ctx;
-  const laid = new Map<GraphNode, Laid>();
-  for (const n of nodes) {
-    const id = ids.get(n)!;
-    const inputs = n.inputs.map((i) => (drawn(i) ? nameOf(i, ids.get(i)!) : "…"));
-    const title = n.op ? `${nameOf(n, id)} = ${n.op}(${inputs.join(", ")})` : nameOf(n, id);
-    const lines: Laid["lines"] = [{ text: title, bold: true }];
-    lines.push({ text: n.shape.length === 0 ? "scalar" : `shape ${formatShape(n.shape)}` });
-    const value = formatValues(n.data, n.shape, maxValues);
-    if (value) lines.push({ text: `value ${value}` });
+  const boxes = new Map(nodes.map((n): [GraphNode, Box] => {
+    const title = n.op ? `${nameOf(n)} = ${n.op}(${n.inputs.map(nameOf).join(", ")})` : nameOf(n);
+    const lines: Box["lines"] = [{ text: title, bold: true }];
+    if (n.shape.length > 0) lines.push({ text: `shape ${formatShape(n.shape)}` });
+    const maxValues = options.maxValues ?? 6;
+    if (n.data) lines.push({ text: `value ${formatValues(n.data, n.shape, maxValues)}` });
     if (n.grad) {
-      lines.push({
-        text: `grad ${formatValues(n.grad.data, n.shape, maxValues)}`,
-        color: "#b5161b",
-      });
-    } else if (n.requiresGrad || n.op) {
-      lines.push({ text: "grad: none yet", color: "#999999" });
+      const text = `grad ${formatValues(n.grad.data, n.shape, maxValues)}`;
+      lines.push({ text, color: "#b5161b" });
+    } else if (n.requiresGrad || n.op) lines.push({ text: "grad: none yet", color: "#888888" });
+    const w = Math.max(...lines.map((l) => {
+      measure.font = font(FONT_SIZE, l.bold ? "bold" : "normal");
+      return measure.measureText(l.text).width;
+    }));
+    const box = { node: n, lines, x: 0, y: 0, w: Math.min(300, Math.max(70, w + 20)), h: 0 };
+    return [n, { ...box, h: 10 + lines.length * LINE_HEIGHT }];
+  }));
+
+  // Rows: one per layer, continued on another row where a layer is wider than maxWidth.
+  const maxWidth = options.maxWidth ?? 900;
+  const [margin, gapX, gapY, header] = [12, 14, 34, 34];
+  const rows: Box[][] = [];
+  for (const layer of layers) {
+    let row: Box[] = [];
+    rows.push(row);
+    for (const n of layer) {
+      const box = boxes.get(n)!;
+      const used = row.reduce((s, b) => s + b.w + gapX, 0);
+      if (row.length > 0 && used + box.w > maxWidth - 2 * margin) rows.push(row = []);
+      row.push(box);
     }
-    measure.font = font(12, "bold");
-    let w = measure.measureText(title).width;
-    measure.font = font(12);
-    for (const l of lines.slice(1)) w = Math.max(w, measure.measureText(l.text).width);
-    laid.set(n, {
-      node: n,
-      id,
-      col: col.get(n)!,
-      row: rowOf.get(n)!,
-      lines,
-      x: 0,
-      y: 0,
-      w: Math.min(280, Math.max(110, w + 20)),
-      h: 12 + lines.length * 17,
-    });
   }
-  const gapX = 56;
-  const gapY = 18;
-  const header = 34;
-  const colWidths = columns.map((c) => Math.max(...c.map((n) => laid.get(n)!.w)));
-  const colHeights = columns.map((c) => c.reduce((s, n) => s + laid.get(n)!.h + gapY, -gapY));
-  const contentH = Math.max(...colHeights);
-  let x = 16;
-  columns.forEach((c, ci) => {
-    let y = header + 12 + (contentH - colHeights[ci]!) / 2;
-    for (const n of c) {
-      const box = laid.get(n)!;
-      box.x = x + (colWidths[ci]! - box.w) / 2;
-      box.y = y;
-      y += box.h + gapY;
-    }
-    x += colWidths[ci]! + gapX;
-  });
-  const width = Math.max(x - gapX + 16, 320);
-  const height = header + contentH + 44;
+  const rowWidth = (row: Box[]) => row.reduce((s, b) => s + b.w + gapX, -gapX);
+  const width = Math.max(460, ...rows.map((r) => rowWidth(r) + 2 * margin)); // room for the legend
+  let y = header;
+  for (const row of rows) {
+    let x = (width - rowWidth(row)) / 2;
+    for (const box of row) [box.x, box.y, x] = [x, y, x + box.w + gapX];
+    y += Math.max(...row.map((b) => b.h)) + gapY;
+  }
+  const height = y + 16;
   const { canvas, ctx } = blankCanvas(width, height);
 
-  ctx.fillStyle = "#222222";
-  ctx.font = font(14, "bold");
-  ctx.textAlign = "left";
-  ctx.textBaseline = "middle";
   const title = options.title ?? "Computation graph";
   const more = total > nodes.length ? ` (${total - nodes.length} more tensors not drawn)` : "";
-  fitText(ctx, `${title}${more}`, 16, 18, width - 32);
-
-  // Edges first, boxes on top.
+  ctx.fillStyle = "#222222";
+  ctx.font = font(15, "bold");
+  ctx.textBaseline = "middle";
+  fitText(ctx, `${title}${more}`, margin, 17, width - 2 * margin);
+  ctx.fillStyle = "#555555";
+  ctx.font = font(12);
+  const legend = "orange: a parameter (requires grad) · gray: data · blue: an op's result";
+  fitText(ctx, legend, margin, height - 16, width - 2 * margin);
+  // Edges first, from the bottom of each input to the top of the tensor it feeds; boxes on top.
   ctx.strokeStyle = "#8a8f98";
   ctx.fillStyle = "#8a8f98";
   ctx.lineWidth = 1.3;
-  for (const box of laid.values()) {
-    const inputs = box.node.inputs.filter(drawn);
+  for (const box of boxes.values()) {
+    const inputs = box.node.inputs.filter((i) => boxes.has(i));
     inputs.forEach((input, k) => {
-      const from = laid.get(input)!;
-      const x0 = from.x + from.w;
-      const y0 = from.y + from.h / 2;
-      const x1 = box.x;
-      const y1 = box.y + box.h / 2 + (k - (inputs.length - 1) / 2) * 8;
-      arrow(ctx, x0, y0, x1, y1);
+      const from = boxes.get(input)!;
+      const x1 = box.x + box.w / 2 + (k - (inputs.length - 1) / 2) * 12;
+      arrow(ctx, from.x + from.w / 2, from.y + from.h, x1, box.y);
     });
   }
-  for (const box of laid.values()) {
+  for (const box of boxes.values()) {
     const n = box.node;
-    const leaf = !n.op;
-    const fill = leaf ? (n.requiresGrad ? "#fff3e0" : "#f2f3f5") : "#e8f1fb";
-    const stroke = leaf ? (n.requiresGrad ? "#ff7f0e" : "#9aa0a6") : "#1f77b4";
+    const [fill, stroke] = n.op
+      ? ["#e8f1fb", "#1f77b4"]
+      : n.requiresGrad
+      ? ["#fff3e0", "#ff7f0e"]
+      : ["#f2f3f5", "#9aa0a6"];
     ctx.fillStyle = fill;
     ctx.strokeStyle = stroke;
     ctx.lineWidth = n === output ? 2.5 : 1.2;
@@ -269,59 +245,33 @@ export function graphImage(output: GraphNode, options: GraphImageOptions = {}): 
     ctx.fill();
     ctx.stroke();
     box.lines.forEach((l, i) => {
-      ctx.font = font(12, l.bold ? "bold" : "normal");
+      ctx.font = font(FONT_SIZE, l.bold ? "bold" : "normal");
       ctx.fillStyle = l.color ?? "#222222";
-      ctx.textAlign = "left";
-      ctx.textBaseline = "middle";
-      fitText(ctx, l.text, box.x + 10, box.y + 14 + i * 17, box.w - 16);
+      fitText(ctx, l.text, box.x + 10, box.y + 5 + LINE_HEIGHT * (i + 0.5), box.w - 14);
     });
-  }
-  // Legend
-  ctx.font = font(11);
-  ctx.textBaseline = "middle";
-  let lx = 16;
-  const ly = height - 12;
-  for (
-    const [fill, stroke, text] of [
-      ["#e8f1fb", "#1f77b4", "op result"],
-      ["#fff3e0", "#ff7f0e", "parameter (requires grad)"],
-      ["#f2f3f5", "#9aa0a6", "data"],
-    ]
-  ) {
-    ctx.fillStyle = fill!;
-    ctx.strokeStyle = stroke!;
-    ctx.lineWidth = 1;
-    ctx.fillRect(lx, ly - 5, 14, 10);
-    ctx.strokeRect(lx, ly - 5, 14, 10);
-    ctx.fillStyle = "#555555";
-    ctx.textAlign = "left";
-    ctx.fillText(text!, lx + 18, ly);
-    lx += 26 + ctx.measureText(text!).width + 14;
   }
 
   // Text twin: inputs before the tensors they feed.
-  const topo = [...nodes].sort((a, b) => ids.get(a)! - ids.get(b)!);
-  const textLines = topo.map((n) => {
-    const box = laid.get(n)!;
-    return `  ${box.lines[0]!.text}: ${box.lines.slice(1).map((l) => l.text).join(", ")}`;
+  const textLines = [...ids.keys()].map((n) => {
+    const [first, ...rest] = boxes.get(n)!.lines.map((l) => l.text);
+    return `  ${first}: ${[...(n.shape.length === 0 ? ["scalar"] : []), ...rest].join(", ")}`;
   });
   const ops = nodes.filter((n) => n.op).length;
-  const description = `${title} of ${
-    nameOf(output, ids.get(output)!)
-  }: ${nodes.length} tensors, ${ops} ops${more}\n${textLines.join("\n")}`;
+  const description = `${title} of ${nameOf(output)}: ${nodes.length} tensors, ${ops} ops${more}` +
+    ` (orange: parameters, gray: data, blue: op results)\n${textLines.join("\n")}`;
   return new ImageDisplay(encodePng(canvas), { width, height, description });
 }
 
 function arrow(ctx: Context, x0: number, y0: number, x1: number, y1: number): void {
-  const dx = Math.max(20, (x1 - x0) / 2);
+  const dy = Math.max(16, (y1 - y0) / 2);
   ctx.beginPath();
   ctx.moveTo(x0, y0);
-  ctx.bezierCurveTo(x0 + dx, y0, x1 - dx, y1, x1 - 6, y1);
+  ctx.bezierCurveTo(x0, y0 + dy, x1, y1 - dy, x1, y1 - 6);
   ctx.stroke();
   ctx.beginPath();
   ctx.moveTo(x1, y1);
-  ctx.lineTo(x1 - 8, y1 - 4);
-  ctx.lineTo(x1 - 8, y1 + 4);
+  ctx.lineTo(x1 - 4, y1 - 8);
+  ctx.lineTo(x1 + 4, y1 - 8);
   ctx.closePath();
   ctx.fill();
 }

@@ -2,7 +2,6 @@ import type { Figure, PlotlyTrace, PlotOptions } from "./figure.ts";
 import { type ColorMapName, type ColorScale, resolveScale } from "./_colors.ts";
 import { makeFigure, quoted } from "./_layout.ts";
 import {
-  blockMean,
   finiteRange,
   formatNumber,
   formatShape,
@@ -11,6 +10,7 @@ import {
   range,
   readMatrix,
   readVector,
+  rowsOf,
 } from "./_numbers.ts";
 
 /** Options of {@linkcode heatmapPlot}. */
@@ -52,43 +52,26 @@ export interface HeatmapPlotOptions extends PlotOptions {
    * @default {true}
    */
   rowsDown?: boolean;
-  /**
-   * Most cells per side sent to the front end; larger matrices are shown as means of blocks.
-   *
-   * @default {150}
-   */
-  maxCells?: number;
 }
 
-/** Positions (and tick names) of the shown rows or columns, from the user's names or coordinates. */
+/** Where the rows or columns sit: 0, 1, ... named by the user's strings, or the user's numbers. */
 function axisOf(
   given: NumberArray | readonly string[] | undefined,
-  full: number,
-  shown: number,
-  factor: number,
+  length: number,
   name: "x" | "y",
   shape: string,
 ): { at: number[]; ticks: { tickvals: number[]; ticktext: string[] } | null } {
-  const blockCentres = range(shown).map((i) =>
-    i * factor + (Math.min(full, (i + 1) * factor) - i * factor - 1) / 2
-  );
-  if (given === undefined) return { at: blockCentres, ticks: null };
-  const strings = Array.isArray(given) && given.length > 0 && typeof given[0] === "string";
-  const coords = strings ? null : readVector(given, name, "draw heatmap");
-  const length = coords ? coords.length : (given as readonly string[]).length;
-  if (length !== full) {
+  if (given === undefined) return { at: range(length), ticks: null };
+  const names = Array.isArray(given) && typeof given[0] === "string" ? given as string[] : null;
+  const at = names ? range(names.length) : [...readVector(given, name, "draw heatmap")];
+  if (at.length !== length) {
     throw new TypeError(
       `Cannot draw heatmap as ${name} must have one value per ${
         name === "x" ? "column" : "row"
-      } of z: ${name} has ${length} values, z has shape ${shape}`,
+      } of z: ${name} has ${at.length} values, z has shape ${shape}`,
     );
   }
-  if (coords) {
-    return { at: range(shown).map((i) => coords[Math.min(full - 1, i * factor)]!), ticks: null };
-  }
-  return factor === 1
-    ? { at: blockCentres, ticks: { tickvals: blockCentres, ticktext: [...(given as string[])] } }
-    : { at: blockCentres, ticks: null };
+  return { at, ticks: names ? { tickvals: at, ticktext: [...names] } : null };
 }
 
 /**
@@ -123,17 +106,10 @@ function axisOf(
  * ```
  */
 export function heatmapPlot(z: NumberGrid, options: HeatmapPlotOptions = {}): Figure {
-  const full = readMatrix(z, "z", "draw heatmap");
-  const shape = formatShape([full.rows, full.cols]);
-  const maxCells = options.maxCells ?? 150;
-  const rowFactor = Math.max(1, Math.ceil(full.rows / maxCells));
-  const colFactor = Math.max(1, Math.ceil(full.cols / maxCells));
-  const m = blockMean(full, rowFactor, colFactor);
-  const xs = axisOf(options.x, full.cols, m.cols, colFactor, "x", shape);
-  const ys = axisOf(options.y, full.rows, m.rows, rowFactor, "y", shape);
-  const rows = range(m.rows).map((r) =>
-    Array.from(m.values.subarray(r * m.cols, (r + 1) * m.cols))
-  );
+  const m = readMatrix(z, "z", "draw heatmap");
+  const shape = formatShape([m.rows, m.cols]);
+  const xs = axisOf(options.x, m.cols, "x", shape);
+  const ys = axisOf(options.y, m.rows, "y", shape);
   let [lo, hi] = options.range ?? finiteRange(m.values);
   if (!(lo < hi) && options.range) {
     throw new RangeError(
@@ -144,45 +120,42 @@ export function heatmapPlot(z: NumberGrid, options: HeatmapPlotOptions = {}): Fi
     const a = Math.max(Math.abs(lo), Math.abs(hi)) || 1;
     [lo, hi] = [-a, a];
   }
-  const showValues = options.showValues ?? (m.rows <= 20 && m.cols <= 20);
   const trace: PlotlyTrace = {
     type: "heatmap",
     x: xs.at,
     y: ys.at,
-    z: rows,
+    z: rowsOf(m),
     zmin: lo,
     zmax: hi,
     colorscale: resolveScale(options.colormap, "viridis"),
     colorbar: { title: { text: options.zLabel ?? "" } },
   };
   if (options.colorbar === false) trace.showscale = false;
-  if (showValues) {
+  if (options.showValues ?? (m.rows <= 20 && m.cols <= 20)) {
     trace.texttemplate = "%{z:.3~g}";
     trace.textfont = { size: 12 };
   }
   const title = options.title ?? `Matrix ${shape}`;
-  const [vlo, vhi] = finiteRange(full.values);
+  const [vlo, vhi] = finiteRange(m.values);
   const description = `Heatmap${quoted(title)}: a ${shape} matrix, values from ${
     formatNumber(vlo)
-  } to ${formatNumber(vhi)}${
-    rowFactor * colFactor > 1
-      ? `, shown as means of ${rowFactor} × ${colFactor} blocks (${m.rows} × ${m.cols})`
-      : ""
-  }`;
+  } to ${formatNumber(vhi)}`;
+  const axis = { showgrid: false, zeroline: false };
   const layout = {
-    xaxis: { ...(xs.ticks ?? {}), showgrid: false, zeroline: false },
+    xaxis: { ...xs.ticks, ...axis },
     yaxis: {
-      ...(ys.ticks ?? {}),
-      showgrid: false,
-      zeroline: false,
+      ...ys.ticks,
+      ...axis,
       ...(options.rowsDown === false ? {} : { autorange: "reversed" }),
     },
   };
-  return makeFigure([trace], layout, options, {
-    title,
-    xLabel: "column",
-    yLabel: "row",
-  }, description);
+  return makeFigure(
+    [trace],
+    layout,
+    options,
+    { title, xLabel: "column", yLabel: "row" },
+    description,
+  );
 }
 
 /** Options of {@linkcode confusionMatrixPlot}. */
@@ -219,14 +192,14 @@ export function confusionMatrixPlot(
 ): Figure {
   const action = "draw confusion matrix";
   const m = readMatrix(matrix, "matrix", action);
-  if (m.rows !== m.cols) {
+  const n = m.rows;
+  if (m.cols !== n) {
     throw new TypeError(
       `Cannot ${action} as it must be square (one row and column per class): matrix has shape ${
-        formatShape([m.rows, m.cols])
+        formatShape([n, m.cols])
       }`,
     );
   }
-  const n = m.rows;
   const names = options.classNames ?? range(n).map(String);
   if (names.length !== n) {
     throw new TypeError(
@@ -235,54 +208,34 @@ export function confusionMatrixPlot(
       }`,
     );
   }
-  const z = range(n).map((r) => Array.from(m.values.subarray(r * n, (r + 1) * n)));
-  const text = range(n).map((r) => range(n).map((c) => `true ${names[r]}, predicted ${names[c]}`));
-  let total = 0;
-  let right = 0;
-  z.forEach((row, r) =>
-    row.forEach((v, c) => {
-      total += v;
-      if (r === c) right += v;
-    })
-  );
-  const at = range(n);
-  const trace: PlotlyTrace = {
-    type: "heatmap",
-    x: at,
-    y: at,
-    z,
-    text,
-    texttemplate: "%{z}",
-    hovertemplate: "%{text}: %{z}<extra></extra>",
-    colorscale: resolveScale("blues", "blues"),
-    zmin: 0,
-    colorbar: { title: { text: "count" } },
-  };
+  const cells = rowsOf(m).flatMap((row, r) => row.map((count, c) => ({ r, c, count })));
+  const total = cells.reduce((sum, e) => sum + e.count, 0);
+  const right = cells.filter((e) => e.r === e.c).reduce((sum, e) => sum + e.count, 0);
+  const mistakes = cells.filter((e) => e.r !== e.c && e.count > 0)
+    .sort((a, b) => b.count - a.count).slice(0, 3)
+    .map((e) => `${names[e.r]} taken for ${names[e.c]} (${e.count})`);
   const title = options.title ?? "Confusion matrix";
-  const ticks = { tickvals: at, ticktext: [...names], showgrid: false, zeroline: false };
-  const layout = {
-    xaxis: { ...ticks, side: "bottom" },
-    yaxis: { ...ticks, autorange: "reversed" },
-  };
-  // Most frequent mistakes, for the text description.
-  const mistakes = z.flatMap((row, r) => row.map((v, c) => ({ r, c, v })))
-    .filter((e) => e.r !== e.c && e.v > 0).sort((a, b) => b.v - a.v).slice(0, 3);
-  const pct = total > 0 ? ((100 * right) / total).toFixed(2) : "0";
-  const description = `Confusion matrix${
-    quoted(title)
-  }: ${n} classes, ${right} of ${total} right (${pct}%)${
-    mistakes.length > 0
-      ? `; most common mistakes: ${
-        mistakes.map((e) => `${names[e.r]} taken for ${names[e.c]} (${e.v})`).join(", ")
-      }`
-      : ""
-  }`;
   const side = Math.min(640, Math.max(360, 60 + 46 * n));
-  return makeFigure([trace], layout, options, {
-    title,
+  const fig = heatmapPlot(rowsOf(m), {
+    x: names,
+    y: names,
+    colormap: "blues",
+    zLabel: "count",
+    range: [0, Math.max(1, ...m.values)],
+    showValues: true,
     xLabel: "predicted",
     yLabel: "true",
     width: side + 150,
     height: side + 60,
-  }, description);
+    ...options,
+    title,
+  });
+  const trace = fig.data[0]!;
+  trace.texttemplate = "%{z}";
+  trace.text = names.map((t) => names.map((p) => `true ${t}, predicted ${p}`));
+  trace.hovertemplate = "%{text}: %{z}<extra></extra>";
+  fig.description = `Confusion matrix${quoted(title)}: ${n} classes, ${right} of ${total} right (${
+    total > 0 ? ((100 * right) / total).toFixed(2) : "0"
+  }%)${mistakes.length > 0 ? `; most common mistakes: ${mistakes.join(", ")}` : ""}`;
+  return fig;
 }

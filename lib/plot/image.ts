@@ -13,7 +13,7 @@ export interface ImageDisplayOptions {
 /**
  * A PNG picture that displays itself in a notebook, as `image/png` plus a `text/plain`
  * description. PNG shows in every front end, also in a notebook opened untrusted. The image
- * builders (`digitImage`, `digitGrid`, `weightTiles`, `matrixImage`, `graphImage`) return one.
+ * builders (`digitImage`, `digitGrid`, `weightTiles`, `graphImage`) return one.
  *
  * Shown in `notebooks/99_plot_gallery.ipynb`.
  *

@@ -150,7 +150,11 @@ export function linePlot(series: LineInput, options: LinePlotOptions = {}): Figu
   list.forEach((s, i) => {
     const label = s.name ?? (list.length > 1 ? `series ${i}` : "");
     const of = list.length > 1 ? ` of series ${JSON.stringify(label)}` : "";
-    const y = readVector(s.y, "y", action);
+    const y = readVector(
+      s.y,
+      list.length > 1 ? `y of series ${JSON.stringify(label)}` : "y",
+      action,
+    );
     const x = s.x !== undefined
       ? readVector(s.x, "x", action)
       : shared ?? Float64Array.from(range(y.length));

@@ -4,16 +4,18 @@
  * notebook cell ends with it (its `[Symbol.for("Jupyter.display")]()` returns a MIME bundle), and
  * nothing here touches `Deno.jupyter` at import, so the same code runs under `deno test`.
  *
- * - Plots (plotly JSON, an offline HTML twin with a static PNG, and text): {@linkcode linePlot},
- *   {@linkcode scatterPlot}, {@linkcode decisionBoundaryPlot}, {@linkcode surfacePlot},
- *   {@linkcode contourPlot}, {@linkcode heatmapPlot}, {@linkcode confusionMatrixPlot},
- *   {@linkcode barPlot}, {@linkcode histogramPlot}, and {@linkcode figure} for raw plotly traces.
+ * - Plots (plotly JSON, its HTML twin for classic Notebook, and text; `toPng()` on request):
+ *   {@linkcode linePlot}, {@linkcode scatterPlot}, {@linkcode decisionBoundaryPlot},
+ *   {@linkcode surfacePlot}, {@linkcode contourPlot}, {@linkcode heatmapPlot},
+ *   {@linkcode confusionMatrixPlot}, {@linkcode barPlot}, and {@linkcode figure} for raw traces.
  * - Pictures (PNG and text): {@linkcode digitImage}, {@linkcode digitGrid},
- *   {@linkcode weightTiles}, {@linkcode matrixImage}, {@linkcode graphImage}.
+ *   {@linkcode weightTiles}, {@linkcode graphImage}.
  * - {@linkcode trainingView}: a `fit()` callback redrawn in place; {@linkcode table}: HTML and text.
  * - {@linkcode numberGrid}: numbers in cells shaded by their value (HTML and text).
  *
  * Every kind is shown in `notebooks/99_plot_gallery.ipynb`.
+ * {@linkcode networkDiagram} draws a dense network's structure with its parameters named (PNG and
+ * text), taught in `notebooks/01_single_neuron.ipynb` and `notebooks/02_dense_layers.ipynb`.
  *
  * ```ts
  * import { linePlot, mimeBundle } from "./mod.ts";
@@ -34,13 +36,14 @@ export * from "./decision_boundary_plot.ts";
 export * from "./surface_plot.ts";
 export * from "./heatmap_plot.ts";
 export * from "./bar_plot.ts";
-export * from "./histogram_plot.ts";
 export * from "./image.ts";
 export * from "./digit_image.ts";
 export * from "./digit_grid.ts";
 export * from "./weight_tiles.ts";
-export * from "./matrix_image.ts";
 export * from "./training_view.ts";
 export * from "./graph_image.ts";
+export * from "./network_diagram.ts";
 export * from "./table.ts";
+export * from "./word_map.ts";
+export * from "./digit_pad.ts";
 export * from "./number_grid.ts";

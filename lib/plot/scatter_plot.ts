@@ -6,10 +6,7 @@ import type { ScatterInput } from "./types.ts";
 
 /** Options of {@linkcode scatterPlot}. */
 export interface ScatterPlotOptions extends PlotOptions {
-  /**
-   * A label per point. Whole numbers with at most 20 distinct values are classes (one colour and
-   * legend entry each); other numbers colour the points along a scale.
-   */
+  /** The class of each point, a whole number from 0: one colour and legend entry per class. */
   labels?: NumberArray;
   /** Names of the classes, indexed by label (`["circle", "ring"]`). */
   classNames?: readonly string[];

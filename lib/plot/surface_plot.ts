@@ -5,7 +5,6 @@ import {
   finiteRange,
   formatNumber,
   formatShape,
-  locate,
   type NumberArray,
   type NumberGrid,
   range,
@@ -109,12 +108,6 @@ export interface SurfacePlotOptions extends PlotOptions {
    */
   colormap?: ColorMapName | ColorScale;
   /**
-   * Mark the grid's lowest point (surface plots), where a loss is smallest.
-   *
-   * @default {true}
-   */
-  markMinimum?: boolean;
-  /**
    * Most grid points per axis sent to the front end; finer grids keep every n-th row and column.
    *
    * @default {100}
@@ -147,55 +140,63 @@ function isGrid(x: unknown): x is Grid {
     typeof (x as { toArray?: unknown }).toArray !== "function";
 }
 
+/** Reads the grid and the paths, checking that every length matches; thins large grids. */
 function prepare(input: NumberGrid | Grid, options: SurfacePlotOptions, kind: string): Prepared {
   const action = `draw ${kind}`;
   const grid = isGrid(input) ? input : null;
   const m = readMatrix(grid ? grid.z : input, "z", action);
   const shape = formatShape([m.rows, m.cols]);
-  const xIn = options.x ?? grid?.x;
-  const yIn = options.y ?? grid?.y;
-  const x = xIn === undefined ? range(m.cols) : [...readVector(xIn, "x", action)];
-  const y = yIn === undefined ? range(m.rows) : [...readVector(yIn, "y", action)];
-  if (x.length !== m.cols) {
-    throw new TypeError(
-      `Cannot ${action} as x must have one value per column of z: x has ${x.length} values, z has shape ${shape}`,
-    );
-  }
-  if (y.length !== m.rows) {
-    throw new TypeError(
-      `Cannot ${action} as y must have one value per row of z: y has ${y.length} values, z has shape ${shape}`,
-    );
-  }
-  const max = options.maxGrid ?? 100;
-  const rows = strideIndices(m.rows, max);
-  const cols = strideIndices(m.cols, max);
-  const z = rows.map((r) => cols.map((c) => m.values[r * m.cols + c]!));
-  const paths = (options.path === undefined ? [] : [options.path].flat()).map((p, i) => {
+  const sameLength = (a: string, b: string, na: number, nb: number, what: string) => {
+    if (na !== nb) {
+      throw new TypeError(
+        `Cannot ${action} as ${a} must have ${what}: ${a} has ${na} values, ${b} ${
+          b === "z" ? `has shape ${shape}` : `has ${nb} values`
+        }`,
+      );
+    }
+  };
+  const coords = (given: NumberArray | undefined, name: string, n: number, what: string) => {
+    const c = given === undefined ? range(n) : [...readVector(given, name, action)];
+    sameLength(name, "z", c.length, n, what);
+    return c;
+  };
+  const x = coords(options.x ?? grid?.x, "x", m.cols, "one value per column of z");
+  const y = coords(options.y ?? grid?.y, "y", m.rows, "one value per row of z");
+  const rows = strideIndices(m.rows, options.maxGrid ?? 100);
+  const cols = strideIndices(m.cols, options.maxGrid ?? 100);
+  const paths = [options.path ?? []].flat().map((p, i) => {
     const px = [...readVector(p.x, "path.x", action)];
     const py = [...readVector(p.y, "path.y", action)];
-    if (px.length !== py.length) {
-      throw new TypeError(
-        `Cannot ${action} as path.x and path.y must have the same length: path.x has ${px.length} values, path.y has ${py.length}`,
-      );
-    }
+    sameLength("path.x", "path.y", px.length, py.length, "the same length as path.y");
     const pz = p.z === undefined ? null : [...readVector(p.z, "path.z", action)];
-    if (pz && pz.length !== px.length) {
-      throw new TypeError(
-        `Cannot ${action} as path.z must have one value per step: path.x has ${px.length} values, path.z has ${pz.length}`,
-      );
-    }
+    if (pz) sameLength("path.z", "path.x", pz.length, px.length, "one value per step");
     const color = p.color ?? ["#e8112d", "#ff7f0e", "#ffffff", "#17becf"][i % 4]!;
     return { x: px, y: py, z: pz, name: p.name ?? "path", color };
   });
-  return { x: cols.map((c) => x[c]!), y: rows.map((r) => y[r]!), z, shape, paths };
+  return {
+    x: cols.map((c) => x[c]!),
+    y: rows.map((r) => y[r]!),
+    z: rows.map((r) => cols.map((c) => m.values[r * m.cols + c]!)),
+    shape,
+    paths,
+  };
 }
 
-/** Bilinear interpolation of the grid at (px, py), clamped to its edges. */
+/** The grid cell `i` that holds `v` on sorted coordinates `c`, and how far into it (0-1). */
+function cellOf(c: number[], v: number): [number, number] {
+  if (c.length < 2) return [0, 0];
+  const up = c[c.length - 1]! >= c[0]!;
+  let i = 0;
+  while (i < c.length - 2 && (up ? c[i + 1]! < v : c[i + 1]! > v)) i++;
+  return [i, Math.min(1, Math.max(0, (v - c[i]!) / (c[i + 1]! - c[i]! || 1)))];
+}
+
+/** The grid's height at (px, py), interpolated between the four nearest grid points. */
 function heightAt(g: Prepared, px: number, py: number): number {
-  const [j, fx] = locate(g.x, px);
-  const [i, fy] = locate(g.y, py);
+  const [j, fx] = cellOf(g.x, px);
+  const [i, fy] = cellOf(g.y, py);
   const at = (r: number, c: number) =>
-    g.z[Math.min(r, g.z.length - 1)]![Math.min(c, g.x.length - 1)]!;
+    g.z[Math.min(r, g.y.length - 1)]![Math.min(c, g.x.length - 1)]!;
   return (1 - fy) * ((1 - fx) * at(i, j) + fx * at(i, j + 1)) +
     fy * ((1 - fx) * at(i + 1, j) + fx * at(i + 1, j + 1));
 }
@@ -210,13 +211,12 @@ function labelsOf(options: SurfacePlotOptions): { x: string; y: string; z: strin
 function describe(g: Prepared, options: SurfacePlotOptions, kind: string, note = ""): string {
   const labels = labelsOf(options);
   const [lo, hi] = finiteRange(g.z.flat());
-  const span = (c: number[]) => `[${formatNumber(c[0]!)}, ${formatNumber(c[c.length - 1]!)}]`;
-  const paths = g.paths.map((p) => {
-    const last = p.x.length - 1;
-    return `; ${p.name}: ${p.x.length} steps from (${formatNumber(p.x[0]!)}, ${
-      formatNumber(p.y[0]!)
-    }) to (${formatNumber(p.x[last]!)}, ${formatNumber(p.y[last]!)})`;
-  });
+  const span = (c: number[]) => `[${formatNumber(c[0]!)}, ${formatNumber(c.at(-1)!)}]`;
+  const point = (p: { x: number[]; y: number[] }, k: number) =>
+    `(${formatNumber(p.x.at(k)!)}, ${formatNumber(p.y.at(k)!)})`;
+  const paths = g.paths.map((p) =>
+    `; ${p.name}: ${p.x.length} steps from ${point(p, 0)} to ${point(p, -1)}`
+  );
   return `${kind}${quoted(labels.title)}: ${labels.z} from ${formatNumber(lo)} to ${
     formatNumber(hi)
   }${note} over ${labels.x} in ${span(g.x)} and ${labels.y} in ${span(g.y)} (grid ${g.shape})${
@@ -247,48 +247,22 @@ function describe(g: Prepared, options: SurfacePlotOptions, kind: string, note =
  *   zLabel: "loss",
  *   path: { x: [-1, -0.7, -0.4], y: [5, 5.1, 5.15] },
  * });
- * strictEqual(fig.data.length, 3); // the lowest grid point, the surface and the path
+ * strictEqual(fig.data.length, 2); // the surface and the path
  * ```
  */
 export function surfacePlot(z: NumberGrid | Grid, options: SurfacePlotOptions = {}): Figure {
   const g = prepare(z, options, "surface plot");
   const [lo, hi] = finiteRange(g.z.flat());
-  const lift = (hi - lo) * 0.01;
-  const traces: PlotlyTrace[] = [];
-  if (options.markMinimum ?? true) {
-    // Drawn first: a one-point trace, so tools that probe "the first trace" of a plot (hover
-    // tests) do not mistake the 3-D scene for 2-D axes.
-    let best = [0, 0];
-    g.z.forEach((row, i) =>
-      row.forEach((v, j) => {
-        if (v < g.z[best[0]!]![best[1]!]! || Number.isNaN(g.z[best[0]!]![best[1]!]!)) best = [i, j];
-      })
-    );
-    const [i, j] = best as [number, number];
-    traces.push({
-      type: "scatter3d",
-      mode: "markers",
-      name: "lowest grid point",
-      x: [g.x[j]!],
-      y: [g.y[i]!],
-      z: [g.z[i]![j]! + lift],
-      marker: {
-        color: "#ffffff",
-        size: 5,
-        symbol: "diamond",
-        line: { color: "#222222", width: 1 },
-      },
-    });
-  }
-  traces.push({
+  const labels = labelsOf(options);
+  const traces: PlotlyTrace[] = [{
     type: "surface",
     x: g.x,
     y: g.y,
     z: g.z,
     colorscale: resolveScale(options.colormap, "viridis"),
-    colorbar: { title: { text: options.zLabel ?? "z" } },
-    name: options.zLabel ?? "z",
-  });
+    colorbar: { title: { text: labels.z } },
+    name: labels.z,
+  }];
   for (const p of g.paths) {
     traces.push({
       type: "scatter3d",
@@ -296,73 +270,63 @@ export function surfacePlot(z: NumberGrid | Grid, options: SurfacePlotOptions = 
       name: p.name,
       x: p.x,
       y: p.y,
-      z: p.z ?? p.x.map((x, k) => heightAt(g, x, p.y[k]!) + lift),
+      // Read off the surface, lifted by 1% of its height so that it is drawn above it.
+      z: p.z ?? p.x.map((x, k) => heightAt(g, x, p.y[k]!) + (hi - lo) * 0.01),
       line: { color: p.color, width: 5 },
       marker: { color: p.color, size: 3 },
     });
   }
-  const labels = labelsOf(options);
+  const axis = (text: string) => ({ title: { text } });
   const layout = {
     scene: {
-      xaxis: { title: { text: labels.x } },
-      yaxis: { title: { text: labels.y } },
-      zaxis: { title: { text: labels.z } },
+      xaxis: axis(labels.x),
+      yaxis: axis(labels.y),
+      zaxis: axis(labels.z),
       aspectmode: "cube",
       camera: { eye: { x: 1.5, y: -1.5, z: 1.1 } },
     },
     margin: { l: 10, r: 10, t: 50, b: 10 },
     showlegend: false,
   };
-  const description = describe(g, options, "Surface plot");
   // The axis titles belong to the 3-D scene, not to (unused) 2-D axes.
   const { xLabel: _x, yLabel: _y, ...rest } = options;
+  const description = describe(g, options, "Surface plot");
   return makeFigure(traces, layout, rest, { title: labels.title, height: 560 }, description);
 }
 
 /**
- * The parts of a contour trace that draw `log10(z)`: its values, contour lines a fixed fraction of
- * a decade apart (a quarter over 4 decades: 1, 1.8, 3.2, 5.6, 10), a colour bar labelled in `z`
- * (1, 2, 5 per decade, or decades alone over more than 3), and `z` itself in the hover label.
+ * The parts of a contour trace that draw `log10(z)`: its values, contour lines a round fraction
+ * of a decade apart (a quarter over 4 decades), a colour bar labelled in `z` (1, 2, 5 per decade,
+ * or decades alone over more than 3), and `z` itself in the hover label.
  */
 function logContours(g: Prepared, zLabel: string): PlotlyTrace {
   const flat = g.z.flat();
   const negative = flat.findIndex((v) => v < 0);
   if (negative >= 0) {
-    const cols = g.x.length;
     throw new RangeError(
       `Cannot draw contour plot with logZ as z must be >= 0: z is ${flat[negative]} at x = ${
-        formatNumber(g.x[negative % cols]!)
-      }, y = ${formatNumber(g.y[Math.floor(negative / cols)]!)}`,
+        formatNumber(g.x[negative % g.x.length]!)
+      }, y = ${formatNumber(g.y[Math.floor(negative / g.x.length)]!)}`,
     );
   }
   const [floor] = finiteRange(flat.filter((v) => v > 0));
   const logZ = g.z.map((row) => row.map((v) => Math.log10(Math.max(v, floor))));
   const [lo, hi] = finiteRange(logZ.flat());
-  const ticks = [];
-  for (let d = Math.floor(lo); d <= Math.ceil(hi); d++) {
-    for (const m of hi - lo > 3 ? [1] : [1, 2, 5]) {
-      const at = d + Math.log10(m);
-      if (at >= lo - 1e-9 && at <= hi + 1e-9) ticks.push({ at, label: formatNumber(m * 10 ** d) });
-    }
-  }
+  const ticks = range(Math.ceil(hi) - Math.floor(lo) + 1).flatMap((k) =>
+    (hi - lo > 3 ? [1] : [1, 2, 5]).map((m) => m * 10 ** (Math.floor(lo) + k))
+  ).filter((v) => Math.log10(v) >= lo - 1e-9 && Math.log10(v) <= hi + 1e-9);
   // About 20 levels, each a round fraction of a decade (plotly's own choice is far coarser).
   const size = [0.1, 0.2, 0.25, 0.5, 1, 2].find((d) => d >= (hi - lo) / 20) ?? 5;
   return {
     z: logZ,
     autocontour: false,
-    contours: {
-      start: Math.ceil(lo / size) * size,
-      end: hi,
-      size,
-      coloring: "fill",
-      showlines: true,
-    },
+    contours: { start: Math.ceil(lo / size) * size, end: hi, size, coloring: "fill" },
     customdata: g.z,
     hovertemplate: `%{x:.3g}, %{y:.3g}: ${zLabel} = %{customdata:.4g}<extra></extra>`,
     colorbar: {
       title: { text: zLabel },
-      tickvals: ticks.map((t) => t.at),
-      ticktext: ticks.map((t) => t.label),
+      tickvals: ticks.map(Math.log10),
+      ticktext: ticks.map(formatNumber),
     },
   };
 }
@@ -413,51 +377,39 @@ export function contourPlot(z: NumberGrid | Grid, options: ContourPlotOptions = 
     z: g.z,
     colorscale: resolveScale(options.colormap, "viridis"),
     ncontours: 20,
-    contours: { coloring: "fill", showlines: true },
+    contours: { coloring: "fill" },
     colorbar: { title: { text: labels.z } },
     name: labels.z,
+    ...(options.logZ ? logContours(g, labels.z) : {}),
   };
-  if (options.logZ) Object.assign(contour, logContours(g, labels.z));
-  const traces: PlotlyTrace[] = [contour];
-  for (const p of g.paths) {
-    traces.push({
-      type: "scatter",
-      mode: "lines+markers",
-      name: p.name,
-      x: p.x,
-      y: p.y,
-      line: { color: p.color, width: 2.5 },
-      marker: { color: p.color, size: 6 },
-    });
-  }
-  const description = describe(
-    g,
-    options,
-    "Contour plot",
-    options.logZ ? " (log colour scale)" : "",
-  );
+  const paths = g.paths.map((p): PlotlyTrace => ({
+    type: "scatter",
+    mode: "lines+markers",
+    name: p.name,
+    x: p.x,
+    y: p.y,
+    line: { color: p.color, width: 2.5 },
+    marker: { color: p.color, size: 6 },
+  }));
+  const several = paths.length > 1;
   const axis = { showgrid: false, zeroline: false };
-  return makeFigure(
-    traces,
-    {
-      showlegend: g.paths.length > 1,
-      xaxis: axis,
-      yaxis: axis,
-      // Below the plot: on the right it would cover the colour bar.
-      ...(g.paths.length > 1
-        ? {
-          legend: { orientation: "h", x: 0, xanchor: "left", y: -0.2, yanchor: "top" },
-          margin: { b: 100 },
-        }
-        : {}),
-    },
-    options,
-    {
-      title: labels.title,
-      xLabel: labels.x,
-      yLabel: labels.y,
-      height: g.paths.length > 1 ? 560 : 520,
-    },
-    description,
-  );
+  const layout = {
+    showlegend: several,
+    xaxis: axis,
+    yaxis: axis,
+    // Below the plot: on the right it would cover the colour bar.
+    ...(several
+      ? {
+        legend: { orientation: "h", x: 0, xanchor: "left", y: -0.2, yanchor: "top" },
+        margin: { b: 100 },
+      }
+      : {}),
+  };
+  const note = options.logZ ? " (log colour scale)" : "";
+  return makeFigure([contour, ...paths], layout, options, {
+    title: labels.title,
+    xLabel: labels.x,
+    yLabel: labels.y,
+    height: several ? 560 : 520,
+  }, describe(g, options, "Contour plot", note));
 }

@@ -1,5 +1,12 @@
-import { DISPLAY, type Displayable, escapeHtml, type MimeBundle } from "./_display.ts";
-import { formatNumber, formatShape } from "./_numbers.ts";
+import {
+  DISPLAY,
+  type Displayable,
+  escapeHtml,
+  MAX_BUNDLE_BYTES,
+  type MimeBundle,
+  tooLarge,
+} from "./_display.ts";
+import { describeValue, formatNumber, formatShape } from "./_numbers.ts";
 
 /**
  * One row of a {@linkcode table}: an object (its keys are columns) or an array of cells. Any
@@ -23,8 +30,18 @@ export interface TableOptions {
   maxRows?: number;
 }
 
+/** Longest text a cell shows; the rest is cut off and counted. */
+const MAX_CELL_CHARS = 1000;
+
 /** Formats one cell: integers with thousands separators, other numbers to 4 digits. */
 function cell(v: unknown): string {
+  const text = cellText(v);
+  return text.length <= MAX_CELL_CHARS
+    ? text
+    : `${text.slice(0, MAX_CELL_CHARS)}… (${text.length.toLocaleString("en-US")} characters)`;
+}
+
+function cellText(v: unknown): string {
   if (v === undefined || v === null) return "";
   if (typeof v === "number") {
     return Number.isInteger(v) && Math.abs(v) >= 1000 ? v.toLocaleString("en-US") : formatNumber(v);
@@ -105,7 +122,8 @@ export class TableDisplay implements Displayable {
       r.map((v, c) => (this.numeric[c] ? v.padStart(widths[c]!) : v.padEnd(widths[c]!))).join("  ")
         .trimEnd();
     const rule = widths.map((w) => "-".repeat(w)).join("  ");
-    const out = [line(this.columns), rule, ...this.rows.map(line)];
+    const out = this.columns.length > 0 ? [line(this.columns), rule, ...this.rows.map(line)] : [];
+    if (this.rows.length === 0) out.push("(no rows)");
     if (this.#footer) out.push(rule, line(this.#footer));
     if (this.#hidden > 0) out.push(`… ${this.#hidden} more rows`);
     if (this.#title) out.unshift(this.#title);
@@ -126,7 +144,14 @@ export class TableDisplay implements Displayable {
     if (this.#title) parts.push(`<p><strong>${escapeHtml(this.#title)}</strong></p>`);
     parts.push("<table>");
     parts.push(`<thead>${row(this.columns, "th")}</thead>`);
-    parts.push(`<tbody>${this.rows.map((r) => row(r, "td")).join("")}</tbody>`);
+    const empty = `<tr><td colspan="${
+      Math.max(1, this.columns.length)
+    }"><em>(no rows)</em></td></tr>`;
+    parts.push(
+      `<tbody>${
+        this.rows.length > 0 ? this.rows.map((r) => row(r, "td")).join("") : empty
+      }</tbody>`,
+    );
     if (this.#footer) {
       parts.push(`<tfoot>${row(this.#footer.map((v) => v), "th")}</tfoot>`);
     }
@@ -141,7 +166,12 @@ export class TableDisplay implements Displayable {
    * @returns A MIME bundle
    */
   [DISPLAY](): MimeBundle {
-    return { "text/html": this.toHtml(), "text/plain": this.toText() };
+    const [html, text] = [this.toHtml(), this.toText()];
+    if (html.length + text.length > MAX_BUNDLE_BYTES) {
+      const advice = "Show fewer rows (maxRows) or fewer columns, or shorten the cells";
+      return tooLarge("this table", html.length + text.length, advice);
+    }
+    return { "text/html": html, "text/plain": text };
   }
 }
 
@@ -186,7 +216,17 @@ export class TableDisplay implements Displayable {
  */
 export function table(rows: readonly TableRow[], options: TableOptions = {}): TableDisplay {
   if (!Array.isArray(rows)) {
-    throw new TypeError(`Cannot make table as rows must be an array: rows is a ${typeof rows}`);
+    throw new TypeError(
+      `Cannot make table as rows must be an array: rows is ${describeValue(rows)}`,
+    );
+  }
+  const notRow = rows.findIndex((r) => typeof r !== "object" || r === null);
+  if (notRow >= 0) {
+    throw new TypeError(
+      `Cannot make table as each row must be an object or an array: rows[${notRow}] is ${
+        describeValue(rows[notRow])
+      }`,
+    );
   }
   let columns = options.columns ? [...options.columns] : null;
   if (!columns) {

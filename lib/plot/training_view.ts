@@ -8,7 +8,7 @@ import {
 } from "./_display.ts";
 import { blankCanvas, encodePng, fitText, font } from "./_canvas.ts";
 import { PALETTE } from "./_colors.ts";
-import { thinIndices } from "./_numbers.ts";
+import { finiteRange, thinIndices } from "./_numbers.ts";
 import { LOG_AXIS } from "./_layout.ts";
 import { drawFigure } from "./_static_figure.ts";
 import { ImageDisplay } from "./image.ts";
@@ -36,9 +36,10 @@ export interface TrainingViewOptions {
    */
   width?: number;
   /**
-   * Logarithmic loss axis.
+   * Logarithmic loss axis: a validation loss that creeps up from 0.07 to 0.12 stays visible
+   * beside a training loss that started at 2.3.
    *
-   * @default {false}
+   * @default {true}
    */
   logLoss?: boolean;
   /**
@@ -65,11 +66,11 @@ function clock(ms: number): string {
 }
 
 function percent(v: number | undefined): string {
-  return v === undefined || Number.isNaN(v) ? "–" : `${(100 * v).toFixed(2)}%`;
+  return v === undefined || !Number.isFinite(v) ? "–" : `${(100 * v).toFixed(2)}%`;
 }
 
 function lossText(v: number | undefined): string {
-  return v === undefined || Number.isNaN(v) ? "–" : v.toFixed(4);
+  return v === undefined || !Number.isFinite(v) ? "–" : v.toFixed(4);
 }
 
 /** How far training is, from 0 to 1. */
@@ -84,19 +85,24 @@ function timeLeft(e: TrainEvent): number {
 }
 
 /** "loss 0.5000", "accuracy 80.00%", then the last epoch's validation loss and accuracy if known. */
-function latestNumbers(e: TrainEvent, loss: number, accuracy: number | undefined): string[] {
-  const h = e.history;
-  const i = h.epoch.length - 1;
-  const parts = [`loss ${lossText(loss)}`];
-  if (accuracy !== undefined && !Number.isNaN(accuracy)) {
-    parts.push(`accuracy ${percent(accuracy)}`);
-  }
-  if (i >= 0 && h.valLoss[i] !== undefined) parts.push(`val loss ${lossText(h.valLoss[i])}`);
-  const valAccuracy = i >= 0 ? h.valAccuracy[i] : undefined;
-  if (valAccuracy !== undefined && !Number.isNaN(valAccuracy)) {
-    parts.push(`val accuracy ${percent(valAccuracy)}`);
-  }
-  return parts;
+function latestNumbers(e: TrainEvent, loss = e.loss, accuracy = e.metrics.accuracy): string[] {
+  const i = e.history.epoch.length - 1;
+  const parts = [
+    ["loss", lossText(loss)],
+    ["accuracy", percent(accuracy)],
+    ["val loss", lossText(e.history.valLoss[i])],
+    ["val accuracy", percent(e.history.valAccuracy[i])],
+  ];
+  return parts.filter(([, v]) => v !== "–").map(([name, v]) => `${name} ${v}`);
+}
+
+let viewCount = 0;
+
+/** One step's running loss and accuracy, `x` in epochs (epoch - 1 + step / stepsPerEpoch). */
+interface Step {
+  x: number;
+  loss: number;
+  accuracy: number;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -137,7 +143,7 @@ export class TrainingView implements Callback, Displayable {
   #last: TrainEvent | null = null;
   #done = false;
   /** Per-step running loss and accuracy, x in epochs (epoch - 1 + step / stepsPerEpoch). */
-  #steps: { x: number; loss: number; accuracy: number }[] = [];
+  #steps: Step[] = [];
 
   /**
    * Creates a view; pass it in `fit()`'s `callbacks`.
@@ -155,7 +161,8 @@ export class TrainingView implements Callback, Displayable {
    */
   onTrainBegin(e: TrainEvent): Promise<void> | void {
     this.#display = this.#options.display ?? jupyterDisplay();
-    this.#displayId = `training-view-${crypto.randomUUID()}`;
+    // Numbered, not random: two runs of a notebook give the same outputs.
+    this.#displayId = `training-view-${++viewCount}`;
     this.#shown = false;
     this.#steps = [];
     this.#done = false;
@@ -201,7 +208,7 @@ export class TrainingView implements Callback, Displayable {
       const h = e.history;
       const i = h.epoch.length - 1;
       const epoch = `epoch ${String(e.epoch).padStart(String(e.numEpochs).length)}/${e.numEpochs}`;
-      const numbers = latestNumbers(e, h.loss[i] ?? e.loss, h.accuracy[i] ?? e.metrics.accuracy);
+      const numbers = latestNumbers(e, h.loss[i], h.accuracy[i]);
       this.#log([epoch, ...numbers, clock(e.elapsedMs)].join("  "));
       return;
     }
@@ -264,17 +271,21 @@ export class TrainingView implements Callback, Displayable {
     });
   }
 
+  /** "epoch 3/20 · step 100/391 · 13%", or "done: 20 epoch(s) in 1:05". */
+  #status(separator: string): string {
+    const e = this.#last;
+    if (!e) return "waiting to start";
+    if (this.#done) return `done: ${e.history.epoch.length} epoch(s) in ${clock(e.elapsedMs)}`;
+    const percent = Math.floor(100 * progress(e));
+    return [`epoch ${e.epoch}/${e.numEpochs}`, `step ${e.step}/${e.stepsPerEpoch}`, `${percent}%`]
+      .join(separator);
+  }
+
   #summary(): string {
     const e = this.#last;
     if (!e) return "Training has not started";
-    const parts = [
-      this.#done
-        ? `Done: ${e.history.epoch.length} epoch(s) in ${clock(e.elapsedMs)}`
-        : `Epoch ${e.epoch}/${e.numEpochs}, step ${e.step}/${e.stepsPerEpoch} (${
-          Math.floor(100 * progress(e))
-        }%)`,
-      ...latestNumbers(e, e.loss, e.metrics.accuracy),
-    ];
+    const status = this.#status(", ");
+    const parts = [status[0]!.toUpperCase() + status.slice(1), ...latestNumbers(e)];
     if (!this.#done) parts.push(`${clock(e.elapsedMs)} elapsed, about ${clock(timeLeft(e))} left`);
     return parts.join(", ");
   }
@@ -282,131 +293,141 @@ export class TrainingView implements Callback, Displayable {
   #render(): ImageDisplay {
     const width = this.#options.width ?? 820;
     const e = this.#last;
-    const h = e?.history;
-    const hasAccuracy = !!e && (
-      (h?.accuracy.some((v) => !Number.isNaN(v)) ?? false) ||
-      this.#steps.some((s) => !Number.isNaN(s.accuracy))
-    );
-    const barHeight = 92;
-    const chartHeight = 260;
-    const height = barHeight + chartHeight;
-    const { canvas, ctx } = blankCanvas(width, height);
+    const h = e?.history ?? { epoch: [], loss: [], accuracy: [], valLoss: [], valAccuracy: [] };
+    const hasAccuracy = [...h.accuracy, ...this.#steps.map((s) => s.accuracy)].some((v) => v >= 0);
+    const [pad, barY, top, chartHeight] = [14, 34, 96, 270];
+    const { canvas, ctx } = blankCanvas(width, top + chartHeight);
 
-    // Progress bar
-    const pad = 14;
+    // Title, progress bar (a tick at each epoch's end), latest numbers, legend.
     const fraction = e ? progress(e) : 0;
+    const where = this.#status(" · ");
     ctx.fillStyle = "#222222";
     ctx.font = font(15, "bold");
-    ctx.textAlign = "left";
     ctx.textBaseline = "middle";
-    const title = this.#options.title ?? "Training";
-    const where = !e
-      ? "waiting to start"
-      : this.#done
-      ? `done: ${h!.epoch.length} epoch(s) in ${clock(e.elapsedMs)}`
-      : `epoch ${e.epoch}/${e.numEpochs} · step ${e.step}/${e.stepsPerEpoch} · ${
-        Math.floor(100 * fraction)
-      }%`;
-    fitText(ctx, `${title} · ${where}`, pad, 18, width * 0.62);
-    if (e && !this.#done) {
-      ctx.font = font(13);
-      ctx.textAlign = "right";
-      ctx.fillStyle = "#444444";
-      const time = `${clock(e.elapsedMs)} elapsed · about ${clock(timeLeft(e))} left`;
-      ctx.fillText(time, width - pad, 18);
-    }
-    const barY = 34;
-    const barW = width - 2 * pad;
-    ctx.fillStyle = "#e9edf3";
-    ctx.beginPath();
-    ctx.roundRect(pad, barY, barW, 20, 5);
-    ctx.fill();
-    ctx.fillStyle = this.#done ? "#2ca02c" : "#1f77b4";
-    if (fraction > 0) {
-      ctx.beginPath();
-      ctx.roundRect(pad, barY, Math.max(10, barW * fraction), 20, 5);
-      ctx.fill();
-    }
-    // Epoch boundaries
-    if (e && e.numEpochs > 1 && e.numEpochs <= 50) {
-      ctx.strokeStyle = "rgba(255,255,255,0.7)";
-      ctx.lineWidth = 1;
-      for (let k = 1; k < e.numEpochs; k++) {
-        const x = pad + (barW * k) / e.numEpochs;
-        ctx.beginPath();
-        ctx.moveTo(x, barY + 3);
-        ctx.lineTo(x, barY + 17);
-        ctx.stroke();
-      }
-    }
-    // Latest numbers
+    fitText(ctx, `${this.#options.title ?? "Training"} · ${where}`, pad, 18, width * 0.62);
     ctx.font = font(13);
-    ctx.textAlign = "left";
-    ctx.fillStyle = "#333333";
-    const numbers = e ? latestNumbers(e, e.loss, e.metrics.accuracy) : [];
-    fitText(ctx, numbers.join("   ·   "), pad, barY + 40, width - 2 * pad);
-
-    // Curves
+    if (e && !this.#done) {
+      ctx.textAlign = "right";
+      ctx.fillText(
+        `${clock(e.elapsedMs)} elapsed · about ${clock(timeLeft(e))} left`,
+        width - pad,
+        18,
+      );
+      ctx.textAlign = "left";
+    }
+    const barW = width - 2 * pad;
+    for (
+      const [color, w] of [["#e9edf3", barW], [
+        this.#done ? "#2ca02c" : "#1f77b4",
+        barW * fraction,
+      ]] as const
+    ) {
+      ctx.fillStyle = color;
+      ctx.beginPath();
+      ctx.roundRect(pad, barY, Math.max(w, 10), 20, 5);
+      if (w > 0) ctx.fill();
+    }
+    ctx.fillStyle = "rgba(255,255,255,0.7)";
     const numEpochs = e?.numEpochs ?? 1;
+    for (let k = 1; k < numEpochs && numEpochs <= 50; k++) {
+      ctx.fillRect(pad + (barW * k) / numEpochs, barY + 3, 1, 14);
+    }
+    ctx.fillStyle = "#333333";
+    fitText(
+      ctx,
+      e ? latestNumbers(e, e.loss, e.metrics.accuracy).join("   ·   ") : "",
+      pad,
+      74,
+      width,
+    );
+    const legend = [[PALETTE[0]!, "train, at each epoch's end"], [PALETTE[1]!, "validation"], [
+      PALETTE[0]! + "66",
+      "train, running mean within the epoch",
+    ]];
+    let x = pad;
+    for (const [color, text] of legend) {
+      ctx.fillStyle = color!;
+      ctx.fillRect(x, top - 2, 22, 3);
+      ctx.fillStyle = "#444444";
+      ctx.fillText(text!, x + 28, top);
+      x += 28 + ctx.measureText(text!).width + 24;
+    }
+
+    // The curves: the running value at every step (light), train and validation at epoch ends.
     const keep = thinIndices(this.#steps.map((s) => s.loss), 600);
-    const stepX = keep.map((k) => this.#steps[k]!.x);
     const panelW = hasAccuracy ? Math.floor(width / 2) : width;
-    const xaxis = { title: { text: "epoch" }, range: [0, numEpochs] };
-    const hasValidation = (h?.valLoss.length ?? 0) > 0;
-    const epochs = h?.epoch ?? [];
-    type Trace = Record<string, unknown>;
-    // The running value at every step (light), then train and validation at each epoch's end.
-    const curves = (running: number[], train: number[], validation: number[]): Trace[] => {
-      const atEpochEnds = (name: string, y: number[], color: string): Trace => ({
+    const panel = (
+      left: number,
+      title: string,
+      yaxis: object,
+      values: (s: Step) => number,
+      train: number[],
+      validation: number[],
+    ) => {
+      const atEpochEnds = (y: number[], color: string) => ({
         type: "scatter",
         mode: "lines+markers",
-        name,
-        x: epochs,
+        x: h.epoch,
         y,
         line: { color },
         marker: { size: 5 },
       });
-      const traces: Trace[] = [
+      const running = {
+        x: keep.map((k) => this.#steps[k]!.x),
+        y: keep.map((k) => values(this.#steps[k]!)),
+      };
+      const data = [
         {
           type: "scatter",
           mode: "lines",
-          name: "train (running)",
-          x: stepX,
-          y: running,
+          ...running,
           line: { color: PALETTE[0]! + "66", width: 1.5 },
-          showlegend: false,
         },
-        atEpochEnds("train", train, PALETTE[0]!),
+        atEpochEnds(train, PALETTE[0]!),
+        atEpochEnds(validation, PALETTE[1]!),
       ];
-      if (hasValidation) traces.push(atEpochEnds("validation", validation, PALETTE[1]!));
-      return traces;
-    };
-    const panel = (left: number, title: string, yaxis: Trace, data: Trace[]) => {
+      const xaxis = { title: { text: "epoch" }, range: [0, numEpochs] };
+      const layout = {
+        width: panelW,
+        height: chartHeight - 10,
+        title: { text: title, font: { size: 14 } },
+        margin: { l: 62, r: 16, t: 34, b: 44 },
+        xaxis,
+        yaxis,
+        showlegend: false,
+      };
       ctx.save();
-      ctx.translate(left, barHeight);
-      drawFigure(ctx, {
-        data,
-        layout: {
-          width: panelW,
-          height: chartHeight,
-          title: { text: title, font: { size: 14 } },
-          margin: { l: 62, r: 16, t: 34, b: 44 },
-          xaxis,
-          yaxis,
-        },
-      });
+      ctx.translate(left, top + 10);
+      drawFigure(ctx, { data, layout });
       ctx.restore();
     };
-    const stepLoss = keep.map((k) => this.#steps[k]!.loss);
-    const logAxis = this.#options.logLoss ? LOG_AXIS : {};
-    panel(0, "loss", logAxis, curves(stepLoss, h?.loss ?? [], h?.valLoss ?? []));
+    // On a log axis, from half the lowest epoch-end loss to the highest loss, 4 decades at most: a
+    // running mean over an epoch's first batches can dip far lower, and a training loss heading
+    // for 0 would squeeze the validation loss flat.
+    const logLoss = this.#options.logLoss ?? true;
+    const [lowest] = finiteRange([...h.loss, ...h.valLoss].filter((v) => v > 0));
+    const [, highest] = finiteRange([...h.loss, ...h.valLoss, ...this.#steps.map((s) => s.loss)]);
+    const range = Number.isFinite(lowest)
+      ? { range: [Math.log10(Math.max(lowest / 2, highest * 1.2e-4)), Math.log10(highest * 1.2)] }
+      : {};
+    const lossAxis = logLoss ? { ...LOG_AXIS, ...range } : {};
+    panel(0, logLoss ? "loss (log scale)" : "loss", lossAxis, (s) => s.loss, h.loss, h.valLoss);
     if (hasAccuracy) {
+      // From just below the lowest epoch-end accuracy to 100%: the gap between train and
+      // validation shows, where 0-100% would draw both flat against the top.
       const percents = (values: number[]) => values.map((v) => 100 * v);
-      const stepAccuracy = keep.map((k) => 100 * this.#steps[k]!.accuracy);
-      const [train, validation] = [percents(h?.accuracy ?? []), percents(h?.valAccuracy ?? [])];
-      panel(panelW, "accuracy (%)", {}, curves(stepAccuracy, train, validation));
+      const [train, validation] = [percents(h.accuracy), percents(h.valAccuracy)];
+      const [lowest] = finiteRange([...train, ...validation]);
+      const yaxis = Number.isFinite(lowest)
+        ? { range: [Math.max(0, lowest - 0.1 * (100 - lowest) - 0.5), 100] }
+        : {};
+      panel(panelW, "accuracy (%)", yaxis, (s) => 100 * s.accuracy, train, validation);
     }
-    return new ImageDisplay(encodePng(canvas), { width, height, description: this.#summary() });
+    return new ImageDisplay(encodePng(canvas), {
+      width,
+      height: top + chartHeight,
+      description: this.#summary(),
+    });
   }
 }
 

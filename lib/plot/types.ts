@@ -35,3 +35,19 @@ export type ColorScale = [number, string][];
 
 /** Names of the colour maps the builders accept. */
 export type ColorMapName = "viridis" | "blues" | "diverging" | "gray" | "grayReversed";
+
+/** One plotly trace, as plotly.js takes it (`{ type: "scatter", x, y, ... }`). */
+export type PlotlyTrace = Record<string, unknown>;
+
+/** A plotly layout (`{ title, xaxis, yaxis, ... }`). */
+export type PlotlyLayout = Record<string, unknown>;
+
+/** The JSON plotly.js draws: traces, layout and display options. */
+export interface FigureJson {
+  /** The traces. */
+  data: PlotlyTrace[];
+  /** The layout. */
+  layout: PlotlyLayout;
+  /** plotly.js display options (`{ displaylogo: false }`). */
+  config?: Record<string, unknown>;
+}

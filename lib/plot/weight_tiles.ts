@@ -1,7 +1,6 @@
 import { COLOR_SCALES } from "./_colors.ts";
-import { blankCanvas, drawHeader, drawWithinLimit, MAX_PNG_BYTES } from "./_canvas.ts";
 import { finiteRange, formatNumber, formatShape, type NumberGrid, readMatrix } from "./_numbers.ts";
-import { checkTileShape, drawPixels, toRgba } from "./_pixels.ts";
+import { checkTileShape, drawTiles } from "./_pixels.ts";
 import { ImageDisplay } from "./image.ts";
 
 /** Options of {@linkcode weightTiles}. */
@@ -80,51 +79,38 @@ export function weightTiles(weights: NumberGrid, options: WeightTilesOptions = {
     );
   }
   const units = along === "columns" ? m.cols : m.rows;
-  let count = Math.min(options.count ?? 64, units);
+  const count = Math.min(options.count ?? 64, units);
   // Tile k's values, contiguous.
   const tiles = new Float64Array(count * size);
   for (let k = 0; k < count; k++) {
     for (let i = 0; i < size; i++) {
-      tiles[k * size + i] = along === "columns"
-        ? m.values[i * m.cols + k]!
-        : m.values[k * m.cols + i]!;
+      tiles[k * size + i] = m.values[along === "columns" ? i * m.cols + k : k * m.cols + i]!;
     }
   }
-  const columns = Math.max(1, Math.min(options.columns ?? 8, count));
-  const gap = 6;
-  const header = 26;
-  const [allLo, allHi] = finiteRange(tiles);
-  const allMax = Math.max(Math.abs(allLo), Math.abs(allHi)) || 1;
+  const each = (options.normalize ?? "each") === "each";
+  const largest = (values: Float64Array) => Math.max(...finiteRange(values).map(Math.abs)) || 1;
+  const all = largest(tiles);
   const title = options.title ?? "Weights per unit";
-  const draw = () =>
-    drawWithinLimit(options.scale ?? 3, (scale) => {
-      const rows = Math.ceil(count / columns);
-      const width = Math.max(columns * (w * scale + gap) + gap, 380);
-      const height = header + rows * (h * scale + gap) + gap;
-      const { canvas, ctx } = blankCanvas(width, height);
-      for (let k = 0; k < count; k++) {
-        let a = allMax;
-        if ((options.normalize ?? "each") === "each") {
-          const [lo, hi] = finiteRange(tiles.subarray(k * size, (k + 1) * size));
-          a = Math.max(Math.abs(lo), Math.abs(hi)) || 1;
-        }
-        const rgba = toRgba(tiles, k * size, w, h, COLOR_SCALES.diverging, -a, a);
-        const x = gap + (k % columns) * (w * scale + gap);
-        const y = header + gap + Math.floor(k / columns) * (h * scale + gap);
-        drawPixels(ctx, rgba, w, h, x, y, scale);
-      }
-      drawHeader(ctx, `${title} · ${count} of ${units} units · blue < 0 < red`, gap, header, width);
-      return canvas;
-    });
-  let drawn = draw();
-  // Hundreds of noisy tiles do not compress: show fewer rather than send megabytes.
-  while (drawn.png.length > MAX_PNG_BYTES && count > 1) {
-    count = Math.ceil(count / 2);
-    drawn = draw();
-  }
+  const drawn = drawTiles({
+    values: tiles,
+    count,
+    h,
+    w,
+    columns: options.columns ?? 8,
+    scale: options.scale ?? 3,
+    colors: COLOR_SCALES.diverging,
+    rangeOf: (k) => {
+      const a = each ? largest(tiles.subarray(k * size, (k + 1) * size)) : all;
+      return [-a, a];
+    },
+    header: `${title} · ${count} of ${units} units · blue < 0 < red`,
+    gap: 6,
+    minWidth: 380,
+  });
+  const [lo, hi] = finiteRange(tiles);
   const description =
-    `Weight tiles "${title}": the first ${count} of ${units} units of a ${shape} weight matrix, each as a ${h} × ${w} image (blue negative, red positive, ${
-      (options.normalize ?? "each") === "each" ? "each tile on its own scale" : "one scale"
-    }, drawn ${drawn.scale}x); weights from ${formatNumber(allLo)} to ${formatNumber(allHi)}`;
+    `Weight tiles "${title}": the first ${drawn.count} of ${units} units of a ${shape} weight matrix, each as a ${h} × ${w} image (blue negative, red positive, ${
+      each ? "each tile on its own scale" : "one scale"
+    }, drawn ${drawn.scale}x); weights from ${formatNumber(lo)} to ${formatNumber(hi)}`;
   return new ImageDisplay(drawn.png, { width: drawn.width, height: drawn.height, description });
 }

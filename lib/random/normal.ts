@@ -1,4 +1,4 @@
-import type { Prng } from "./seeded.ts";
+import { checkPrng, type Prng } from "./seeded.ts";
 
 /**
  * Draws one number from the standard normal distribution (mean 0, standard
@@ -13,6 +13,7 @@ import type { Prng } from "./seeded.ts";
  *
  * @param prng The generator to draw from (see `randomSeeded`)
  * @returns A standard normal sample
+ * @throws {TypeError} If `prng` is not a generator
  *
  * @example Usage
  * ```ts
@@ -27,6 +28,7 @@ import type { Prng } from "./seeded.ts";
  * ```
  */
 export function randomNormal(prng: Prng): number {
+  checkPrng(prng, "draw a normal sample", "prng");
   const u1 = 1 - prng(); // in (0, 1], so the logarithm is finite
   const u2 = prng();
   return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);

@@ -1,4 +1,4 @@
-import type { Prng } from "./seeded.ts";
+import { checkPrng, type Prng } from "./seeded.ts";
 
 /** Options for {@linkcode randomInt}. */
 export interface RandomIntOptions {
@@ -34,7 +34,9 @@ export function randomInt(
 ): number {
   if (!Number.isInteger(low) || !Number.isInteger(high)) {
     throw new TypeError(
-      `Cannot draw a random integer as low and high must be integers: low is ${low}, high is ${high}`,
+      `Cannot draw a random integer as low and high must be integers: low is ${
+        JSON.stringify(low)
+      }, high is ${JSON.stringify(high)}`,
     );
   }
   if (high <= low) {
@@ -42,5 +44,6 @@ export function randomInt(
       `Cannot draw a random integer as high must be greater than low: low is ${low}, high is ${high}`,
     );
   }
+  checkPrng(options?.prng, "draw a random integer");
   return low + Math.floor(options.prng() * (high - low));
 }

@@ -28,7 +28,7 @@ export type Prng = () => number;
  * Used from `notebooks/01_single_neuron.ipynb` on, where every notebook's
  * setup cell creates one generator.
  *
- * @param seed Any integer; only its low 32 bits are used
+ * @param seed Any integer (a `number`, or a `bigint` as in `@std/random`); only its low 32 bits are used
  * @returns A function returning the next number in `[0, 1)` on each call
  *
  * @example Same seed, same numbers
@@ -42,14 +42,16 @@ export type Prng = () => number;
  * notDeepStrictEqual(randomSeeded(1)(), randomSeeded(2)());
  * ```
  */
-export function randomSeeded(seed: number): Prng {
-  if (!Number.isInteger(seed)) {
+export function randomSeeded(seed: number | bigint): Prng {
+  if (!Number.isInteger(seed) && typeof seed !== "bigint") {
     throw new TypeError(
-      `Cannot create a seeded generator as the seed must be an integer: current value is ${seed}`,
+      `Cannot create a seeded generator as the seed must be an integer: current value is ${
+        given(seed)
+      }`,
     );
   }
   // splitmix32: turns one 32-bit seed into four well-mixed state words.
-  let x = seed | 0;
+  let x = Number(BigInt.asIntN(32, BigInt(seed)));
   function splitmix32(): number {
     x = (x + 0x9e3779b9) | 0;
     let z = x;
@@ -78,4 +80,46 @@ export function randomSeeded(seed: number): Prng {
 /** Rotates a 32-bit integer left by `k` bits. */
 function rotl(x: number, k: number): number {
   return (x << k) | (x >>> (32 - k));
+}
+
+/**
+ * Checks that `prng` is a generator, as every function that draws randomness does first, so
+ * that a missing `{ prng }` or a seed given in its place (`{ prng: 42 }`) is a clear error
+ * rather than a failure deep inside.
+ *
+ * @param prng The value given as `options.prng`
+ * @param action What the caller was doing, for the message ("create Dropout")
+ * @param name The argument's name in the message
+ * @throws {TypeError} Unless `prng` is a function
+ *
+ * @example Usage
+ * ```ts
+ * import { checkPrng, randomSeeded } from "./seeded.ts";
+ * import { throws } from "node:assert/strict";
+ *
+ * checkPrng(randomSeeded(42), "shuffle");
+ * throws(() => checkPrng(42, "shuffle"), /pass \{ prng: randomSeeded\(42\) \}/);
+ * ```
+ */
+export function checkPrng(
+  prng: unknown,
+  action: string,
+  name = "options.prng",
+): asserts prng is Prng {
+  if (typeof prng === "function") return;
+  const seed = typeof prng === "number" || typeof prng === "bigint" ? String(prng) : "seed";
+  throw new TypeError(
+    `Cannot ${action} as ${name} must be a generator from randomSeeded(seed): current value is ${
+      given(prng)
+    }; pass { prng: randomSeeded(${seed}) }`,
+  );
+}
+
+/** A value as an error message shows it: strings quoted, objects by kind. */
+function given(value: unknown): string {
+  if (typeof value === "string") return `the string ${JSON.stringify(value)}`;
+  if (typeof value === "object" && value !== null) {
+    return `an ${value.constructor?.name ?? "object"}`;
+  }
+  return String(value);
 }

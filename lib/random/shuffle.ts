@@ -1,4 +1,4 @@
-import type { Prng } from "./seeded.ts";
+import { checkPrng, type Prng } from "./seeded.ts";
 
 /** Options for {@linkcode shuffle} and {@linkcode permutation}. */
 export interface ShuffleOptions {
@@ -38,6 +38,14 @@ export type Shuffleable<T> =
  * ```
  */
 export function shuffle<T>(items: Shuffleable<T>, options: ShuffleOptions): void {
+  if (!Array.isArray(items) && !ArrayBuffer.isView(items)) {
+    throw new TypeError(
+      `Cannot shuffle as items must be an array or a typed array: current value is ${
+        String(items)
+      }`,
+    );
+  }
+  checkPrng(options?.prng, "shuffle");
   const { prng } = options;
   for (let i = items.length - 1; i > 0; i--) {
     const j = Math.floor(prng() * (i + 1));
@@ -69,9 +77,12 @@ export function shuffle<T>(items: Shuffleable<T>, options: ShuffleOptions): void
 export function permutation(n: number, options: ShuffleOptions): Int32Array {
   if (!Number.isInteger(n) || n < 0) {
     throw new RangeError(
-      `Cannot create a permutation as n must be a non-negative integer: current value is ${n}`,
+      `Cannot create a permutation as n must be a non-negative integer: current value is ${
+        JSON.stringify(n)
+      }`,
     );
   }
+  checkPrng(options?.prng, "create a permutation");
   const order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   shuffle(order, options);

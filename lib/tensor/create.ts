@@ -1,3 +1,4 @@
+import { checkBoolean, checkOptions, describe } from "../_check.ts";
 import { checkDType, type DType, newTypedArray, type NumericArray } from "./dtype.ts";
 import { checkShape, formatShape, sizeOf } from "./shape.ts";
 import { type NestedArray, Tensor } from "./tensor.ts";
@@ -43,8 +44,10 @@ export function tensor(
   values: NestedArray | NumericArray,
   options: TensorOptions = {},
 ): Tensor {
+  checkOptions("create tensor", options, ["shape", "dtype", "requiresGrad", "label"]);
   const defaultDType = values instanceof Float64Array ? "float64" : "float32";
   const dtype = checkDType(options.dtype ?? defaultDType, "create tensor");
+  const requiresGrad = checkBoolean("create tensor", "requiresGrad", options.requiresGrad ?? false);
 
   let flat: ArrayLike<number>;
   let inferredShape: number[];
@@ -65,17 +68,16 @@ export function tensor(
       throw new TypeError(
         `Cannot create tensor of shape ${formatShape(shape)} (${
           sizeOf(shape)
-        } elements) from ${flat.length} values of shape ${formatShape(inferredShape)}`,
+        } elements) as the shape must fit the values: there are ${flat.length}, of shape ${
+          formatShape(inferredShape)
+        }`,
       );
     }
   }
 
   const data = newTypedArray(dtype, flat.length);
   data.set(flat);
-  return new Tensor(data, shape, {
-    requiresGrad: options.requiresGrad,
-    label: options.label,
-  });
+  return new Tensor(data, shape, { requiresGrad, label: options.label });
 }
 
 /** The shape of nested arrays, read along the first element of each level. */
@@ -119,11 +121,4 @@ function flatten(
     );
   }
   for (const v of values) flatten(v, shape, axis + 1, out);
-}
-
-/** A short description of an unexpected value, for error messages. */
-function describe(value: unknown): string {
-  if (Array.isArray(value)) return `an array of length ${value.length}`;
-  if (typeof value === "string") return `the string ${JSON.stringify(value)}`;
-  return `${typeof value} ${String(value)}`;
 }

@@ -1,3 +1,4 @@
+import { checkBoolean, checkOptions, describe } from "../_check.ts";
 import { checkDType, type DType, newTypedArray } from "./dtype.ts";
 import { checkShape, sizeOf } from "./shape.ts";
 import { Tensor } from "./tensor.ts";
@@ -38,16 +39,17 @@ export function full(
   const checked = checkShape(shape, "create tensor");
   if (typeof value !== "number") {
     throw new TypeError(
-      `Cannot create tensor as the fill value must be a number: current value is ${String(value)}`,
+      `Cannot create tensor as the fill value must be a number: current value is ${
+        describe(value)
+      }`,
     );
   }
+  checkOptions("create tensor", options, ["dtype", "requiresGrad", "label"]);
   const dtype = checkDType(options.dtype ?? "float32", "create tensor");
+  const requiresGrad = checkBoolean("create tensor", "requiresGrad", options.requiresGrad ?? false);
   const data = newTypedArray(dtype, sizeOf(checked));
   data.fill(value);
-  return new Tensor(data, checked, {
-    requiresGrad: options.requiresGrad,
-    label: options.label,
-  });
+  return new Tensor(data, checked, { requiresGrad, label: options.label });
 }
 
 /**

@@ -143,12 +143,24 @@ function formatAxis(
   return `[${parts.join(joiner)}]`;
 }
 
-/** Escapes text for HTML. */
-function escapeHtml(text: string): string {
-  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(
-    ">",
-    "&gt;",
-  ).replaceAll('"', "&quot;");
+/**
+ * Escapes text for HTML element content and attribute values: `&`, `<`, `>`, `"` and `'`. The one
+ * escape every HTML output of the library goes through (tensors, tables, model summaries, plots).
+ *
+ * @param text Any text
+ * @returns The text, safe inside an HTML element or a quoted attribute
+ *
+ * @example Usage
+ * ```ts
+ * import { escapeHtml } from "./format.ts";
+ * import { strictEqual } from "node:assert/strict";
+ *
+ * strictEqual(escapeHtml(`<b title="x">&'</b>`), "&lt;b title=&quot;x&quot;&gt;&amp;&#39;&lt;/b&gt;");
+ * ```
+ */
+export function escapeHtml(text: string): string {
+  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;")
+    .replaceAll('"', "&quot;").replaceAll("'", "&#39;");
 }
 
 /**

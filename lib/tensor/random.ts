@@ -1,5 +1,6 @@
+import { checkBoolean, checkNumber, checkOptions } from "../_check.ts";
 import { randomNormal } from "../random/normal.ts";
-import type { Prng } from "../random/seeded.ts";
+import { checkPrng, type Prng } from "../random/seeded.ts";
 import { checkDType, type DType, newTypedArray } from "./dtype.ts";
 import { checkShape, sizeOf } from "./shape.ts";
 import { Tensor } from "./tensor.ts";
@@ -42,19 +43,19 @@ export interface RandnOptions {
  * ```
  */
 export function randn(shape: readonly number[], options: RandnOptions): Tensor {
-  const checked = checkShape(shape, "create randn");
-  checkPrng(options?.prng, "create randn");
-  const mean = options.mean ?? 0;
-  const std = options.std ?? 1;
-  const dtype = checkDType(options.dtype ?? "float32", "create randn");
+  const action = "create randn";
+  const checked = checkShape(shape, action);
+  checkOptions(action, options, ["prng", "mean", "std", "dtype", "requiresGrad", "label"]);
+  checkPrng(options?.prng, action);
+  const mean = checkNumber(action, "mean", options.mean ?? 0);
+  const std = checkNumber(action, "std", options.std ?? 1, { min: 0 });
+  const dtype = checkDType(options.dtype ?? "float32", action);
+  const requiresGrad = checkBoolean(action, "requiresGrad", options.requiresGrad ?? false);
   const data = newTypedArray(dtype, sizeOf(checked));
   for (let i = 0; i < data.length; i++) {
     data[i] = mean + std * randomNormal(options.prng);
   }
-  return new Tensor(data, checked, {
-    requiresGrad: options.requiresGrad,
-    label: options.label,
-  });
+  return new Tensor(data, checked, { requiresGrad, label: options.label });
 }
 
 /** Options for {@linkcode uniform}. */
@@ -97,10 +98,13 @@ export function uniform(
   shape: readonly number[],
   options: UniformOptions,
 ): Tensor {
-  const checked = checkShape(shape, "create uniform");
-  checkPrng(options?.prng, "create uniform");
-  const low = options.low ?? 0;
-  const high = options.high ?? 1;
+  const action = "create uniform";
+  const checked = checkShape(shape, action);
+  checkOptions(action, options, ["prng", "low", "high", "dtype", "requiresGrad", "label"]);
+  checkPrng(options?.prng, action);
+  const low = checkNumber(action, "low", options.low ?? 0);
+  const high = checkNumber(action, "high", options.high ?? 1);
+  const requiresGrad = checkBoolean(action, "requiresGrad", options.requiresGrad ?? false);
   if (!(low < high)) {
     throw new RangeError(
       `Cannot create uniform as low must be less than high: low is ${low}, high is ${high}`,
@@ -111,19 +115,5 @@ export function uniform(
   for (let i = 0; i < data.length; i++) {
     data[i] = low + (high - low) * options.prng();
   }
-  return new Tensor(data, checked, {
-    requiresGrad: options.requiresGrad,
-    label: options.label,
-  });
-}
-
-/** Throws unless `prng` is a function. */
-function checkPrng(prng: unknown, action: string): void {
-  if (typeof prng !== "function") {
-    throw new TypeError(
-      `Cannot ${action} as options.prng must be a generator from randomSeeded(seed): current value is ${
-        String(prng)
-      }`,
-    );
-  }
+  return new Tensor(data, checked, { requiresGrad, label: options.label });
 }

@@ -62,8 +62,13 @@ export function sizeOf(shape: readonly number[]): number {
  */
 export function checkShape(shape: unknown, action: string): number[] {
   if (!Array.isArray(shape)) {
+    const hint = typeof shape === "number"
+      ? ` (write the lengths in brackets: [${shape}, ...])`
+      : "";
     throw new TypeError(
-      `Cannot ${action} as shape must be an array of integers: current value is ${String(shape)}`,
+      `Cannot ${action} as shape must be an array of integers: current value is ${
+        typeof shape === "string" ? JSON.stringify(shape) : String(shape)
+      }${hint}`,
     );
   }
   for (const d of shape) {

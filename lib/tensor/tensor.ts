@@ -1,17 +1,12 @@
-import { backward } from "../autograd/backward.ts";
+import { backward, type GradFn } from "../autograd/backward.ts";
 import { type DType, dtypeOf, newTypedArray, type TypedArray } from "./dtype.ts";
 import { formatTensor, tensorToHtml } from "./format.ts";
-import { formatShape, sizeOf } from "./shape.ts";
+import { checkShape, formatShape, sizeOf } from "./shape.ts";
 
 /** A number, or arrays of arrays of numbers: what `toArray()` returns and `tensor()` accepts. */
 export type NestedArray = number | NestedArray[];
 
-/**
- * An op's derivative: given the gradient of the loss with respect to the op's
- * result, returns the gradient with respect to each input, in the order of
- * `inputs` (`null` for an input that needs none). It must not modify `grad`.
- */
-export type GradFn = (grad: TypedArray) => readonly (TypedArray | null)[];
+export type { GradFn };
 
 /** What `new Tensor()` accepts besides the data and the shape. */
 export interface TensorInit {
@@ -86,6 +81,14 @@ export class Tensor {
    * @param init Gradient and graph information (see `TensorInit`)
    */
   constructor(data: TypedArray, shape: readonly number[], init: TensorInit = {}) {
+    if (!(data instanceof Float32Array || data instanceof Float64Array)) {
+      throw new TypeError(
+        `Cannot create tensor as data must be a Float32Array or Float64Array: current value is ${
+          Array.isArray(data) ? "an array" : String(data)
+        } (tensor(values) converts other values)`,
+      );
+    }
+    checkShape(shape, "create tensor");
     if (sizeOf(shape) !== data.length) {
       throw new TypeError(
         `Cannot create tensor of shape ${formatShape(shape)} as it needs ${

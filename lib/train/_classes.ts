@@ -23,10 +23,19 @@ export function argmaxRows(x: Tensor): Int32Array {
   return out;
 }
 
+/**
+ * The classes of `targets`: the labels themselves (an array, or a tensor `[N]` of labels), or the
+ * largest entry of each one-hot row of a tensor `[N, C]`.
+ */
+export function targetClasses(targets: Targets): ArrayLike<number> {
+  if (!(targets instanceof Tensor)) return targets;
+  return targets.ndim === 1 ? targets.data : argmaxRows(targets);
+}
+
 /** How many rows of `output` have their largest score at the label (or one-hot target). */
 export function countCorrect(output: Tensor, labels: Targets): number {
   const predicted = argmaxRows(output);
-  const truth = labels instanceof Tensor ? argmaxRows(labels) : labels;
+  const truth = targetClasses(labels);
   let correct = 0;
   for (let i = 0; i < predicted.length; i++) if (predicted[i] === truth[i]) correct++;
   return correct;

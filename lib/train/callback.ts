@@ -37,6 +37,11 @@ export interface History {
   valAccuracy: number[];
   /** Wall-clock milliseconds each epoch took, validation included. */
   timeMs: number[];
+  /**
+   * What `fit()` computed the loss from, in words, e.g. "crossEntropy of model.logits(x): the
+   * scores before the final Softmax" (see `Sequential.logits`).
+   */
+  lossFrom?: string;
 }
 
 /**

@@ -1,9 +1,13 @@
-import type { Module } from "../nn/mod.ts";
+import { checkModule, type Module } from "../nn/mod.ts";
+import { checkBoolean, checkNumber, checkOptions, describe } from "../_check.ts";
 import type { Tensor } from "../tensor/mod.ts";
 import type { Callback, History, TrainEvent } from "./callback.ts";
 
 /** What early stopping watches: a loss goes down, an accuracy goes up. */
 export type Monitor = "valLoss" | "valAccuracy" | "loss" | "accuracy";
+
+/** The values of {@linkcode Monitor}. */
+const MONITORS: readonly string[] = ["valLoss", "valAccuracy", "loss", "accuracy"];
 
 /** Options of {@linkcode EarlyStopping}. */
 export interface EarlyStoppingOptions {
@@ -82,23 +86,29 @@ export class EarlyStopping implements Callback {
    * @param model The model being trained (to save and restore its weights)
    * @param options Patience, monitored value, minimum change, and whether to restore the best weights
    * @throws {RangeError} If `patience` is not a non-negative integer or `minDelta < 0`
+   * @throws {TypeError} If `model` is not a model, an option is unknown, or `monitor` is not one
+   *   of "valLoss", "valAccuracy", "loss", "accuracy" (Keras's "val_loss" is "valLoss")
    */
   constructor(model: Module, options: EarlyStoppingOptions = {}) {
+    const action = "create EarlyStopping";
+    checkModule(model, action); // Keras's EarlyStopping(patience=3) has no model: here it comes first
+    checkOptions(action, options, ["patience", "monitor", "minDelta", "restoreBestWeights"]);
     this.#model = model;
-    this.#patience = options.patience ?? 0;
-    this.#monitor = options.monitor ?? "valLoss";
-    this.#minDelta = options.minDelta ?? 0;
-    this.#restore = options.restoreBestWeights ?? false;
-    if (!Number.isInteger(this.#patience) || this.#patience < 0) {
-      throw new RangeError(
-        `Cannot create EarlyStopping as patience must be a non-negative integer: current value is ${this.#patience}`,
+    this.#patience = checkNumber(action, "patience", options.patience ?? 0, {
+      min: 0,
+      integer: true,
+    });
+    const monitor = options.monitor ?? "valLoss";
+    if (!MONITORS.includes(monitor)) {
+      throw new TypeError(
+        `Cannot ${action} as monitor must be one of ${MONITORS.join(", ")}: current value is ${
+          describe(monitor)
+        }`,
       );
     }
-    if (!(this.#minDelta >= 0)) {
-      throw new RangeError(
-        `Cannot create EarlyStopping as minDelta must be >= 0: current value is ${this.#minDelta}`,
-      );
-    }
+    this.#monitor = monitor;
+    this.#minDelta = checkNumber(action, "minDelta", options.minDelta ?? 0, { min: 0 });
+    this.#restore = checkBoolean(action, "restoreBestWeights", options.restoreBestWeights ?? false);
   }
 
   /** Resets the state, so one instance can serve several `fit()` calls. */

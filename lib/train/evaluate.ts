@@ -1,15 +1,17 @@
 import { formatShape, type Tensor, tensor } from "../tensor/mod.ts";
 import { noGrad } from "../autograd/mod.ts";
-import type { Module } from "../nn/mod.ts";
+import { checkModule, type Module } from "../nn/mod.ts";
 import { batches, type Targets } from "../data/mod.ts";
+import { checkBoolean, checkNumber, checkOptions, checkTensor } from "../_check.ts";
 import { type Loss, planLoss } from "./_loss.ts";
 import { countCorrect } from "./_classes.ts";
+import { checkClasses, checkData } from "./_check.ts";
 
 /** Options of {@linkcode evaluate}. */
 export interface EvaluateOptions {
   /**
-   * The loss: `"crossEntropy"` (labels are classes) or `"mse"` (targets are a tensor), or a
-   * function.
+   * The loss: `"crossEntropy"` (labels are classes; computed from `model.logits(x)`), `"mse"`
+   * (targets are a tensor), or a function.
    *
    * @default {"crossEntropy"}
    */
@@ -71,14 +73,24 @@ export function evaluate(
   data: { x: Tensor; labels: Targets },
   options: EvaluateOptions = {},
 ): Evaluation {
-  const plan = planLoss(model, options.loss ?? "crossEntropy");
-  const batchSize = options.batchSize ?? 500;
+  const action = "evaluate model";
+  checkModule(model, action);
+  checkData(data, action, "data");
+  checkOptions(action, options, ["loss", "batchSize"]);
+  const plan = planLoss(model, options.loss ?? "crossEntropy", action);
+  const batchSize = checkNumber(action, "batchSize", options.batchSize ?? 500, {
+    min: 1,
+    integer: true,
+  });
   return inEvalMode(model, () => {
     let lossSum = 0;
     let correct = 0;
     let n = 0;
     for (const batch of batches(data.x, data.labels, { batchSize, shuffle: false })) {
       const output = plan.forward(batch.x);
+      if (plan.classification && n === 0) {
+        checkClasses(data.labels, output.shape[output.ndim - 1] ?? 1, action, "data");
+      }
       const size = batch.indices.length;
       lossSum += plan.loss(output, batch.labels).item() * size;
       if (plan.classification) correct += countCorrect(output, batch.labels);
@@ -96,18 +108,26 @@ export interface PredictOptions {
    * @default {500}
    */
   batchSize?: number;
+  /**
+   * Return `model.logits(x)`, the scores before a final `Softmax`, instead of the model's
+   * output (probabilities, for a model that ends in `Softmax`).
+   *
+   * @default {false}
+   */
+  logits?: boolean;
 }
 
 /**
  * Runs a model on inputs in evaluation mode (dropout off), without gradients, in batches, and
- * returns all its outputs: probabilities, for a model that ends in `Softmax`.
+ * returns all its outputs: probabilities, for a model that ends in `Softmax`, or with
+ * `{ logits: true }` the scores before it (`model.logits(x)`).
  *
  * Taught in `notebooks/08_mnist_mlp.ipynb`.
  *
  * @param model The model
  * @param x The inputs, one example per row
- * @param options The batch size
- * @returns The outputs, one row per example
+ * @param options The batch size, and whether to return the logits
+ * @returns The outputs (or logits), one row per example
  * @throws {RangeError} If `x` is empty or `batchSize` is not a positive integer
  *
  * @example Usage
@@ -119,16 +139,25 @@ export interface PredictOptions {
  *
  * const model = new Linear(3, 2, { init: "zeros" });
  * deepStrictEqual(predict(model, ones([5, 3]), { batchSize: 2 }).shape, [5, 2]);
+ * deepStrictEqual(predict(model, ones([1, 3]), { logits: true }).toArray(), [[0, 0]]);
  * ```
  */
 export function predict(model: Module, x: Tensor, options: PredictOptions = {}): Tensor {
-  const batchSize = options.batchSize ?? 500;
+  const action = "predict";
+  checkModule(model, action);
+  checkTensor(x, action);
+  checkOptions(action, options, ["batchSize", "logits"]);
+  const batchSize = checkNumber(action, "batchSize", options.batchSize ?? 500, {
+    min: 1,
+    integer: true,
+  });
+  const logits = checkBoolean(action, "logits", options.logits ?? false);
   const n = x.shape[0] ?? 0;
   const dummy = new Uint8Array(n);
   return inEvalMode(model, () => {
     const parts: Tensor[] = [];
     for (const batch of batches(x, dummy, { batchSize, shuffle: false })) {
-      parts.push(model.forward(batch.x));
+      parts.push(logits ? model.logits(batch.x) : model.forward(batch.x));
     }
     const first = parts[0]!;
     const rowShape = first.shape.slice(1);

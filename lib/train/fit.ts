@@ -1,10 +1,12 @@
 import { Tensor } from "../tensor/mod.ts";
-import type { Prng } from "../random/mod.ts";
-import type { Module } from "../nn/mod.ts";
+import { checkPrng, type Prng } from "../random/mod.ts";
+import { checkModule, type Module } from "../nn/mod.ts";
 import type { Optimizer } from "../optim/mod.ts";
 import { batches, numBatches, type Targets } from "../data/mod.ts";
+import { checkNumber, checkOptions, describe } from "../_check.ts";
 import type { Callback, History, TrainEvent } from "./callback.ts";
-import { type Loss, planLoss } from "./_loss.ts";
+import { checkNotProbabilities, type Loss, planLoss } from "./_loss.ts";
+import { checkClasses, checkData, checkOptimizer, type Data } from "./_check.ts";
 
 export type { Loss };
 import { evaluate } from "./evaluate.ts";
@@ -16,13 +18,17 @@ export interface FitOptions {
   numEpochs: number;
   /** Examples per step: 1 is SGD, the whole set is full batch. */
   batchSize: number;
-  /** The optimiser, built on `model.parameters()`. */
+  /** The optimiser, built on `model.parameters()` (after the model: see `fit()`). */
   optimizer: Optimizer;
-  /** The seeded generator that shuffles the training data at each epoch. */
+  /**
+   * The seeded generator that shuffles the training data at each epoch. Required: training
+   * without shuffling would be a silent change of recipe, so leaving it out is an error.
+   */
   prng: Prng;
   /**
-   * The loss: `"crossEntropy"` (labels are classes; the model's output is read as scores, or
-   * the scores before a final `Softmax`), `"mse"` (targets are a tensor), or a function.
+   * The loss: `"crossEntropy"` (labels are classes; computed from `model.logits(x)`, which for a
+   * `Sequential` ending in `Softmax` is the scores before it), `"mse"` (targets are a tensor
+   * shaped like the output), or a function of `(model.forward(x), targets)`.
    *
    * @default {"crossEntropy"}
    */
@@ -38,14 +44,16 @@ export interface FitOptions {
   callbacks?: readonly Callback[];
 }
 
-/** Throws a `RangeError` unless `value` is an integer `>= min`. */
-function checkInteger(name: string, value: number, min: number): void {
-  if (!Number.isInteger(value) || value < min) {
-    throw new RangeError(
-      `Cannot fit model as ${name} must be an integer >= ${min}: current value is ${value}`,
-    );
-  }
-}
+/** The names of {@linkcode FitOptions}, in the order the errors list them. */
+const FIT_OPTIONS = [
+  "numEpochs",
+  "batchSize",
+  "optimizer",
+  "prng",
+  "loss",
+  "validation",
+  "callbacks",
+] as const;
 
 /**
  * Calls one hook on every callback, in order. Returns a promise only if a hook returned one
@@ -72,6 +80,16 @@ function call(
  * and accuracy (measured on the batches, in training mode, as Keras does), validation loss and
  * accuracy, and time.
  *
+ * Cross-entropy is computed from `model.logits(x)`, the scores before a final `Softmax` (as
+ * PyTorch's `CrossEntropyLoss` takes logits; Keras does the same for a model ending in softmax).
+ * `history.lossFrom` says what the loss was computed from. A model whose own `forward()` ends
+ * in a softmax is refused, rather than trained on probabilities.
+ *
+ * Mistakes are errors before the first step: an unknown option (`validationSplit`, `epochs`),
+ * a missing `prng`, an unknown loss, an optimiser built for another model (the model's cell
+ * re-run without the optimiser's), labels that are not classes of the model's outputs, a
+ * validation set of the wrong length or with bad labels (the message says "validation").
+ *
  * Same seeds (model, dropout, `prng`), same history, bit for bit (the times aside). The loop
  * over batches is synchronous; `fit()` awaits only the promises that callbacks return, so the
  * kernel's Stop button interrupts it. A NaN guard stops training as soon as the loss is not
@@ -84,7 +102,7 @@ function call(
  * @param options Epochs, batch size, optimiser, generator, loss, validation data, callbacks
  * @returns A promise of the history, one entry per epoch run
  * @throws {RangeError} If the data set is empty, `batchSize` or `numEpochs` is invalid, a label is out of range, or the loss stops being finite
- * @throws {TypeError} If `x` and `labels` differ in length
+ * @throws {TypeError} If an argument or option has the wrong type or is unknown, `prng` is missing, the optimiser does not update this model, or `x` and `labels` differ in length
  *
  * @example Usage
  * ```ts
@@ -110,18 +128,13 @@ export async function fit(
   data: { x: Tensor; labels: Targets },
   options: FitOptions,
 ): Promise<History> {
-  const { numEpochs, batchSize, optimizer, prng, validation, callbacks = [] } = options;
-  const plan = planLoss(model, options.loss ?? "crossEntropy");
-  checkInteger("numEpochs", numEpochs, 0);
-  checkInteger("batchSize", batchSize, 1);
-  const n = data.x.shape[0] ?? 0;
-  if (n === 0) {
-    throw new RangeError(
-      `Cannot fit model as the training set must not be empty: x has shape [${
-        data.x.shape.join(", ")
-      }]`,
-    );
-  }
+  const action = "fit model";
+  const { numEpochs, batchSize, optimizer, prng, validation, callbacks, plan } = checkArguments(
+    model,
+    data,
+    options,
+  );
+  const n = data.x.shape[0]!;
   const history: History = {
     epoch: [],
     loss: [],
@@ -129,6 +142,7 @@ export async function fit(
     valLoss: [],
     valAccuracy: [],
     timeMs: [],
+    lossFrom: plan.lossFrom,
   };
   const stepsPerEpoch = numBatches(n, batchSize);
   const start = performance.now();
@@ -158,7 +172,12 @@ export async function fit(
       optimizer.zeroGrad();
       const output = plan.forward(batch.x);
       if (plan.classification && step === 1 && epoch === 1) {
-        checkClasses(data.labels, output.shape[output.ndim - 1] ?? 1);
+        checkNotProbabilities(output, action);
+        const numClasses = output.shape[output.ndim - 1] ?? 1;
+        checkClasses(data.labels, numClasses, action, "data");
+        if (validation !== undefined) {
+          checkClasses(validation.labels, numClasses, action, "validation");
+        }
       }
       const loss = plan.loss(output, batch.labels);
       const lossValue = loss.item();
@@ -201,17 +220,49 @@ export async function fit(
   return history;
 }
 
-/** Throws unless every label is an integer class below `numClasses`. */
-function checkClasses(labels: Targets, numClasses: number): void {
-  if (labels instanceof Tensor) return;
-  for (let i = 0; i < labels.length; i++) {
-    const label = labels[i]!;
-    if (!Number.isInteger(label) || label < 0 || label >= numClasses) {
-      throw new RangeError(
-        `Cannot fit model as labels must be integers in 0-${
-          numClasses - 1
-        } (the model has ${numClasses} outputs): label ${i} is ${label}`,
-      );
+/**
+ * Checks `fit()`'s arguments before any training, so that a mistake is an error naming it rather
+ * than a silent change (see `fit()`), and returns the options with their defaults.
+ */
+function checkArguments(model: Module, data: Data, options: FitOptions) {
+  const action = "fit model";
+  checkModule(model, action);
+  checkData(data, action, "data");
+  if (options === undefined) {
+    throw new TypeError(
+      `Cannot ${action} as options must be given: { ${FIT_OPTIONS.join(", ")} }`,
+    );
+  }
+  checkOptions(action, options, FIT_OPTIONS);
+  const { optimizer, prng, validation, callbacks = [] } = options;
+  const numEpochs = checkNumber(action, "numEpochs", options.numEpochs, { min: 0, integer: true });
+  const batchSize = checkNumber(action, "batchSize", options.batchSize, { min: 1, integer: true });
+  checkOptimizer(model, optimizer, action);
+  if (prng === undefined) {
+    throw new TypeError(
+      `Cannot ${action} as options.prng must be a generator from randomSeeded(seed), which shuffles the training data each epoch: it is missing; pass { prng: randomSeeded(42) }`,
+    );
+  }
+  checkPrng(prng, action);
+  const plan = planLoss(model, options.loss ?? "crossEntropy", action);
+  if (validation !== undefined) checkData(validation, action, "validation");
+  if (!Array.isArray(callbacks) || callbacks.some((c) => typeof c !== "object" || c === null)) {
+    throw new TypeError(
+      `Cannot ${action} as callbacks must be an array of callback objects, as in [trainingView()]: current value is ${
+        describe(callbacks)
+      }`,
+    );
+  }
+  if (!plan.classification && options.loss === "mse") {
+    for (const [name, set] of [["data", data], ["validation", validation]] as const) {
+      if (set !== undefined && !(set.labels instanceof Tensor)) {
+        throw new TypeError(
+          `Cannot ${action} with loss "mse" as ${name}.labels must be a tensor of targets shaped like the model's output: current value is ${
+            describe(set.labels)
+          }`,
+        );
+      }
     }
   }
+  return { numEpochs, batchSize, optimizer, prng, validation, callbacks, plan };
 }

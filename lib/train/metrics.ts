@@ -1,5 +1,6 @@
 import { formatShape, Tensor } from "../tensor/mod.ts";
 import type { Labels } from "../data/mod.ts";
+import { checkNumber, checkOptions, describe } from "../_check.ts";
 import { argmaxRows } from "./_classes.ts";
 
 /** Predicted classes, as the row-wise argmax of scores or probabilities, or as given. */
@@ -8,16 +9,38 @@ function toClasses(
   values: Tensor | Labels,
   n: number | null,
 ): Int32Array | Uint8Array | readonly number[] {
-  if (!(values instanceof Tensor)) return values;
-  if (values.ndim === 1) return Int32Array.from(values.data);
-  if (values.ndim !== 2 || (n !== null && values.shape[0] !== n)) {
+  if (!(values instanceof Tensor)) return checkClassList(what, values);
+  if (values.ndim === 1) return checkClassList(what, Int32Array.from(values.data));
+  if (values.ndim !== 2 || (values.shape[1] ?? 0) < 2 || (n !== null && values.shape[0] !== n)) {
     throw new TypeError(
-      `Cannot compute ${what} as the scores must have shape [N, classes]${
-        n === null ? "" : ` with N = ${n}`
-      }: they have shape ${formatShape(values.shape)}`,
+      `Cannot compute ${what} as the scores must have shape [N, classes] with at least 2 classes${
+        n === null ? "" : ` and N = ${n}`
+      }: they have shape ${formatShape(values.shape)} (for labels in a column, use reshape([-1]))`,
     );
   }
   return argmaxRows(values);
+}
+
+/** Returns `values` if it is a list of classes: integers >= 0 in an array or a typed array. */
+function checkClassList(what: string, values: unknown): Labels {
+  if (!Array.isArray(values) && !ArrayBuffer.isView(values)) {
+    throw new TypeError(
+      `Cannot compute ${what} as classes must be a tensor or an array of integers: current value is ${
+        describe(values)
+      }`,
+    );
+  }
+  const list = values as ArrayLike<number>;
+  for (let i = 0; i < list.length; i++) {
+    if (!Number.isInteger(list[i]) || list[i]! < 0) {
+      throw new RangeError(
+        `Cannot compute ${what} as classes must be integers >= 0: entry ${i} is ${
+          describe(list[i])
+        }`,
+      );
+    }
+  }
+  return values as Labels;
 }
 
 /**
@@ -168,20 +191,25 @@ export function confusionMatrix(
   labels: Labels,
   options: ConfusionMatrixOptions = {},
 ): ConfusionMatrix {
-  const predicted = toClasses("a confusion matrix", yHat, labels.length);
-  if (predicted.length !== labels.length) {
+  const what = "a confusion matrix";
+  checkOptions(`compute ${what}`, options, ["numClasses"]);
+  const truth = toClasses(what, labels, null);
+  const predicted = toClasses(what, yHat, truth.length);
+  if (predicted.length !== truth.length) {
     throw new TypeError(
-      `Cannot compute a confusion matrix as predictions and labels must match in number: ${predicted.length} predictions, ${labels.length} labels`,
+      `Cannot compute a confusion matrix as predictions and labels must match in number: ${predicted.length} predictions, ${truth.length} labels`,
     );
   }
   let largest = 0;
-  for (let i = 0; i < labels.length; i++) {
-    largest = Math.max(largest, labels[i]!, predicted[i]!);
+  for (let i = 0; i < truth.length; i++) {
+    largest = Math.max(largest, truth[i]!, predicted[i]!);
   }
-  const numClasses = options.numClasses ?? largest + 1;
+  const numClasses = options.numClasses === undefined
+    ? largest + 1
+    : checkNumber(`compute ${what}`, "numClasses", options.numClasses, { min: 1, integer: true });
   const counts = Array.from({ length: numClasses }, () => new Array<number>(numClasses).fill(0));
-  for (let i = 0; i < labels.length; i++) {
-    const t = labels[i]!;
+  for (let i = 0; i < truth.length; i++) {
+    const t = truth[i]!;
     const p = predicted[i]!;
     if (!Number.isInteger(t) || t < 0 || t >= numClasses || p < 0 || p >= numClasses) {
       throw new RangeError(

@@ -1,6 +1,4 @@
-function escapeHtml(text: string): string {
-  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
-}
+import { escapeHtml } from "../../lib/tensor/format.ts";
 
 /**
  * The verdict of an exercise check: passed or not, and a sentence for the learner that says what

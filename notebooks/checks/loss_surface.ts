@@ -137,7 +137,8 @@ function eigen2x2(h: number[][]): [number, number] {
 
 /**
  * Checks the largest learning rate at which plain gradient descent on the mean squared error of
- * `y = m·x + b` still converges for inputs x = [1, 2, 3]: `2 / λmax` of the Hessian.
+ * `y = m·x + b` still converges for inputs x = [1, 2, 3]: `2 / λmax` of the Hessian, which the
+ * notebook's bisection finds by experiment too.
  *
  * @param answer The learner's learning rate (a number)
  * @returns A verdict; accepted within 1e-3
@@ -182,7 +183,7 @@ export function checkMaxLearningRate(answer: unknown): CheckResult {
     );
   }
   return fail(
-    `${said}: build the Hessian (2/N)·[[Σx², Σx], [Σx, N]] for x = [1, 2, 3], take its largest eigenvalue λmax, then 2 / λmax`,
+    `${said}: bisect between a learning rate that converges and one that blows up, on x = [1, 2, 3], until the interval is below 0.001; or build the Hessian (2/N)·[[Σx², Σx], [Σx, N]] for x = [1, 2, 3] and take 2 / λmax`,
   );
 }
 

@@ -22,3 +22,5 @@ export * from "./activations.ts";
 export * from "./mnist_data.ts";
 export * from "./mnist_mlp.ts";
 export * from "./overfitting.ts";
+export * from "./embeddings.ts";
+export * from "./model_in_the_world.ts";

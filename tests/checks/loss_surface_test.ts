@@ -57,6 +57,7 @@ Deno.test("checkMaxLearningRate()", async (t) => {
     match(checkMaxLearningRate(0.2918).message, /limit for x = \[1, 2\]/);
     match(checkMaxLearningRate(NaN).message, /placeholder NaN/);
     match(checkMaxLearningRate("0.18").message, /should be a number/);
+    match(checkMaxLearningRate(0.25).message, /bisect between .* or build the Hessian/);
   });
 });
 

@@ -34,12 +34,8 @@ Deno.test("loadMnist() names `deno install` for the default folder", async () =>
   // Simulate a missing package by asking for the default folder's sibling through a module copy.
   const copyDir = await Deno.makeTempDir();
   try {
-    const libData = `${copyDir}/lib/data`;
-    await Deno.mkdir(libData, { recursive: true });
-    for (const file of ["idx.ts", "mnist.ts"]) {
-      await Deno.copyFile(new URL(`../../lib/data/${file}`, import.meta.url), `${libData}/${file}`);
-    }
-    const copy = await import(`file://${libData}/mnist.ts`);
+    await copyTree(new URL("../../lib/", import.meta.url), `${copyDir}/lib`);
+    const copy = await import(`file://${copyDir}/lib/data/mnist.ts`);
     await rejects(
       () => copy.loadMnist(),
       { name: "NotFound", message: /run `deno install` in the repository/ },
@@ -89,3 +85,14 @@ Deno.test({
     strictEqual(mnist.trainImages.length, 60000 * 784);
   },
 });
+
+/** Copies the TypeScript files under `from` to the folder `to`, keeping the layout. */
+async function copyTree(from: URL, to: string): Promise<void> {
+  await Deno.mkdir(to, { recursive: true });
+  for await (const entry of Deno.readDir(from)) {
+    if (entry.isDirectory) await copyTree(new URL(`${entry.name}/`, from), `${to}/${entry.name}`);
+    else if (entry.name.endsWith(".ts")) {
+      await Deno.copyFile(new URL(entry.name, from), `${to}/${entry.name}`);
+    }
+  }
+}

@@ -1,8 +1,8 @@
 // Helpers for the course kernel's tests: a private kernelspec, and the Python scripts that drive
 // the kernel through jupyter_client and nbclient, as real front ends do.
 import { installKernelspec, KERNEL_NAME } from "../../kernel/install.ts";
+import { coursePython } from "../../scripts/python_env.ts";
 
-const INSTALL = "python3 -m pip install jupyter_client nbclient nbformat pyzmq";
 const HERE = new URL("./", import.meta.url);
 
 /** A kernelspec of the working tree in a temporary JUPYTER_PATH, and a folder to run in. */
@@ -15,23 +15,29 @@ export interface KernelSetup {
   cleanup(): Promise<void>;
 }
 
-/** Fails, naming what to install, when python3 or Jupyter's client packages are missing. */
+/**
+ * Fails, naming what to install, when the course's Python (`.venv/`, or python3 with
+ * COURSE_JUPYTER=own) or its Jupyter client packages are missing.
+ */
 export async function requireJupyter(): Promise<void> {
+  const python = coursePython();
   let ok = false;
   try {
-    const probe = await new Deno.Command("python3", {
+    const probe = await new Deno.Command(python, {
       args: ["-c", "import jupyter_client, nbclient, nbformat, zmq"],
       stdout: "null",
       stderr: "null",
     }).output();
     ok = probe.success;
   } catch {
-    ok = false; // no python3
+    ok = false; // no such python
   }
   if (!ok) {
     throw new Error(
-      "Cannot test the course kernel as python3 with Jupyter's client packages is missing.\n" +
-        `Install them with:\n    ${INSTALL}\nthen run the tests again.`,
+      `Cannot test the course kernel as ${python} lacks Jupyter's client packages ` +
+        "(jupyter_client, nbclient, nbformat, pyzmq). Install them with:\n" +
+        "    deno task course --setup-only\n(or, with COURSE_JUPYTER=own: " +
+        "python3 -m pip install -r requirements.txt), then run the tests again.",
     );
   }
 }
@@ -54,18 +60,20 @@ export async function setUpKernel(): Promise<KernelSetup> {
 
 /**
  * Runs one of this folder's Python scripts and parses the JSON it prints. On timeout the script
- * gets SIGTERM, on which it shuts its kernels down before exiting.
+ * gets SIGTERM, on which it shuts its kernels down before exiting. `env` adds to the
+ * environment of the script and of the kernels it starts.
  */
 export async function runPython(
   script: string,
   args: string[],
   setup: KernelSetup,
   timeoutMs: number,
+  env: Record<string, string> = {},
 ): Promise<unknown> {
-  const { code, stdout, stderr } = await new Deno.Command("python3", {
+  const { code, stdout, stderr } = await new Deno.Command(coursePython(), {
     args: [new URL(script, HERE).pathname, ...args],
     cwd: setup.workdir,
-    env: setup.env,
+    env: { ...setup.env, ...env },
     stdout: "piped",
     stderr: "piped",
     signal: AbortSignal.timeout(timeoutMs),

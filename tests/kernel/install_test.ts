@@ -1,6 +1,6 @@
 // kernel/install.ts writes the deno-course kernelspec once and leaves it alone when unchanged.
-import { deepStrictEqual, ok, strictEqual } from "node:assert/strict";
-import { installKernelspec, kernelJson } from "../../kernel/install.ts";
+import { deepStrictEqual, match, ok, strictEqual } from "node:assert/strict";
+import { installKernelspec, kernelJson, repointedMessage } from "../../kernel/install.ts";
 
 Deno.test("installKernelspec()", async (t) => {
   const dir = await Deno.makeTempDir({ prefix: "kernelspec-test-" });
@@ -32,6 +32,29 @@ Deno.test("installKernelspec()", async (t) => {
     await t.step("rewrites a kernel.json that differs", async () => {
       await Deno.writeTextFile(`${dir}/deno-course/kernel.json`, "{}");
       strictEqual((await installKernelspec({ kernelsDir: dir, quiet: true })).changed, true);
+    });
+
+    await t.step("names the checkout a kernel.json pointed at before, when another", async () => {
+      const checkout = new URL("../../", import.meta.url).pathname.replace(/\/$/, "");
+      const elsewhere = { ...kernelJson(Deno.execPath()) } as { argv: string[] };
+      elsewhere.argv = elsewhere.argv.map((arg) =>
+        arg.startsWith(checkout) ? arg.replace(checkout, "/elsewhere/course") : arg
+      );
+      await Deno.writeTextFile(`${dir}/deno-course/kernel.json`, JSON.stringify(elsewhere));
+      const repointed = await installKernelspec({ kernelsDir: dir, quiet: true });
+      strictEqual(repointed.changed, true);
+      strictEqual(repointed.previousCheckout, "/elsewhere/course");
+      match(
+        repointedMessage(repointed.dir, "/elsewhere/course"),
+        new RegExp(
+          `pointed at the checkout /elsewhere/course; it now points at this one, ${checkout}\\.`,
+        ),
+      );
+      // Pointing at this checkout already: nothing to report.
+      strictEqual(
+        (await installKernelspec({ kernelsDir: dir, quiet: true })).previousCheckout,
+        undefined,
+      );
     });
   } finally {
     await Deno.remove(dir, { recursive: true });

@@ -1,6 +1,7 @@
 // The course kernel's life through a real Jupyter client: stdin, completion and heartbeat pass
-// through the relay; restart and shutdown leave no process behind; a crash of Deno's kernel is
-// reported under the running cell instead of hanging it.
+// through the relay; two clients can share it; restart and shutdown leave no process behind; a
+// crash of Deno's kernel is reported under the running cell instead of hanging it; and the kernel
+// exits when the client that started it dies.
 import { deepStrictEqual, match, ok, strictEqual } from "node:assert/strict";
 import { runPython, setUpKernel } from "./_helpers.ts";
 
@@ -26,6 +27,23 @@ Deno.test("course kernel: lifecycle", async (t) => {
       strictEqual(result.is_complete, "incomplete");
       strictEqual(result.heartbeat, true);
       deepStrictEqual(result.after.outputs, [["execute_result", "2"]]);
+      deepStrictEqual(result.left_at_exit, []);
+    });
+
+    await t.step("serves two clients that share one session", async () => {
+      // km.client() twice: both clients' sockets carry the session as their ZeroMQ identity.
+      const result = await scenario("two_clients") as {
+        second_ready: boolean;
+        turns: { status: string; outputs: Outputs }[];
+        left_at_exit: number[];
+      };
+      strictEqual(result.second_ready, true, "the second client should get kernel_info");
+      deepStrictEqual(result.turns.map((turn) => turn.outputs), [
+        [["execute_result", "1"]],
+        [["execute_result", "2"]],
+        [["execute_result", "3"]],
+        [["execute_result", "4"]],
+      ]);
       deepStrictEqual(result.left_at_exit, []);
     });
 
@@ -63,7 +81,59 @@ Deno.test("course kernel: lifecycle", async (t) => {
       strictEqual(result.relay_exited, true, "the relay should exit so the front end sees it");
       deepStrictEqual(result.left, []);
     });
+
+    await t.step("exits within 5 s when the client that started it is killed", async () => {
+      // The client (a Python jupyter_client process) starts the kernel, prints its process ids
+      // and waits; SIGKILL gives it no chance to shut the kernel down.
+      const client = new Deno.Command("python3", {
+        args: [new URL("kernel_scenarios.py", import.meta.url).pathname, "orphan", "deno-course"]
+          .concat(setup.workdir),
+        cwd: setup.workdir,
+        env: setup.env,
+        stdout: "piped",
+        stderr: "null",
+      }).spawn();
+      const pids = await firstLineJson(client.stdout) as { pids: number[] };
+      ok(pids.pids.length >= 2, `the relay and Deno's kernel: ${pids.pids}`);
+      client.kill("SIGKILL");
+      await client.status;
+      const killedAt = performance.now();
+      let left = pids.pids.filter(running);
+      while (left.length > 0 && performance.now() - killedAt < 10_000) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        left = pids.pids.filter(running);
+      }
+      const seconds = (performance.now() - killedAt) / 1000;
+      for (const pid of left) Deno.kill(pid, "SIGKILL"); // tidy up after a failure
+      deepStrictEqual(left, [], `still running ${seconds.toFixed(1)} s after the client died`);
+      ok(seconds < 5, `the kernel took ${seconds.toFixed(1)} s to exit`);
+    });
   } finally {
     await setup.cleanup();
   }
 });
+
+/** Whether a process runs (a zombie has exited: only its parent has not collected it). */
+function running(pid: number): boolean {
+  try {
+    const stat = Deno.readTextFileSync(`/proc/${pid}/stat`);
+    return stat.slice(stat.lastIndexOf(")") + 2)[0] !== "Z";
+  } catch {
+    return false;
+  }
+}
+
+/** Reads a stream's first line and parses it as JSON. */
+async function firstLineJson(stream: ReadableStream<Uint8Array>): Promise<unknown> {
+  let text = "";
+  const decoder = new TextDecoder();
+  const reader = stream.getReader();
+  while (!text.includes("\n")) {
+    const { value, done } = await reader.read();
+    if (done) throw new Error(`Cannot read the client's process ids as it printed: ${text}`);
+    text += decoder.decode(value, { stream: true });
+  }
+  reader.releaseLock();
+  stream.cancel().catch(() => {});
+  return JSON.parse(text.slice(0, text.indexOf("\n")));
+}

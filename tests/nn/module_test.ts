@@ -1,8 +1,16 @@
-import { Dropout, Linear, ReLU, Sequential, Sigmoid, Softmax, Tanh } from "../../lib/nn/mod.ts";
+import {
+  Dropout,
+  kerasMnistMlp,
+  Linear,
+  ReLU,
+  Sequential,
+  Sigmoid,
+  Softmax,
+  Tanh,
+} from "../../lib/nn/mod.ts";
 import { randomSeeded } from "../../lib/random/mod.ts";
 import { ones, tensor, zeros } from "../../lib/tensor/mod.ts";
 import { deepStrictEqual, ok, strictEqual, throws } from "node:assert/strict";
-import { mnistMlp } from "./_mnist_mlp.ts";
 
 Deno.test("Linear draws glorot-uniform weights within sqrt(6 / (in + out)) and zero biases", () => {
   const layer = new Linear(784, 512, { prng: randomSeeded(0) });
@@ -77,7 +85,7 @@ Deno.test("Dropout is off in eval mode and seeded in training mode", () => {
   deepStrictEqual([...a.forward(ones([2, 2])).data], [1, 1, 1, 1]);
   throws(() => new Dropout(1, { prng: randomSeeded(0) }), {
     name: "RangeError",
-    message: "Cannot create Dropout as rate must be in [0, 1): current value is 1",
+    message: "Cannot create Dropout as rate must be a number in [0, 1): current value is 1",
   });
 });
 
@@ -89,7 +97,7 @@ Deno.test("Dropout's gradient flows through the kept values only", () => {
 });
 
 Deno.test("Sequential names parameters by position and switches modes recursively", () => {
-  const model = mnistMlp(0);
+  const model = kerasMnistMlp(0);
   deepStrictEqual(model.namedParameters().map(([name]) => name), [
     "0.weight",
     "0.bias",
@@ -122,7 +130,7 @@ Deno.test("Module.zeroGrad() clears every parameter's gradient", () => {
 
 Deno.test("the same seed builds the same model", () => {
   deepStrictEqual(
-    mnistMlp(3, 16).parameters().map((p) => p.data),
-    mnistMlp(3, 16).parameters().map((p) => p.data),
+    kerasMnistMlp(3, { hidden: 16 }).parameters().map((p) => p.data),
+    kerasMnistMlp(3, { hidden: 16 }).parameters().map((p) => p.data),
   );
 });

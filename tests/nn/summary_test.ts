@@ -1,11 +1,10 @@
 import { display } from "./_display.ts";
-import { Linear, Sequential, summary } from "../../lib/nn/mod.ts";
+import { kerasMnistMlp, Linear, Sequential, summary } from "../../lib/nn/mod.ts";
 import { randomSeeded } from "../../lib/random/mod.ts";
 import { ok, strictEqual } from "node:assert/strict";
-import { mnistMlp } from "./_mnist_mlp.ts";
 
 Deno.test("summary() counts 669,706 parameters in the MNIST network", () => {
-  const table = summary(mnistMlp(0), [784]);
+  const table = summary(kerasMnistMlp(0), [784]);
   strictEqual(table.totalParameters, 669706);
   strictEqual(table.rows.length, 8);
   strictEqual(table.rows[0]!.numParameters, 401920);
@@ -17,7 +16,7 @@ Deno.test("summary() counts 669,706 parameters in the MNIST network", () => {
 });
 
 Deno.test("summary() displays as an HTML table in Jupyter and keeps the model's mode", () => {
-  const model = mnistMlp(0, 16);
+  const model = kerasMnistMlp(0, { hidden: 16 });
   const bundle = display(summary(model, [784]));
   ok(bundle["text/html"]!.startsWith("<table>"));
   ok(bundle["text/html"]!.includes("Dropout(0.2)"));

@@ -1,16 +1,16 @@
 import {
   decodeWeights,
   encodeWeights,
+  kerasMnistMlp,
   Linear,
   loadWeights,
   saveWeights,
 } from "../../lib/nn/mod.ts";
 import { deepStrictEqual, rejects, strictEqual, throws } from "node:assert/strict";
-import { mnistMlp } from "./_mnist_mlp.ts";
 
 Deno.test("saveWeights() then loadWeights() round-trips every parameter", async () => {
-  const a = mnistMlp(1, 32);
-  const b = mnistMlp(2, 32);
+  const a = kerasMnistMlp(1, { hidden: 32 });
+  const b = kerasMnistMlp(2, { hidden: 32 });
   const dir = await Deno.makeTempDir();
   try {
     await saveWeights(a, `${dir}/mlp.safetensors`);
@@ -40,8 +40,8 @@ Deno.test("encodeWeights() writes safetensors: u64 header length, JSON header, l
 });
 
 Deno.test("loading weights from another architecture names the layer and both shapes", () => {
-  const bytes = encodeWeights(mnistMlp(0, 256));
-  const model = mnistMlp(0, 512);
+  const bytes = encodeWeights(kerasMnistMlp(0, { hidden: 256 }));
+  const model = kerasMnistMlp(0, { hidden: 512 });
   const before = model.parameters().map((p) => p.data.slice());
   throws(() => decodeWeights(model, bytes), {
     name: "TypeError",

@@ -68,3 +68,12 @@ Deno.test("crossEntropy()", async (t) => {
     assertThrows(() => crossEntropy(zeros([1, 3]), [1.5]), RangeError, "found 1.5");
   });
 });
+
+Deno.test("crossEntropy() with labels ignores a class ruled out by a -Infinity logit", () => {
+  // PyTorch: cross_entropy([[1, -inf, 2]], [0]) = 1.3133, gradient [-0.7311, 0, 0.7311]
+  const logits = tensor([[1, -Infinity, 2]], { requiresGrad: true, dtype: "float64" });
+  const loss = crossEntropy(logits, [0]);
+  loss.backward();
+  assertTensorClose(loss, 1.3132616875182228, { atol: 1e-12 });
+  assertTensorClose(logits.grad!, [[-0.7310585786300049, 0, 0.7310585786300049]], { atol: 1e-12 });
+});

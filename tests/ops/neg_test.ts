@@ -17,7 +17,7 @@ Deno.test("neg()", async (t) => {
       // @ts-expect-error: testing bad input
       () => neg(3),
       TypeError,
-      "Cannot negate as x must be a Tensor: current value is number 3",
+      "Cannot negate as x must be a Tensor: current value is 3",
     );
   });
 });

@@ -29,3 +29,14 @@ Deno.test("pow()", async (t) => {
     );
   });
 });
+
+Deno.test("pow() gradients at 0 take PyTorch's limits instead of NaN", () => {
+  // d(x^0)/dx = 0, also at x = 0 (the formula gives 0 * 0^-1 = NaN)
+  const x = tensor([0, 2], { requiresGrad: true, dtype: "float64" });
+  pow(x, 0).sum().backward();
+  assertTensorClose(x.grad!, [0, 0]);
+  // d(0^b)/db = 0 for b >= 0 (the formula gives 0 * ln 0 = NaN), -Infinity for b < 0
+  const b = tensor([2, 0, 0.5, -1], { requiresGrad: true, dtype: "float64" });
+  pow(tensor([0, 0, 0, 0], { dtype: "float64" }), b).sum().backward();
+  assertTensorClose(b.grad!, [0, 0, 0, -Infinity]);
+});

@@ -43,3 +43,7 @@ Deno.test("relu()", async (t) => {
     );
   });
 });
+
+Deno.test("relu() of -Infinity is 0 and of NaN is NaN, as in PyTorch", () => {
+  assertTensorClose(relu(tensor([-Infinity, Infinity, NaN])), [0, Infinity, NaN]);
+});

@@ -119,19 +119,22 @@ Deno.test("optimisers reject bad options with RangeError", () => {
   const w = [weight(1)];
   throws(() => new SGD(w, { lr: 0 }), {
     name: "RangeError",
-    message: "Cannot create SGD as lr must be > 0: current value is 0",
+    message: "Cannot create SGD as lr must be a number > 0: current value is 0",
   });
   throws(() => new SGD(w, { lr: -0.1 }), { name: "RangeError", message: /current value is -0.1/ });
   throws(() => new SGD(w, { lr: 0.1, momentum: 1.5 }), {
     name: "RangeError",
-    message: "Cannot create SGD as momentum must be in [0, 1]: current value is 1.5",
+    message: "Cannot create SGD as momentum must be a number in [0, 1]: current value is 1.5",
   });
   throws(() => new SGD(w, { lr: 0.1, nesterov: true }), { name: "RangeError" });
   throws(() => new RMSprop(w, { rho: 1 }), {
     name: "RangeError",
-    message: "Cannot create RMSprop as rho must be in [0, 1): current value is 1",
+    message: "Cannot create RMSprop as rho must be a number in [0, 1): current value is 1",
   });
-  throws(() => new Adam(w, { beta2: -1 }), { name: "RangeError", message: /beta2 must be in/ });
+  throws(() => new Adam(w, { beta2: -1 }), {
+    name: "RangeError",
+    message: /beta2 must be a number in/,
+  });
   throws(() => new Adam(w, { weightDecay: -1 }), { name: "RangeError", message: /weightDecay/ });
   throws(() => new RMSprop([], {}), {
     name: "RangeError",

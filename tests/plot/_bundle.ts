@@ -1,5 +1,6 @@
 // Checks shared by the plot tests: what every MIME bundle must hold.
 import { Buffer } from "node:buffer";
+import { createCanvas, Image } from "@napi-rs/canvas";
 import { deepStrictEqual, ok } from "../_helpers.ts";
 import { type Displayable, type MimeBundle, mimeBundle } from "../../lib/plot/mod.ts";
 
@@ -83,4 +84,24 @@ export function fakeTensor(data: number[], shape: number[]): {
 /** Fails unless `text` matches `pattern` (the message shows both). */
 export function match(text: string, pattern: RegExp): void {
   ok(pattern.test(text), `expected ${JSON.stringify(text)} to match ${pattern}`);
+}
+
+/** The RGBA colour of pixel (x, y) of a PNG, channels 0-255. */
+export function pixelAt(png: Uint8Array, x: number, y: number): [number, number, number, number] {
+  const image = new Image();
+  image.src = Buffer.from(png);
+  const canvas = createCanvas(image.width, image.height);
+  const ctx = canvas.getContext("2d");
+  ctx.drawImage(image, 0, 0);
+  return [...ctx.getImageData(x, y, 1, 1).data] as [number, number, number, number];
+}
+
+/** Fails unless pixel (x, y) of a PNG is within `tolerance` of an RGB colour (`#rrggbb`). */
+export function assertPixel(png: Uint8Array, x: number, y: number, hex: string, tolerance = 8) {
+  const want = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  const got = pixelAt(png, x, y);
+  ok(
+    want.every((v, i) => Math.abs(v - got[i]!) <= tolerance),
+    `pixel (${x}, ${y}) is rgb(${got.slice(0, 3).join(", ")}), expected ${hex}`,
+  );
 }

@@ -21,4 +21,14 @@ Deno.test("barPlot()", async (t) => {
     throws(() => barPlot([1, 2], { labels: ["a"] }), /labels has 1 names, values has 2/);
     throws(() => barPlot([1, 2], { colors: ["red"] }), /colors has 1, values has 2/);
   });
+
+  await t.step("throws TypeError for { x, y } or no values, saying what to pass", () => {
+    throws(() => barPlot({ x: ["a", "b"], y: [1, 2] } as never), {
+      name: "TypeError",
+      message:
+        "Cannot draw bar plot as values must be numbers, or a record from bar name to number: values.x is an array. For bars named x with heights y, call barPlot(y, { labels: x })",
+    });
+    throws(() => barPlot({}), /values has no entries/);
+    throws(() => barPlot([]), /values must be 1-D with at least one value: values has shape \[0\]/);
+  });
 });

@@ -1,7 +1,8 @@
 import { deepStrictEqual, ok, strictEqual, throws } from "../_helpers.ts";
-import { decisionBoundaryPlot, scatterPlot } from "../../lib/plot/mod.ts";
+import { decisionBoundaryPlot, evaluateGrid, scatterPlot } from "../../lib/plot/mod.ts";
 import { tensor } from "../../lib/tensor/mod.ts";
-import { assertBundle, FIGURE_KEYS, match } from "./_bundle.ts";
+import { Buffer } from "node:buffer";
+import { assertBundle, assertPixel, FIGURE_KEYS, match } from "./_bundle.ts";
 
 const points = [[0, 0], [1, 1], [0, 1], [1, 0], [0.5, 0.2]];
 const labels = [0, 0, 1, 1, 2];
@@ -15,57 +16,64 @@ Deno.test("decisionBoundaryPlot()", async (t) => {
   await t.step("colours regions by predicted class, points on top in the same colours", () => {
     const fig = decisionBoundaryPlot(xorish, points, { labels, gridSize: 11 });
     assertBundle(fig, FIGURE_KEYS);
-    deepStrictEqual(fig.data.map((d) => d.type), ["heatmap", "scatter", "scatter", "scatter"]);
-    const regions = fig.data[0] as { z: number[][]; x: number[]; zmin: number; zmax: number };
-    strictEqual(regions.z.length, 11);
-    strictEqual(regions.z[0]![0], xorish(regions.x[0]!, -0.1)); // row 0 is the lowest y
-    // Three classes in three bands, class c centred on c.
-    deepStrictEqual([regions.zmin, regions.zmax, fig.data[0]!.showscale], [-0.5, 2.5, false]);
-    const scale = fig.data[0]!.colorscale as [number, string][];
-    // The points are the very traces scatterPlot draws, and class c's band is its colour, pale.
+    deepStrictEqual(fig.data.map((d) => d.type), ["image", "scatter", "scatter", "scatter"]);
+    // The points are the very traces scatterPlot draws.
     const scatter = scatterPlot(points, { labels, markerSize: 6 });
     deepStrictEqual(fig.data.slice(1), scatter.data);
-    for (const [c, trace] of scatter.data.entries()) {
-      const pointColor = (trace.marker as { color: string }).color;
-      const [, band] = scale.find(([at]) => at > c / 3)!;
-      ok(band.startsWith("rgb("), band);
-      const [r, g, b] = band.slice(4, -1).split(",").map(Number);
-      const hex = Number.parseInt(pointColor.slice(1), 16);
+    // The regions: an 11 × 11 picture over x and y from -0.1 to 1.1 (the points' range, widened
+    // by 10%), one pixel per grid point, row 0 the lowest y; class c's colour is its points'
+    // colour mixed with white, 70% of the way.
+    const regions = fig.data[0] as {
+      source: string;
+      x0: number;
+      dx: number;
+      y0: number;
+      dy: number;
+    };
+    const near = (a: unknown, b: number) =>
+      ok(Math.abs((a as number) - b) < 1e-12, `${a} is not ${b}`);
+    [regions.x0, regions.dx, regions.y0, regions.dy].forEach((v, i) =>
+      near(v, [-0.1, 0.12, -0.1, 0.12][i]!)
+    );
+    const png = new Uint8Array(
+      Buffer.from(regions.source.replace("data:image/png;base64,", ""), "base64"),
+    );
+    const pale = (c: number) => {
+      const hex = Number.parseInt(
+        (scatter.data[c]!.marker as { color: string }).color.slice(1),
+        16,
+      );
       const full = [hex >> 16, (hex >> 8) & 255, hex & 255];
-      // Mixed with white: 70% of the way from each channel of the point's colour to 255.
-      [r!, g!, b!].forEach((v, i) => ok(Math.abs(v - (full[i]! + 0.7 * (255 - full[i]!))) <= 1));
-    }
+      return "#" +
+        full.map((v) => Math.round(v + 0.7 * (255 - v)).toString(16).padStart(2, "0")).join("");
+    };
+    const classes = evaluateGrid(xorish, { x: [-0.1, 1.1], y: [-0.1, 1.1], num: 11 }).z;
+    classes.forEach((row, r) => row.forEach((c, col) => assertPixel(png, col, r, pale(c), 1)));
+    ok(new Set(classes.flat()).size === 3, "all three classes are drawn");
     match(fig.description, /predicted classes on a 11 × 11 grid \(area class 0: \d+%/);
     match(fig.description, /5 points in 3 classes/);
   });
 
-  await t.step("draws probabilities of class 1 on a 0-1 scale with a colour bar", () => {
-    const fig = decisionBoundaryPlot((x, y) => 1 / (1 + Math.exp(-8 * (x - y))), points, {
-      labels: [0, 0, 1, 1, 1],
-      classNames: ["no", "yes"],
-      gridSize: 21,
-    });
-    assertBundle(fig, FIGURE_KEYS);
-    const regions = fig.data[0]!;
-    deepStrictEqual([regions.zmin, regions.zmax, regions.showscale], [0, 1, undefined]);
-    deepStrictEqual((regions.colorbar as { title: unknown }).title, { text: "P(yes)" });
-    strictEqual((fig.layout.legend as { orientation: string }).orientation, "h");
-    match(fig.description, /probability of yes on a 21 × 21 grid, from .* to .* \(above 0.5 on/);
-  });
-
   await t.step("covers the points' range widened by 10%, or the given ranges", () => {
     const fig = decisionBoundaryPlot(() => 0, tensor([[0, 10], [2, 20]]), { gridSize: 3 });
-    const near = (a: unknown, b: number[]) =>
-      ok((a as number[]).every((v, i) => Math.abs(v - b[i]!) < 1e-12), `${a} is not ${b}`);
-    near(fig.data[0]!.x, [-0.2, 1, 2.2]);
-    near(fig.data[0]!.y, [9, 15, 21]);
+    const near = (a: unknown, b: number) =>
+      ok(Math.abs((a as number) - b) < 1e-12, `${a} is not ${b}`);
+    const regions = fig.data[0]!;
+    [regions.x0, regions.dx, regions.y0, regions.dy].forEach((v, i) =>
+      near(v, [-0.2, 1.2, 9, 6][i]!)
+    );
     strictEqual(fig.layout.showlegend, false);
     const given = decisionBoundaryPlot(() => 0, points, {
       xRange: [-1, 1],
       yRange: [0, 4],
       gridSize: 3,
     });
-    deepStrictEqual([given.data[0]!.x, given.data[0]!.y], [[-1, 0, 1], [0, 2, 4]]);
+    deepStrictEqual([given.data[0]!.x0, given.data[0]!.dx, given.data[0]!.y0, given.data[0]!.dy], [
+      -1,
+      1,
+      0,
+      2,
+    ]);
   });
 
   await t.step("evaluates a 101 × 101 grid by default and stays small", () => {
@@ -79,17 +87,19 @@ Deno.test("decisionBoundaryPlot()", async (t) => {
       { labels },
     );
     strictEqual(calls, 101 * 101);
-    assertBundle(fig, FIGURE_KEYS);
+    const bytes = JSON.stringify(assertBundle(fig, FIGURE_KEYS)).length;
+    ok(bytes < 20_000, `${bytes} bytes`);
   });
 
   await t.step(
-    "throws RangeError naming the point where predict returned no class or probability",
+    "throws RangeError naming the point where predict returned no class",
     () => {
       throws(() => decisionBoundaryPlot((x) => x - 0.5, points, { gridSize: 3 }), {
         name: "RangeError",
         message:
-          "Cannot draw decision boundary as predict must return a class (an integer >= 0) or a probability of class 1 (from 0 to 1): predict(-0.1, -0.1) returned -0.6",
+          "Cannot draw decision boundary as predict must return a class (an integer >= 0): predict(-0.1, -0.1) returned -0.6",
       });
+      throws(() => decisionBoundaryPlot(() => 0.7, points), /returned 0.7/);
       throws(() => decisionBoundaryPlot(() => NaN, points), /returned NaN/);
       throws(() => decisionBoundaryPlot(() => 0, points, { gridSize: 1 }), RangeError);
     },

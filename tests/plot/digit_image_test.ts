@@ -7,7 +7,7 @@ Deno.test("digitImage()", async (t) => {
     const image = digitImage(new Uint8Array(784).fill(255), { scale: 4, label: 7 });
     assertBundle(image, IMAGE_KEYS);
     strictEqual(image.width, 28 * 4 + 8);
-    strictEqual(image.height, 28 * 4 + 8 + 22);
+    strictEqual(image.height, 28 * 4 + 8 + 18); // and a row for the caption
     match(image.description, /28 × 28 \(7\), drawn 4x: 784 of 784 pixels are more than half ink/);
   });
 

@@ -47,4 +47,35 @@ Deno.test("graphImage()", async (t) => {
     throws(() => graphImage(null as never), TypeError);
     strictEqual(typeof graphImage, "function");
   });
+
+  await t.step(
+    "fits Network 2's graph in JupyterLab's column, unshrunk (at most 900 pixels)",
+    () => {
+      const leaf = (label: string, value: number) => tensor(value, { requiresGrad: true, label });
+      const [x1, x2] = [tensor(2, { label: "x1" }), tensor(1, { label: "x2" })];
+      const w = ["w111", "w112", "w121", "w122", "w21", "w22"].map((n, i) =>
+        leaf(n, 0.5 * (i - 2))
+      );
+      const [b11, b12, b2] = ["b11", "b12", "b2"].map((n) => leaf(n, 0.5));
+      const h1 = w[0]!.mul(x1).add(w[1]!.mul(x2)).add(b11!);
+      const h2 = w[2]!.mul(x1).add(w[3]!.mul(x2)).add(b12!);
+      const loss = w[4]!.mul(h1).add(w[5]!.mul(h2)).add(b2!).sub(tensor(3)).pow(2);
+      const image = graphImage(loss);
+      ok(image.width <= 900, `${image.width} pixels wide`);
+      ok(image.height > image.width, "laid out top to bottom");
+    },
+  );
+
+  await t.step("continues a layer too wide for maxWidth on another row", () => {
+    const leaves: GraphNode[] = Array.from({ length: 30 }, (_, i) => ({
+      op: "",
+      inputs: [],
+      shape: [],
+      label: `input${i}`,
+      data: [i],
+    }));
+    const image = graphImage({ op: "stack", inputs: leaves, shape: [30] }, { maxWidth: 600 });
+    ok(image.width <= 600, `${image.width} pixels wide`);
+    match(image.description, /31 tensors, 1 ops/);
+  });
 });

@@ -86,7 +86,27 @@ Deno.test("linePlot()", async (t) => {
   });
 
   await t.step("throws TypeError naming the shape when y is not 1-D", () => {
-    throws(() => linePlot([[1, 2], [3, 4]] as never), /y must be 1-D: y has shape \[2, 2\]/);
+    throws(
+      () => linePlot([[1, 2], [3, 4]] as never),
+      /y must be 1-D with at least one value: y has shape \[2, 2\]/,
+    );
     throws(() => linePlot(["a", "b"] as never), /y must hold numbers: y\[0\] is a string/);
+  });
+
+  await t.step("throws TypeError for a series with no values, naming it", () => {
+    throws(() => linePlot([]), /y must be 1-D with at least one value: y has shape \[0\]/);
+    throws(
+      () => linePlot({ train: [1, 2], validation: [] }),
+      /y of series "validation" must be 1-D with at least one value: y of series "validation" has shape \[0\]/,
+    );
+  });
+
+  await t.step("says in the plot and its text when no value is finite", () => {
+    const fig = linePlot({ loss: [NaN, NaN, Infinity] });
+    const annotations = fig.layout.annotations as { text: string; x: number; y: number }[];
+    strictEqual(annotations[0]!.text, "No data to draw: every value is NaN or infinite");
+    deepStrictEqual([annotations[0]!.x, annotations[0]!.y], [0.5, 0.5]); // the plot's middle
+    match(fig.description, /No data to draw/);
+    strictEqual(linePlot([NaN, 1]).layout.annotations, undefined);
   });
 });

@@ -1,4 +1,4 @@
-import { deepStrictEqual, ok, strictEqual, throws } from "../_helpers.ts";
+import { deepStrictEqual, ok, throws } from "../_helpers.ts";
 import { scatterPlot } from "../../lib/plot/mod.ts";
 import { assertBundle, fakeTensor, FIGURE_KEYS, match } from "./_bundle.ts";
 
@@ -23,10 +23,12 @@ Deno.test("scatterPlot()", async (t) => {
     deepStrictEqual((fromXY.data[0] as Trace).x, [1, 2]);
   });
 
-  await t.step("colours by value when labels are not classes", () => {
-    const fig = scatterPlot({ x: [0, 1, 2], y: [0, 1, 2] }, { labels: [0.1, 0.5, 0.9] });
-    strictEqual(fig.data.length, 1);
-    deepStrictEqual((fig.data[0] as Trace).marker.color, [0.1, 0.5, 0.9]);
+  await t.step("throws RangeError when a label is not a class", () => {
+    throws(() => scatterPlot({ x: [0, 1], y: [0, 1] }, { labels: [0, 0.5] }), {
+      name: "RangeError",
+      message:
+        "Cannot draw scatter plot as labels must be classes (whole numbers from 0): labels[1] is 0.5",
+    });
   });
 
   await t.step("keeps at most maxPoints points", () => {
@@ -45,12 +47,20 @@ Deno.test("scatterPlot()", async (t) => {
   await t.step("throws TypeError naming the shapes", () => {
     throws(
       () => scatterPlot([[1, 2, 3]]),
-      /points must have shape \[N, 2\]: points has shape \[1, 3\]/,
+      /points must have shape \[N, 2\] with N >= 1: points has shape \[1, 3\]/,
     );
     throws(
       () => scatterPlot([[1, 2], [3, 4]], { labels: [0] }),
       /points and labels must have the same length: points has 2 rows, labels has 1 values/,
     );
     throws(() => scatterPlot({ x: [1, 2], y: [1] }), /x has 2 values, y has 1/);
+  });
+
+  await t.step("throws TypeError for no points", () => {
+    throws(
+      () => scatterPlot([]),
+      /points must have shape \[N, 2\] with N >= 1: points has shape \[0\]/,
+    );
+    throws(() => scatterPlot({ x: [], y: [] }), /x must be 1-D with at least one value/);
   });
 });

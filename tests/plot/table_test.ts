@@ -1,4 +1,4 @@
-import { deepStrictEqual, ok, strictEqual } from "../_helpers.ts";
+import { deepStrictEqual, ok, strictEqual, throws } from "../_helpers.ts";
 import { table } from "../../lib/plot/mod.ts";
 import { assertBundle } from "./_bundle.ts";
 
@@ -39,5 +39,43 @@ Deno.test("table()", async (t) => {
 
   await t.step("escapes HTML in cells", () => {
     ok(table([{ a: "<script>" }]).toHtml().includes("&lt;script&gt;"));
+  });
+
+  await t.step("says (no rows) for an empty table, in HTML and text", () => {
+    const empty = table([], { title: "Mistakes", columns: ["index", "label"] });
+    strictEqual(empty.toText(), "Mistakes\nindex  label\n-----  -----\n(no rows)");
+    ok(empty.toHtml().includes('<td colspan="2"><em>(no rows)</em></td>'));
+    strictEqual(table([]).toText(), "(no rows)");
+  });
+
+  await t.step("cuts a cell off at 1,000 characters, so a 5 MB cell stays small", () => {
+    const bundle = assertBundle(table([{ text: "x".repeat(5_000_000) }]), [
+      "text/html",
+      "text/plain",
+    ]);
+    ok(String(bundle["text/plain"]).endsWith("x… (5,000,000 characters)"));
+    ok(JSON.stringify(bundle).length < 5000);
+  });
+
+  await t.step("replaces a table that would still be too large by a sentence saying so", () => {
+    const row = Object.fromEntries(
+      Array.from({ length: 40 }, (_, i) => [`c${i}`, "y".repeat(999)]),
+    );
+    const bundle = assertBundle(table(Array.from({ length: 50 }, () => row)), [
+      "text/html",
+      "text/plain",
+    ]);
+    ok(
+      /^Cannot show this table as an output must stay under 900 kB/.test(
+        String(bundle["text/plain"]),
+      ),
+    );
+  });
+
+  await t.step("throws TypeError when a row is not an object or an array", () => {
+    throws(() => table([1, 2] as never), {
+      name: "TypeError",
+      message: "Cannot make table as each row must be an object or an array: rows[0] is a number",
+    });
   });
 });

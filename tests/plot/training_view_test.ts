@@ -117,4 +117,36 @@ Deno.test("TrainingView", async (t) => {
     assertBundle(view, IMAGE_KEYS);
     strictEqual(mimeBundle(view)["text/plain"], "Training has not started");
   });
+
+  await t.step(
+    "names its output training-view-N, not a random id: two runs give the same",
+    async () => {
+      const ids: string[] = [];
+      for (let k = 0; k < 2; k++) {
+        const view = new TrainingView({
+          display: (_bundle, options) => (ids.push(options.display_id!), Promise.resolve()),
+        });
+        await run(view, 1, 1);
+      }
+      ok(ids.every((id) => /^training-view-\d+$/.test(id)), ids.join(", "));
+      const [first, second] = [ids[0]!, ids.at(-1)!].map((id) => Number(id.split("-").at(-1)));
+      strictEqual(second, first! + 1, "each view gets the next number");
+    },
+  );
+
+  await t.step("draws the loss on a log axis unless told not to", async () => {
+    const picture = async (options: { logLoss?: boolean }) => {
+      let last: Record<string, unknown> = {};
+      const display = (bundle: Record<string, unknown>) => ((last = bundle), Promise.resolve());
+      await run(new TrainingView({ minIntervalMs: 0, display, ...options }));
+      return last["image/png"];
+    };
+    const [byDefault, log, linear] = [
+      await picture({}),
+      await picture({ logLoss: true }),
+      await picture({ logLoss: false }),
+    ];
+    strictEqual(byDefault, log);
+    ok(byDefault !== linear);
+  });
 });

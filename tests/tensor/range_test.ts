@@ -14,7 +14,7 @@ Deno.test("arange()", async (t) => {
     assertThrows(
       () => arange(0, 1, { step: 0 }),
       RangeError,
-      "step must be a finite non-zero number: current value is 0",
+      "step must not be 0: current value is 0",
     );
   });
 });

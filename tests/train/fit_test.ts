@@ -1,12 +1,12 @@
 import { EarlyStopping, evaluate, fit, type History, predict } from "../../lib/train/mod.ts";
 import type { Callback, TrainEvent } from "../../lib/train/mod.ts";
-import { Linear, ReLU, Sequential } from "../../lib/nn/mod.ts";
+import { kerasMnistMlp, Linear, ReLU, Sequential } from "../../lib/nn/mod.ts";
 import { RMSprop, SGD } from "../../lib/optim/mod.ts";
 import { loadMnist, mnistDataset, noisyLine, xorPoints } from "../../lib/data/mod.ts";
 import { randomSeeded } from "../../lib/random/mod.ts";
 import { tensor } from "../../lib/tensor/mod.ts";
+import { crossEntropy, softmax } from "../../lib/ops/mod.ts";
 import { deepStrictEqual, ok, rejects, strictEqual } from "node:assert/strict";
-import { mnistMlp } from "../nn/_mnist_mlp.ts";
 
 const mnist = await loadMnist({
   dir: new URL("../fixtures/mnist16/", import.meta.url),
@@ -17,7 +17,7 @@ const test = mnistDataset(mnist.testImages, mnist.testLabels);
 
 /** Trains the (narrowed) Keras network on the 16 fixture digits. */
 async function trainFixture(seed: number, callbacks: Callback[] = []): Promise<History> {
-  const model = mnistMlp(seed, 32);
+  const model = kerasMnistMlp(seed, { hidden: 32 });
   const optimizer = new RMSprop(model.parameters(), { lr: 0.001 });
   return await fit(model, train, {
     numEpochs: 3,
@@ -73,7 +73,7 @@ Deno.test("fit() fits a line with mse and tensor targets", async () => {
 });
 
 Deno.test("the NaN guard stops training at lr 1e6, naming epoch, step and learning rate", async () => {
-  const model = mnistMlp(0, 32);
+  const model = kerasMnistMlp(0, { hidden: 32 });
   const optimizer = new SGD(model.parameters(), { lr: 1e6 });
   await rejects(
     () => fit(model, train, { numEpochs: 5, batchSize: 4, optimizer, prng: randomSeeded(0) }),
@@ -138,7 +138,7 @@ Deno.test("fit() awaits promises that callbacks return, and never yields otherwi
 });
 
 Deno.test("EarlyStopping stops after patience epochs and restores the best weights", async () => {
-  const model = mnistMlp(5, 32);
+  const model = kerasMnistMlp(5, { hidden: 32 });
   // Validation labels that contradict the training labels: fitting one hurts the other.
   const wrong = { x: train.x, labels: train.labels.map((l) => (l + 1) % 10) };
   const stopper = new EarlyStopping(model, { patience: 2, restoreBestWeights: true });
@@ -163,7 +163,7 @@ Deno.test("EarlyStopping stops after patience epochs and restores the best weigh
 });
 
 Deno.test("EarlyStopping needs the value it monitors", async () => {
-  const model = mnistMlp(5, 8);
+  const model = kerasMnistMlp(5, { hidden: 8 });
   await rejects(
     () =>
       fit(model, train, {
@@ -178,23 +178,23 @@ Deno.test("EarlyStopping needs the value it monitors", async () => {
 });
 
 Deno.test("fit() rejects batch size 0, an empty data set and labels outside 0-9", async () => {
-  const model = mnistMlp(0, 8);
+  const model = kerasMnistMlp(0, { hidden: 8 });
   const optimizer = new SGD(model.parameters(), { lr: 0.1 });
   const prng = randomSeeded(0);
   await rejects(() => fit(model, train, { numEpochs: 1, batchSize: 0, optimizer, prng }), {
     name: "RangeError",
-    message: "Cannot fit model as batchSize must be an integer >= 1: current value is 0",
+    message: "Cannot fit model as batchSize must be a positive integer: current value is 0",
   });
   const empty = { x: tensor([], { shape: [0, 784] }), labels: new Uint8Array(0) };
   await rejects(() => fit(model, empty, { numEpochs: 1, batchSize: 4, optimizer, prng }), {
     name: "RangeError",
-    message: "Cannot fit model as the training set must not be empty: x has shape [0, 784]",
+    message: "Cannot fit model as data must hold at least one example: data.x has shape [0, 784]",
   });
   const bad = { x: train.x, labels: train.labels.map((l, i) => (i === 3 ? 12 : l)) };
   await rejects(() => fit(model, bad, { numEpochs: 1, batchSize: 4, optimizer, prng }), {
     name: "RangeError",
     message:
-      "Cannot fit model as labels must be integers in 0-9 (the model has 10 outputs): label 3 is 12",
+      "Cannot fit model as data.labels must be integers in 0-9 (the model has 10 outputs): label 3 is 12",
   });
   const short = { x: train.x, labels: train.labels.slice(0, 5) };
   await rejects(() => fit(model, short, { numEpochs: 1, batchSize: 4, optimizer, prng }), {
@@ -203,7 +203,7 @@ Deno.test("fit() rejects batch size 0, an empty data set and labels outside 0-9"
 });
 
 Deno.test("evaluate() and predict() run in eval mode, in batches, and restore the mode", () => {
-  const model = mnistMlp(2, 32);
+  const model = kerasMnistMlp(2, { hidden: 32 });
   const a = evaluate(model, test, { batchSize: 3 });
   const b = evaluate(model, test, { batchSize: 16 });
   ok(Math.abs(a.loss - b.loss) < 1e-6);
@@ -220,10 +220,47 @@ Deno.test("evaluate() and predict() run in eval mode, in batches, and restore th
 });
 
 Deno.test("a final Softmax: the loss is the cross-entropy of the probabilities", () => {
-  const model = mnistMlp(4, 32);
+  const model = kerasMnistMlp(4, { hidden: 32 });
   const { loss } = evaluate(model, test);
   const p = predict(model, test.x);
   let expected = 0;
   for (let r = 0; r < 16; r++) expected -= Math.log(p.data[r * 10 + test.labels[r]!]!);
   ok(Math.abs(loss - expected / 16) < 1e-5, `${loss} vs ${expected / 16}`);
+});
+
+Deno.test("fit(), evaluate() and predict() read a Softmax model's logits, and say so", async () => {
+  const model = kerasMnistMlp(3, { hidden: 16 }).eval();
+  const logits = model.logits(test.x);
+  // evaluate()'s loss is the cross-entropy of the logits, not of the probabilities
+  const expected = crossEntropy(logits, test.labels).item();
+  ok(Math.abs(evaluate(model, test).loss - expected) < 1e-6);
+  deepStrictEqual(predict(model, test.x, { logits: true }).data, logits.data);
+  deepStrictEqual(predict(model, test.x).data, softmax(logits).data);
+  model.train();
+  const optimizer = new RMSprop(model.parameters(), { lr: 0.001 });
+  const history = await fit(model, train, {
+    numEpochs: 1,
+    batchSize: 8,
+    optimizer,
+    prng: randomSeeded(3),
+  });
+  strictEqual(
+    history.lossFrom,
+    "crossEntropy of model.logits(x): the scores before the final Softmax",
+  );
+});
+
+Deno.test("fit() refuses an optimiser built for an earlier model, and accepts a subset", async () => {
+  const prng = randomSeeded(4);
+  const earlier = kerasMnistMlp(4, { hidden: 8 });
+  const model = kerasMnistMlp(4, { hidden: 8 });
+  const stale = new RMSprop(earlier.parameters());
+  await rejects(() => fit(model, train, { numEpochs: 1, batchSize: 8, optimizer: stale, prng }), {
+    name: "TypeError",
+    message: /the optimizer must update this model's parameters: 6 of the model's 6/,
+  });
+  const lastLayer = new RMSprop(model.parameters().slice(4)); // the first layers stay frozen
+  const frozen = model.parameters()[0]!.data.slice();
+  await fit(model, train, { numEpochs: 1, batchSize: 8, optimizer: lastLayer, prng });
+  deepStrictEqual(model.parameters()[0]!.data, frozen);
 });

@@ -1,0 +1,223 @@
+/**
+ * Checks behind the exercises of `notebooks/11_embeddings.ipynb`: the distance between one-hot
+ * vectors, the parameter count of the skip-gram model, a cosine similarity written by hand, and
+ * an analogy solver.
+ *
+ * @module
+ */
+
+import { nearestNeighbours, selectRows } from "../../lib/ops/mod.ts";
+import type { Tensor } from "../../lib/tensor/mod.ts";
+import type { Vocabulary } from "../../lib/data/mod.ts";
+import { checkNumber, type CheckResult, fail, pass } from "./check.ts";
+import { placeholderVerdict } from "./_placeholder.ts";
+
+/**
+ * Checks the distance between the one-hot vectors of two different words: √2, whatever the words.
+ *
+ * @param answer The learner's distance
+ * @returns A verdict
+ *
+ * @example Usage
+ * ```ts
+ * import { checkOneHotDistance } from "./embeddings.ts";
+ * import { equal } from "node:assert/strict";
+ *
+ * equal(checkOneHotDistance(Math.SQRT2).passed, true);
+ * equal(checkOneHotDistance(2).passed, false);
+ * ```
+ */
+export function checkOneHotDistance(answer: unknown): CheckResult {
+  const name = "the distance between the one-hot vectors of two different words";
+  const placeholder = placeholderVerdict(name, answer);
+  if (placeholder) return placeholder;
+  if (answer === 2) {
+    return fail(
+      `${name} is not 2: that is the squared distance, (1 − 0)² + (0 − 1)²; take its square root`,
+    );
+  }
+  if (answer === 0) {
+    return fail(`${name} is not 0: 0 is their dot product; the distance is √(Σ (aᵢ − bᵢ)²)`);
+  }
+  const result = checkNumber(name, answer, Math.SQRT2, { tolerance: 1e-3 });
+  return result.passed
+    ? pass(
+      `${name} is √2 ≈ 1.414: the vectors differ in exactly two places, by 1 each, for any two words`,
+    )
+    : result;
+}
+
+/**
+ * Checks the number of parameters of the skip-gram model (an `Embedding` of `vocabularySize`
+ * words then a `Linear(16, vocabularySize)` with a bias) with vectors of 16 numbers.
+ *
+ * @param answer The learner's count
+ * @param vocabularySize The number of words of the notebook's vocabulary
+ * @returns A verdict that names the part the learner left out
+ *
+ * @example Usage
+ * ```ts
+ * import { checkParameterCount } from "./embeddings.ts";
+ * import { equal } from "node:assert/strict";
+ *
+ * equal(checkParameterCount(66 * 16 + 16 * 66 + 66, 66).passed, true);
+ * equal(checkParameterCount(66 * 16, 66).passed, false);
+ * ```
+ */
+export function checkParameterCount(answer: unknown, vocabularySize: number): CheckResult {
+  const v = vocabularySize;
+  const name = `the number of parameters with 16 numbers per word`;
+  const placeholder = placeholderVerdict(name, answer);
+  if (placeholder) return placeholder;
+  const want = v * 16 + 16 * v + v;
+  if (answer === v * 16) {
+    return fail(`${name} is not ${answer}: that is the embedding alone; add the dense layer`);
+  }
+  if (answer === 2 * v * 16) {
+    return fail(
+      `${name} is not ${answer}: the dense layer also has a bias, one per output score`,
+    );
+  }
+  if (answer === v * 16 + 16 * v + 16) {
+    return fail(
+      `${name} is not ${answer}: the bias has one number per output (${v} words), not 16`,
+    );
+  }
+  const result = checkNumber(name, answer, want, { tolerance: 0 });
+  return result.passed
+    ? pass(`${name} is ${v}·16 + 16·${v} + ${v} = ${want}: the table, the weights, the biases`)
+    : result;
+}
+
+/** The learner's cosine similarity of two plain vectors. */
+export type CosineFn = (a: number[], b: number[]) => number;
+
+const COSINE_CASES: [number[], number[], number][] = [
+  [[1, 0], [0, 1], 0],
+  [[3, 4], [6, 8], 1],
+  [[1, 2, 2], [0, 3, 4], 14 / 15],
+  [[1, 2, 2], [-2, -4, -4], -1],
+  [[2, 0, 0, 1], [1, 1, 0, 0], 2 / Math.sqrt(10)],
+];
+
+/**
+ * Checks `myCosine(a, b)`: `a·b / (|a| |b|)` for two plain arrays of the same length.
+ *
+ * @param fn The learner's function
+ * @returns A verdict naming the first pair it gets wrong and why
+ *
+ * @example Usage
+ * ```ts
+ * import { checkCosine } from "./embeddings.ts";
+ * import { equal } from "node:assert/strict";
+ *
+ * const dot = (a: number[], b: number[]) => a.reduce((s, ai, i) => s + ai * b[i]!, 0);
+ * equal(checkCosine((a, b) => dot(a, b) / Math.sqrt(dot(a, a) * dot(b, b))).passed, true);
+ * equal(checkCosine(dot).passed, false);
+ * ```
+ */
+export function checkCosine(fn: CosineFn): CheckResult {
+  for (const [a, b, want] of COSINE_CASES) {
+    const call = `myCosine([${a}], [${b}])`;
+    let got: unknown;
+    try {
+      got = fn([...a], [...b]);
+    } catch (e) {
+      return fail(`${call} threw ${(e as Error).message}`);
+    }
+    if (got === undefined) return fail(`${call} returned undefined: write the function body`);
+    const placeholder = placeholderVerdict(call, got, "your code");
+    if (placeholder) return placeholder;
+    if (typeof got !== "number") return fail(`${call} should return a number, not ${String(got)}`);
+    if (Math.abs(got - want) <= 1e-9) continue;
+    const said = `${call} should be ${+want.toFixed(6)}, but it returned ${got}`;
+    const dot = a.reduce((s, ai, i) => s + ai * b[i]!, 0);
+    if (Math.abs(got - dot) <= 1e-9) {
+      return fail(`${said}: that is the dot product; divide it by both vectors' lengths`);
+    }
+    const squared = a.reduce((s, ai) => s + ai * ai, 0) * b.reduce((s, bi) => s + bi * bi, 0);
+    if (Math.abs(got - dot / squared) <= 1e-9) {
+      return fail(`${said}: a length is the square root of the sum of squares`);
+    }
+    return fail(`${said}: cosine = a·b / (|a| |b|), where |a| = √(Σ aᵢ²)`);
+  }
+  return pass("myCosine is right: 1 for the same direction, 0 at right angles, −1 for opposite");
+}
+
+/** The learner's analogy solver: the word closest to `b − a + c`, leaving out a, b and c. */
+export type AnalogyFn = (a: string, b: string, c: string) => string;
+
+/** Analogies "a is to b as c is to ?" that the check asks. */
+const ANALOGIES: [string, string, string][] = [
+  ["man", "king", "woman"],
+  ["woman", "queen", "man"],
+  ["king", "prince", "queen"],
+  ["boy", "prince", "girl"],
+];
+
+/** The answer the check expects: the notebook's method, with the library's `nearestNeighbours`. */
+function referenceAnswer(vocab: Vocabulary, vectors: Tensor, [a, b, c]: string[]): string {
+  const row = (word: string) => selectRows(vectors, [vocab.id(word)]);
+  const query = row(b!).sub(row(a!)).add(row(c!));
+  const exclude = [a!, b!, c!].map((word) => vocab.id(word));
+  return vocab.word(nearestNeighbours(vectors, query, { k: 1, exclude }).indices[0]!);
+}
+
+/**
+ * Checks `myAnalogy(a, b, c)`: "a is to b as c is to ?", answered as the word whose vector is
+ * closest in direction to `b − a + c`, leaving out a, b and c, on the notebook's trained vectors.
+ *
+ * @param fn The learner's function
+ * @param vocab The notebook's vocabulary
+ * @param vectors The trained vectors, one row per word of `vocab`
+ * @returns A verdict naming the first analogy it gets wrong and a likely reason
+ *
+ * @example Usage
+ * ```ts
+ * import { checkAnalogy } from "./embeddings.ts";
+ * import { Vocabulary } from "../../lib/data/mod.ts";
+ * import { tensor } from "../../lib/tensor/mod.ts";
+ * import { equal } from "node:assert/strict";
+ *
+ * // [royal, female, young, 1]
+ * const people = { king: [1, 0, 0, 1], queen: [1, 1, 0, 1], prince: [1, 0, 1, 1],
+ *   princess: [1, 1, 1, 1], man: [0, 0, 0, 1], woman: [0, 1, 0, 1], boy: [0, 0, 1, 1],
+ *   girl: [0, 1, 1, 1] };
+ * const vocab = new Vocabulary(Object.keys(people));
+ * const vectors = tensor(vocab.words.map((w) => people[w as keyof typeof people]));
+ * equal(checkAnalogy(() => "queen", vocab, vectors).passed, false);
+ * ```
+ */
+export function checkAnalogy(fn: AnalogyFn, vocab: Vocabulary, vectors: Tensor): CheckResult {
+  for (const analogy of ANALOGIES) {
+    const [a, b, c] = analogy;
+    const call = `myAnalogy("${a}", "${b}", "${c}")`;
+    let got: unknown;
+    try {
+      got = fn(a, b, c);
+    } catch (e) {
+      return fail(`${call} threw ${(e as Error).message}`);
+    }
+    if (got === undefined) return fail(`${call} returned undefined: write the function body`);
+    if (typeof got !== "string") {
+      return fail(`${call} should return a word (a string), but it returned ${String(got)}`);
+    }
+    const want = referenceAnswer(vocab, vectors, analogy);
+    if (got === want) continue;
+    const said = `${call} should be "${want}", but it returned "${got}"`;
+    if (analogy.includes(got)) {
+      return fail(`${said}: leave the three question words out of the answer`);
+    }
+    if (got === referenceAnswer(vocab, vectors, [b, a, c])) {
+      return fail(`${said}: the query is b − a + c (king − man + woman), not a − b + c`);
+    }
+    return fail(
+      `${said}: find the row nearest to b − a + c by cosine similarity (nearestNeighbours)`,
+    );
+  }
+  return pass(
+    `myAnalogy is right: man is to king as woman is to ${
+      referenceAnswer(vocab, vectors, ANALOGIES[0]!)
+    }`,
+  );
+}
