@@ -162,7 +162,7 @@ const BEFORE_REGEX = new Set([
  * translation. Comments and whitespace are dropped. A string literal, or a template literal with
  * the code of its `${}` holes, is one `text` token; a run of literals joined by `+` is one `text`
  * token too, so a translation may split or join a sentence's pieces. Everything else (names,
- * numbers, operators, regular expressions) is a `code` token.
+ * numbers, operators, regular expressions) is a `code` token. Trailing commas are dropped.
  *
  * @param source A code cell's source
  * @returns Its tokens, each with its 1-based line
@@ -311,11 +311,17 @@ function regexAllowedAfter(previous: Token | undefined, before: Token | undefine
   return !(t === ")" || t === "]" || t === "}");
 }
 
-/** Joins each run of literals separated by `+` into one `text` token with all their holes. */
+/**
+ * Joins each run of literals separated by `+` into one `text` token with all their holes, and
+ * drops trailing commas (`f(a, b,)` is `f(a, b)`: `deno fmt` adds one when it breaks a long line).
+ */
 function joinLiteralRuns(tokens: Token[]): Token[] {
   const out: Token[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
+    if (token.kind === "code" && token.text === "," && CLOSING.has(codeText(tokens[i + 1]))) {
+      continue;
+    }
     if (token.kind !== "text") {
       out.push(token);
       continue;
@@ -334,6 +340,12 @@ function joinLiteralRuns(tokens: Token[]): Token[] {
     out.push({ kind: "text", holes, line: token.line, raw });
   }
   return out;
+}
+
+const CLOSING = new Set([")", "]", "}"]);
+
+function codeText(token: Token | undefined): string {
+  return token?.kind === "code" ? token.text : "";
 }
 
 /** A token as a string, for comparing holes and for messages (literal text left out). */

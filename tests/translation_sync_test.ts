@@ -189,6 +189,10 @@ Deno.test("compareCode()", async (t) => {
       null,
     );
   });
+  await t.step("accepts a trailing comma that deno fmt adds to a longer line", () => {
+    strictEqual(compareCode('ok(a, "x");', 'ok(\n  a,\n  "很长的一句话",\n);'), null);
+    strictEqual(compareCode("f([1, 2], { a });", "f([1, 2,], { a, },);"), null);
+  });
   await t.step("accepts a sentence split or joined differently", () => {
     strictEqual(compareCode('log("a " + `b ${x}`);', "log(`甲乙 ${x}`);"), null);
   });
