@@ -26,8 +26,6 @@ const NOT_YET_TRANSLATED: Record<string, string> = {
   "07_mnist_data.ipynb": "being revised (branch lessons-b); translated once it lands on main",
   "08_mnist_mlp.ipynb": "being revised (branch lessons-b); translated once it lands on main",
   "09_overfitting.ipynb": "being revised (branch lessons-b); translated once it lands on main",
-  "11_embeddings.ipynb": "translated after notebooks 05-09",
-  "12_model_in_the_world.ipynb": "translated after notebooks 05-09",
   "99_plot_gallery.ipynb": "a gallery of every plot the library draws, for reference: not a lesson",
 };
 
