@@ -21,11 +21,6 @@ const NOTEBOOKS = new URL("../notebooks/", import.meta.url).pathname;
  * translated (take it off the list) or when an English notebook is neither translated nor listed.
  */
 const NOT_YET_TRANSLATED: Record<string, string> = {
-  "05_backpropagation.ipynb": "being revised (branch lessons-b); translated once it lands on main",
-  "06_batching.ipynb": "being revised (branch lessons-b); translated once it lands on main",
-  "07_mnist_data.ipynb": "being revised (branch lessons-b); translated once it lands on main",
-  "08_mnist_mlp.ipynb": "being revised (branch lessons-b); translated once it lands on main",
-  "09_overfitting.ipynb": "being revised (branch lessons-b); translated once it lands on main",
   "99_plot_gallery.ipynb": "a gallery of every plot the library draws, for reference: not a lesson",
 };
 
