@@ -9,7 +9,7 @@
  */
 
 /** The most lines of code `lib/` may hold (README.md, "The library"). */
-export const LINE_BUDGET = 11000;
+export const LINE_BUDGET = 11300;
 
 /**
  * Counts the lines of code in TypeScript source: blank lines, `//` comments and block comments
