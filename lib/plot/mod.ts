@@ -13,6 +13,7 @@
  *   {@linkcode weightTiles}, {@linkcode graphImage}, {@linkcode networkDiagram}.
  * - {@linkcode trainingView}: a `fit()` callback redrawn in place; {@linkcode table}: HTML and text;
  *   {@linkcode digitPad}: draw a digit for an ONNX model.
+ * - {@linkcode numberGrid}: numbers in cells shaded by their value (HTML and text).
  * - The fixed texts they show are English or Chinese: `language: "en" | "zh"` ({@linkcode PLOT_TEXT}).
  *
  * Every kind is shown in `notebooks/99_plot_gallery.ipynb`.
@@ -47,3 +48,4 @@ export * from "./network_diagram.ts";
 export * from "./table.ts";
 export * from "./word_map.ts";
 export * from "./digit_pad.ts";
+export * from "./number_grid.ts";
