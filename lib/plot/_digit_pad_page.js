@@ -60,7 +60,8 @@ function startPad(root, settings, say, mnistFromDrawing) {
     globalThis.__courseOrt ??= new Promise((resolve, reject) => {
       const script = document.createElement("script");
       script.src = ortUrl;
-      script.onload = () => globalThis.ort ? resolve(globalThis.ort) : reject(new Error("no window.ort"));
+      script.onload = () =>
+        globalThis.ort ? resolve(globalThis.ort) : reject(new Error("no window.ort"));
       script.onerror = () => reject(new Error(`cannot load ${ortUrl}`));
       document.head.appendChild(script);
     });
