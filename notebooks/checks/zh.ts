@@ -68,6 +68,11 @@ export const checkBestEpoch = inChinese(en.checkBestEpoch);
 export const checkStopEpoch = inChinese(en.checkStopEpoch);
 export const checkDropoutScale = inChinese(en.checkDropoutScale);
 export const checkL2Gradient = inChinese(en.checkL2Gradient);
+// 10_convolutions
+export const checkOutputSize = inChinese(en.checkOutputSize);
+export const checkMyConv = inChinese(en.checkMyConv);
+export const checkConvParams = inChinese(en.checkConvParams);
+export const checkFlattenSize = inChinese(en.checkFlattenSize);
 // 11_embeddings
 export const checkOneHotDistance = inChinese(en.checkOneHotDistance);
 export const checkParameterCount = inChinese(en.checkParameterCount);
