@@ -370,6 +370,13 @@ function isCode(token: Token | undefined, text: string): boolean {
   return token?.kind === "code" && token.text === text;
 }
 
+/** Whether `tokens` hold `language: "zh"` from `at` on (the option that puts plots' own texts in Chinese). */
+function isChineseOption(tokens: Token[], at: number): boolean {
+  const value = tokens[at + 2];
+  return isCode(tokens[at], "language") && isCode(tokens[at + 1], ":") && value?.kind === "text" &&
+    value.holes.length === 0 && (value.raw === '"zh"' || value.raw === "'zh'");
+}
+
 function isName(token: Token | undefined): token is Token & { kind: "code" } {
   return token?.kind === "code" && (IDENTIFIER_START.test(token.text[0]!) || token.text[0] === "#");
 }
@@ -377,9 +384,10 @@ function isName(token: Token | undefined): token is Token & { kind: "code" } {
 /**
  * Compares an English code cell with its Chinese translation. They must be the same code: the
  * same tokens, where a `text` token (a literal, or literals joined by `+`) may hold any text but
- * the same `${}` holes (in any order, as Chinese word order needs). The one other change allowed is
+ * the same `${}` holes (in any order, as Chinese word order needs). The other changes allowed are
  * renaming an object literal's key to a string, for a table's column header: `{ size: n }` may
- * become `{ "大小": n }`, and `{ size }` may become `{ "大小": size }`.
+ * become `{ "大小": n }`, and `{ size }` may become `{ "大小": size }`; and adding
+ * `language: "zh"` to an options object, so that a plot's own texts are in Chinese.
  *
  * @param english The English cell's source
  * @param chinese The Chinese cell's source
@@ -433,6 +441,15 @@ function compareTokens(a: Token[], b: Token[]): string | null {
     if (x?.kind === "code" && y?.kind === "code" && x.text === y.text) {
       i++;
       j++;
+      continue;
+    }
+    // The library's own texts in Chinese: an options object may add `language: "zh"`.
+    if (isCode(y, ",") && isChineseOption(b, j + 1)) {
+      j += 4;
+      continue;
+    }
+    if (isCode(b[j - 1], "{") && isChineseOption(b, j) && isCode(b[j + 3], ",")) {
+      j += 4;
       continue;
     }
     // An object key renamed to a string: `{ size: n }` → `{ "大小": n }`.

@@ -21,7 +21,6 @@ const NOTEBOOKS = new URL("../notebooks/", import.meta.url).pathname;
  * translated (take it off the list) or when an English notebook is neither translated nor listed.
  */
 const NOT_YET_TRANSLATED: Record<string, string> = {
-  "10_convolutions.ipynb": "landed on main at 15:2x on the last day of this round; not translated yet",
   "99_plot_gallery.ipynb": "a gallery of every plot the library draws, for reference: not a lesson",
 };
 
@@ -219,6 +218,25 @@ Deno.test("compareCode()", async (t) => {
       );
     },
   );
+  await t.step('accepts an added language: "zh" option and nothing else added', () => {
+    const english = 'trainingView({ title: "CNN" });\nf({\n  a: 1,\n});';
+    strictEqual(
+      compareCode(english, 'trainingView({ title: "卷积", language: "zh" });\nf({ a: 1 });'),
+      null,
+    );
+    strictEqual(
+      compareCode(english, 'trainingView({ language: "zh", title: "卷积" });\nf({ a: 1 });'),
+      null,
+    );
+    strictEqual(
+      compareCode(english, 'trainingView({ title: "x" });\nf({\n  a: 1,\n  language: "zh",\n});'),
+      null,
+    );
+    ok(
+      compareCode(english, 'trainingView({ title: "x", language: "en" });\nf({ a: 1 });') !== null,
+    );
+    ok(compareCode(english, 'trainingView({ title: "x", lang: "zh" });\nf({ a: 1 });') !== null);
+  });
   await t.step("rejects a hole whose code changed", () => {
     const difference = compareCode(
       "log(`loss ${loss.toFixed(3)}`);",
