@@ -67,7 +67,8 @@ Deno.test("gemmWasm: loads a SIMD flavour", () => {
 
 for (const mode of ["dense", "sparse", "auto"] as const) {
   Deno.test(`gemmWasm: matches gemmTs on odd sizes, all layouts (${mode})`, () => {
-    const before = setWasmOptions({ threads: 1 });
+    const before = setWasmOptions({});
+    setWasmOptions({ threads: 1 });
     const rand = lcg(42);
     try {
       for (const m of SIZES) {
@@ -147,7 +148,7 @@ Deno.test("gemm_simd.wasm (the fallback without relaxed SIMD) matches gemmTs too
         heap.set(a, aAt / 4);
         heap.set(b, bAt / 4);
         heap.set(c, cAt / 4);
-        kernel.gemm(aAt, bAt, cAt, m!, k!, n!, flags, 0, m!, work, 0.5);
+        kernel.gemm(aAt, bAt, cAt, m!, k!, n!, flags, 0, n!, work, 0.5);
         assertClose(
           heap.slice(cAt / 4, cAt / 4 + m! * n!),
           expected,
