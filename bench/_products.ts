@@ -91,15 +91,6 @@ export const PRODUCTS: readonly Product[] = [
   },
 ];
 
-/** A small deterministic generator for benchmark data. */
-export function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 4294967296;
-  };
-}
-
 /** Random operands for a product, op(A) with the given fraction of zeros. */
 export function operands(p: Product, zeros: number, rand: () => number): GemmArgs {
   const a = new Float32Array(p.m * p.k);

@@ -29,7 +29,7 @@ import { RMSprop } from "../lib/optim/mod.ts";
 import { evaluate, fit } from "../lib/train/mod.ts";
 import { randomSeeded } from "../lib/random/mod.ts";
 import { type Tensor, tensor } from "../lib/tensor/mod.ts";
-import { lcg, operands, PRODUCTS, timeIt } from "./_products.ts";
+import { operands, PRODUCTS, timeIt } from "./_products.ts";
 import { FusedMlp } from "./_fused_mlp.ts";
 import process from "node:process";
 
@@ -72,7 +72,7 @@ async function data(): Promise<Data> {
       source: "MNIST, 60,000 training images",
     };
   } catch (error) {
-    const rand = lcg(5);
+    const rand = randomSeeded(5);
     const x = new Float32Array(60000 * 784);
     for (let i = 0; i < x.length; i++) x[i] = rand() < 0.8 ? 0 : rand();
     const labels = Uint8Array.from({ length: 60000 }, () => Math.floor(rand() * 10));
@@ -93,7 +93,7 @@ function productTable(): void {
   console.log(
     `${header[0]!.padEnd(38)}${header.slice(1).map((h) => h.padStart(14)).join("")}`,
   );
-  const rand = lcg(1);
+  const rand = randomSeeded(1);
   const totals = [0, 0, 0, 0];
   for (const p of PRODUCTS) {
     const gemmArgs = operands(p, p.zeros, rand);

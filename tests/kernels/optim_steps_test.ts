@@ -1,13 +1,6 @@
-import { ok, throws } from "node:assert/strict";
+import { ok, throws } from "../_helpers.ts";
+import { randomSeeded } from "../../lib/random/mod.ts";
 import { adamStep, rmspropStep, WASM_STEP_MIN } from "../../lib/kernels/optim_steps.ts";
-
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 4294967296;
-  };
-}
 
 function assertNear(actual: Float32Array, expected: Float64Array, what: string): void {
   for (let i = 0; i < expected.length; i++) {
@@ -20,7 +13,7 @@ function assertNear(actual: Float32Array, expected: Float64Array, what: string):
 // the plain loop, which is the reference here.
 for (const n of [1, 7, WASM_STEP_MIN + 3, 100_003]) {
   Deno.test(`rmspropStep: float32 (WebAssembly for n >= ${WASM_STEP_MIN}) matches float64, n = ${n}`, () => {
-    const rand = lcg(n);
+    const rand = randomSeeded(n);
     const p64 = Float64Array.from({ length: n }, () => rand() - 0.5);
     const v64 = new Float64Array(n);
     const p32 = Float32Array.from(p64);
@@ -38,7 +31,7 @@ for (const n of [1, 7, WASM_STEP_MIN + 3, 100_003]) {
   });
 
   Deno.test(`adamStep: float32 (WebAssembly for n >= ${WASM_STEP_MIN}) matches float64, n = ${n}`, () => {
-    const rand = lcg(n + 1);
+    const rand = randomSeeded(n + 1);
     const p64 = Float64Array.from({ length: n }, () => rand() - 0.5);
     const [m64, v64] = [new Float64Array(n), new Float64Array(n)];
     const p32 = Float32Array.from(p64);
