@@ -6,7 +6,7 @@
 import { gemm } from "../lib/kernels/mod.ts";
 import { biasReluDropout, biasReluDropoutBackward } from "./_dense_layer.ts";
 import { softmaxCrossEntropy } from "./_softmax_cross_entropy.ts";
-import { rmspropStep } from "../lib/kernels/optim_steps.ts";
+import { rmspropStep } from "../lib/optim/mod.ts";
 import { permutation, type Prng } from "../lib/random/mod.ts";
 
 interface Layer {
