@@ -353,8 +353,9 @@ async function main(): Promise<void> {
     return;
   }
   const [torchThreads, theirs] = torchTimes.reduce((x, y) => (y[1] < x[1] ? y : x));
-  console.log(`PyTorch, best thread setting: ${theirs.toFixed(2)} s (${torchThreads} threads)`);
-  const versus = `PyTorch's best (${torchThreads} threads, ${theirs.toFixed(2)} s)`;
+  const torchLabel = `${torchThreads} thread${torchThreads > 1 ? "s" : ""}`;
+  console.log(`PyTorch, best thread setting: ${theirs.toFixed(2)} s (${torchLabel})`);
+  const versus = `PyTorch's best (${torchLabel}, ${theirs.toFixed(2)} s)`;
   console.log(
     `\nratio library / PyTorch at the library's default settings (${defaultThreads}, ` +
       `${atDefault.toFixed(2)} s) / ${versus}: ${(atDefault / theirs).toFixed(2)} ` +
