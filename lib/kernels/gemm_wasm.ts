@@ -186,7 +186,7 @@ const settings: Required<WasmOptions> = {
 };
 
 /** The helper thread, started on first use when `threads` is 2 or "auto"; null until it is ready. */
-export function helperPool(k: Kernels): ThreadPool | null {
+function helperPool(k: Kernels): ThreadPool | null {
   if (settings.threads === 1) return null;
   if (k.pool === null) k.pool = new ThreadPool(k.memory, k.module);
   k.pool.start();
