@@ -11,6 +11,7 @@
  * - Pictures (PNG and text): {@linkcode digitImage}, {@linkcode digitGrid},
  *   {@linkcode weightTiles}, {@linkcode graphImage}.
  * - {@linkcode trainingView}: a `fit()` callback redrawn in place; {@linkcode table}: HTML and text.
+ * - {@linkcode numberGrid}: numbers in cells shaded by their value (HTML and text).
  *
  * Every kind is shown in `notebooks/99_plot_gallery.ipynb`.
  * {@linkcode networkDiagram} draws a dense network's structure with its parameters named (PNG and
@@ -45,3 +46,4 @@ export * from "./network_diagram.ts";
 export * from "./table.ts";
 export * from "./word_map.ts";
 export * from "./digit_pad.ts";
+export * from "./number_grid.ts";
