@@ -24,3 +24,4 @@ export * from "./mnist_mlp.ts";
 export * from "./overfitting.ts";
 export * from "./embeddings.ts";
 export * from "./model_in_the_world.ts";
+export * from "./convolutions.ts";
