@@ -2,9 +2,24 @@ import { finiteRange, formatNumber, formatShape, type NumberGrid, readMatrix } f
 import { drawTiles } from "./_tiles.ts";
 import type { ImageDisplay } from "./image.ts";
 import { fill, type Language, plotText } from "./language.ts";
+import { checkNumber } from "../_check.ts";
 
 /** Options of {@linkcode weightTiles}. */
 export interface WeightTilesOptions {
+  /**
+   * Size of one tile `[height, width]`: a digit's 28 × 28 pixels, or a filter's or feature map's
+   * size (notebook 10). One axis of the weights must hold height × width values.
+   *
+   * @default {[28, 28]}
+   */
+  shape?: readonly [number, number];
+  /**
+   * Which axis holds the units: `"columns"` for a `[784, units]` matrix (`x.matmul(w)`),
+   * `"rows"` for `[units, 784]`.
+   *
+   * @default {"columns" if the rows hold one tile, else "rows"}
+   */
+  along?: "columns" | "rows";
   /**
    * Most tiles drawn (the first units).
    *
@@ -48,7 +63,7 @@ function diverging(t: number): number[] {
  *   (nested arrays or a tensor)
  * @param options How many, layout, scale, title, language
  * @returns A PNG picture that displays itself in a notebook
- * @throws {TypeError} When neither axis has 784 values
+ * @throws {TypeError} When no axis holds one tile's values (784 for the default 28 × 28)
  *
  * @example Ten units of a [784, 10] layer
  * ```ts
@@ -62,28 +77,43 @@ function diverging(t: number): number[] {
 export function weightTiles(weights: NumberGrid, options: WeightTilesOptions = {}): ImageDisplay {
   const action = "draw weight tiles";
   const text = plotText(options.language, action);
+  const [h, w] = (options.shape ?? [28, 28]).map((n, i) =>
+    checkNumber(action, `shape[${i}]`, n, { min: 1, integer: true })
+  );
+  const size = h! * w!;
   const m = readMatrix(weights, "weights", action);
-  const shape = formatShape([m.length, m[0]!.length]);
-  const byColumn = m.length === 784; // [784, units]: unit k's weights are column k
-  if (!byColumn && m[0]!.length !== 784) {
+  const [rows, cols] = [m.length, m[0]!.length];
+  const along = options.along ?? (rows === size ? "columns" : "rows");
+  if (along !== "columns" && along !== "rows") {
     throw new TypeError(
-      `Cannot ${action} as one axis of weights must hold a 28 × 28 tile (784 values): weights has shape ${shape}`,
+      `Cannot ${action} as along must be "columns" or "rows": current value is ${along}`,
     );
   }
-  const units = byColumn ? m[0]!.length : m.length;
+  if ((along === "columns" ? rows : cols) !== size) {
+    throw new TypeError(
+      `Cannot ${action} as the ${
+        along === "columns" ? "rows" : "columns"
+      } of weights must hold one ${h} × ${w} tile (${size} values): weights has shape ${
+        formatShape([rows, cols])
+      }`,
+    );
+  }
+  const units = along === "columns" ? cols : rows;
   const count = Math.min(options.count ?? 64, units);
-  const values = new Float64Array(count * 784); // tile k's values, contiguous
+  const values = new Float64Array(count * size); // tile k's values, contiguous
   for (let k = 0; k < count; k++) {
-    for (let i = 0; i < 784; i++) values[k * 784 + i] = byColumn ? m[i]![k]! : m[k]![i]!;
+    for (let i = 0; i < size; i++) {
+      values[k * size + i] = along === "columns" ? m[i]![k]! : m[k]![i]!;
+    }
   }
   const largest = (k: number) =>
-    Math.max(...finiteRange(values.subarray(k * 784, (k + 1) * 784)).map(Math.abs)) || 1;
+    Math.max(...finiteRange(values.subarray(k * size, (k + 1) * size)).map(Math.abs)) || 1;
   const title = options.title ?? text.weightsPerUnit;
   const tiles = {
     values,
     count,
-    h: 28,
-    w: 28,
+    h: h!,
+    w: w!,
     columns: options.columns ?? 8,
     scale: options.scale ?? 3,
     gap: 6,
@@ -98,7 +128,9 @@ export function weightTiles(weights: NumberGrid, options: WeightTilesOptions = {
       minWidth: 380,
     },
     (scale, drawn) =>
-      `Weight tiles "${title}": the first ${drawn} of ${units} units of a ${shape} weight matrix, each as a 28 × 28 image (blue negative, red positive, each tile on its own scale, drawn ${scale}x); weights from ${
+      `Weight tiles "${title}": the first ${drawn} of ${units} units of a ${
+        formatShape([rows, cols])
+      } weight matrix, each as a ${h} × ${w} image (blue negative, red positive, each tile on its own scale, drawn ${scale}x); weights from ${
         formatNumber(lo)
       } to ${formatNumber(hi)}`,
   );
