@@ -7,6 +7,7 @@
  */
 
 import { checkNumber, type CheckResult, fail, pass } from "./check.ts";
+import { returnedUndefined, threw } from "./_feedback.ts";
 import { placeholderVerdict } from "./_placeholder.ts";
 
 /** The learner's function: an input size, a window size, a stride and a padding in, a size out. */
@@ -60,29 +61,48 @@ export function checkOutputSize(fn: OutputSizeFn): CheckResult {
     try {
       got = fn(size, kernelSize, stride, padding);
     } catch (e) {
-      return fail(`${call} threw ${(e as Error).message}`);
+      return fail(threw(call, e, false));
     }
-    const placeholder = placeholderVerdict(call, got, "the formula");
+    const placeholder = placeholderVerdict(call, got, "code");
     if (placeholder) return placeholder;
     if (typeof got !== "number") {
-      return fail(`${call} should return a number, but it returned ${String(got)}`);
+      return fail({
+        en: `${call} should return a number, but it returned ${String(got)}`,
+        zh: `${call} 应返回一个数，但它返回了 ${String(got)}`,
+      });
     }
     const want = outputSize(size, kernelSize, stride, padding);
     if (got === want) continue;
     const said = `${call} should be ${want}, but it returned ${got}`;
+    const saidZh = `${call} 应为 ${want}，但它返回了 ${got}`;
     const oneSide = Math.floor((size + padding - kernelSize) / stride) + 1;
     if (padding > 0 && (got === oneSide || got === outputSize(size, kernelSize, stride, 0))) {
-      return fail(`${said}: the padding adds ${padding} zeros on each side, so 2·padding in all`);
+      return fail({
+        en: `${said}: the padding adds ${padding} zeros on each side, so 2·padding in all`,
+        zh: `${saidZh}：填充在每一边各加 ${padding} 个 0，所以一共是 2·padding`,
+      });
     }
     if (got === want - 1) {
-      return fail(`${said}: count the first position too (add 1 after dividing)`);
+      return fail({
+        en: `${said}: count the first position too (add 1 after dividing)`,
+        zh: `${saidZh}：第一个位置也要算上（除完之后加 1）`,
+      });
     }
     if (!Number.isInteger(got)) {
-      return fail(`${said}: a window is either inside or not; round the division down`);
+      return fail({
+        en: `${said}: a window is either inside or not; round the division down`,
+        zh: `${saidZh}：窗口要么完全在里面，要么不在；除法要向下取整`,
+      });
     }
-    return fail(`${said}: the last window must fit inside the padded input`);
+    return fail({
+      en: `${said}: the last window must fit inside the padded input`,
+      zh: `${saidZh}：最后一个窗口必须完全落在填充后的输入之内`,
+    });
   }
-  return pass("myOutputSize counts the positions of a window, with stride and padding");
+  return pass({
+    en: "myOutputSize counts the positions of a window, with stride and padding",
+    zh: "myOutputSize 正确数出了窗口的位置数，考虑了步幅和填充",
+  });
 }
 
 /** Small 2-D cases: an edge on a 5 × 5 patch, a 4 × 6 image with a 2 × 3 kernel, a 3 × 3 one. */
@@ -154,43 +174,59 @@ export function checkMyConv(fn: MyConvFn): CheckResult {
     try {
       got = fn(image.map((row) => [...row]), kernel.map((row) => [...row]));
     } catch (e) {
-      return fail(`${call} threw ${(e as Error).message}`);
+      return fail(threw(call, e, false));
     }
-    if (got === undefined) return fail(`${call} returned undefined: write the function body`);
+    if (got === undefined) return fail(returnedUndefined(call));
     const want = convolve(image, kernel);
     const [wantH, wantW] = [want.length, want[0]!.length];
     const shape = gridShape(got);
     if (shape === null) {
-      return fail(`${call} should return a ${wantH} × ${wantW} array of arrays of numbers`);
+      return fail({
+        en: `${call} should return a ${wantH} × ${wantW} array of arrays of numbers`,
+        zh: `${call} 应返回一个 ${wantH} × ${wantW} 的数组的数组（元素是数）`,
+      });
     }
     if (shape[0] !== wantH || shape[1] !== wantW) {
-      return fail(
-        `${call} should be ${wantH} × ${wantW} (one value per position where the kernel fits inside the image), but it is ${
+      return fail({
+        en:
+          `${call} should be ${wantH} × ${wantW} (one value per position where the kernel fits inside the image), but it is ${
+            shape[0]
+          } × ${shape[1]}`,
+        zh: `${call} 应为 ${wantH} × ${wantW}（卷积核能完全放进图像的每个位置一个值），但它是 ${
           shape[0]
         } × ${shape[1]}`,
-      );
+      });
     }
     const grid = got as number[][];
     const same = (a: number[][]) => a.every((row, i) => row.every((v, j) => v === grid[i]![j]));
     if (same(want)) continue;
     if (same(convolve(image, kernel, true))) {
-      return fail(
-        `${call} flips the kernel: conv2d, like PyTorch and Keras, multiplies image[i + u][j + v] by kernel[u][v] as it is`,
-      );
+      return fail({
+        en:
+          `${call} flips the kernel: conv2d, like PyTorch and Keras, multiplies image[i + u][j + v] by kernel[u][v] as it is`,
+        zh:
+          `${call} 把卷积核翻转了：conv2d 和 PyTorch、Keras 一样，直接用 image[i + u][j + v] 乘以 kernel[u][v]，不翻转`,
+      });
     }
     for (let i = 0; i < wantH; i++) {
       for (let j = 0; j < wantW; j++) {
         if (grid[i]![j] !== want[i]![j]) {
-          return fail(
-            `${call}: value [${i}][${j}] should be ${want[i]![j]}, but it is ${
+          return fail({
+            en: `${call}: value [${i}][${j}] should be ${want[i]![j]}, but it is ${
               grid[i]![j]
             }: the sum of image[${i} + u][${j} + v] · kernel[u][v]`,
-          );
+            zh: `${call}：值 [${i}][${j}] 应为 ${want[i]![j]}，但它是 ${
+              grid[i]![j]
+            }：它是 image[${i} + u][${j} + v] · kernel[u][v] 之和`,
+          });
         }
       }
     }
   }
-  return pass("myConv slides the kernel over the image as conv2d does");
+  return pass({
+    en: "myConv slides the kernel over the image as conv2d does",
+    zh: "myConv 像 conv2d 一样让卷积核在图像上滑动",
+  });
 }
 
 /**
@@ -210,14 +246,23 @@ export function checkMyConv(fn: MyConvFn): CheckResult {
  * ```
  */
 export function checkConvParams(answer: unknown): CheckResult {
-  const name = "the parameters of Conv2d(32, 64, 3 × 3)";
+  const name = {
+    en: "the parameters of Conv2d(32, 64, 3 × 3)",
+    zh: "Conv2d(32, 64, 3 × 3) 的参数个数",
+  };
   const placeholder = placeholderVerdict(name, answer);
   if (placeholder) return placeholder;
   if (answer === 64 * 32 * 9) {
-    return fail(`${name}: ${answer} counts the weights; add one bias per filter`);
+    return fail({
+      en: `${name.en}: ${answer} counts the weights; add one bias per filter`,
+      zh: `${name.zh}：${answer} 只数了权重；每个滤波器还有一个偏置`,
+    });
   }
   if (answer === 64 * 10) {
-    return fail(`${name}: ${answer} counts one input channel; each filter spans all 32 channels`);
+    return fail({
+      en: `${name.en}: ${answer} counts one input channel; each filter spans all 32 channels`,
+      zh: `${name.zh}：${answer} 只算了一个输入通道；每个滤波器覆盖全部 32 个通道`,
+    });
   }
   return checkNumber(name, answer, 64 * (32 * 9 + 1), { tolerance: 0 });
 }
@@ -239,12 +284,23 @@ export function checkConvParams(answer: unknown): CheckResult {
  * ```
  */
 export function checkFlattenSize(answer: unknown): CheckResult {
-  const name = "the features flattened for a 32 × 32 image";
+  const name = {
+    en: "the features flattened for a 32 × 32 image",
+    zh: "32 × 32 图像展平后的特征数",
+  };
   const placeholder = placeholderVerdict(name, answer);
   if (placeholder) return placeholder;
-  if (answer === 1600) return fail(`${name}: ${answer} is the count for 28 × 28 images`);
+  if (answer === 1600) {
+    return fail({
+      en: `${name.en}: ${answer} is the count for 28 × 28 images`,
+      zh: `${name.zh}：${answer} 是 28 × 28 图像的数目`,
+    });
+  }
   if (answer === 64 * 7 * 7) {
-    return fail(`${name}: ${answer} rounds 13 / 2 up; pooling drops a last row that does not fit`);
+    return fail({
+      en: `${name.en}: ${answer} rounds 13 / 2 up; pooling drops a last row that does not fit`,
+      zh: `${name.zh}：${answer} 把 13 / 2 向上取整了；池化会丢掉放不下的最后一行`,
+    });
   }
   return checkNumber(name, answer, 64 * 6 * 6, { tolerance: 0 });
 }

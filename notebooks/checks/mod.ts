@@ -13,6 +13,7 @@
  * @module
  */
 export * from "./check.ts";
+// The same checks with Chinese feedback: ./zh.ts (for notebooks/zh/).
 export * from "./single_neuron.ts";
 export * from "./loss_surface.ts";
 export * from "./backpropagation.ts";
