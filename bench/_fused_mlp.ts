@@ -1,12 +1,12 @@
 // The Keras MNIST network trained with the kernels directly: no autograd, no tensors, every
 // buffer allocated once. It shows how fast the library could train if its ops called the fused
-// kernels of lib/kernels (bias + ReLU + dropout, softmax cross-entropy, RMSprop) and reused
+// kernels (bench/_dense_layer.ts, bench/_softmax_cross_entropy.ts, RMSprop of lib/kernels) and reused
 // their buffers; bench/epoch.ts prints it as the "fused kernels" line.
 
 import { gemm } from "../lib/kernels/mod.ts";
-import { biasReluDropout, biasReluDropoutBackward } from "../lib/kernels/dense_layer.ts";
-import { softmaxCrossEntropy } from "../lib/kernels/softmax_cross_entropy.ts";
-import { rmspropStep } from "../lib/kernels/optim_steps.ts";
+import { biasReluDropout, biasReluDropoutBackward } from "./_dense_layer.ts";
+import { softmaxCrossEntropy } from "./_softmax_cross_entropy.ts";
+import { rmspropStep } from "../lib/optim/mod.ts";
 import { permutation, type Prng } from "../lib/random/mod.ts";
 
 interface Layer {

@@ -1,7 +1,7 @@
 // The matrix products of one training step of the 784-512-512-10 network (batch 128,
 // weights stored [in, out] as in Keras), and a timer for them.
 
-import type { WasmGemmArgs } from "../lib/kernels/gemm_wasm.ts";
+import type { GemmArgs } from "../lib/kernels/mod.ts";
 
 /** One product of the network: its name, sizes, layout, and how sparse its left operand is. */
 export interface Product {
@@ -91,17 +91,8 @@ export const PRODUCTS: readonly Product[] = [
   },
 ];
 
-/** A small deterministic generator for benchmark data. */
-export function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 4294967296;
-  };
-}
-
 /** Random operands for a product, op(A) with the given fraction of zeros. */
-export function operands(p: Product, zeros: number, rand: () => number): WasmGemmArgs {
+export function operands(p: Product, zeros: number, rand: () => number): GemmArgs {
   const a = new Float32Array(p.m * p.k);
   for (let i = 0; i < a.length; i++) a[i] = rand() < zeros ? 0 : rand();
   const b = new Float32Array(p.k * p.n);

@@ -4,14 +4,16 @@
  * 1. GFLOP/s of each matrix product of a training step (batch 128): the TypeScript reference,
  *    WebAssembly on 1 thread (dense only, and with the sparse path), and on 2 threads.
  * 2. The library's time for epochs of the Keras recipe (784-512 ReLU dropout 0.2 - 512 ReLU
- *    dropout 0.2 - 10, RMSprop lr 1e-3, batch 128, the 60,000 MNIST training images), with the
- *    share spent in matrix products and in copies, and the resident memory after each epoch.
- * 3. PyTorch's time for the same epoch (bench/torch_epoch.py) at 1 and 2 threads, the best of
- *    the two, and the ratio of the two times.
+ *    dropout 0.2 - 10, RMSprop lr 1e-3, batch 128, the 60,000 MNIST training images) at its
+ *    default settings, with the share spent in matrix products and in copies, and the resident
+ *    memory after each epoch; then one epoch on 1 thread and one with threads "auto".
+ * 3. PyTorch's time for the same epoch (bench/torch_epoch.py) at 1 and 2 threads, and the
+ *    ratios library / PyTorch's best: at the library's default settings and at its best, each
+ *    side's thread count named.
  *
  * Usage: `deno task bench` or `deno run -A bench/epoch.ts [options]`
- *   --epochs N     library epochs with threads "auto" (default 3; memory sampled after each),
- *                  then one epoch on 1 thread and one on 2
+ *   --epochs N     library epochs at the default settings (default 3; memory sampled after
+ *                  each), then one epoch on 1 thread and one with threads "auto"
  *   --no-torch     skip PyTorch
  *   --no-products  skip the per-product table
  *   --ts-epoch     also time one epoch with the TypeScript reference kernel (slow)
@@ -29,7 +31,7 @@ import { RMSprop } from "../lib/optim/mod.ts";
 import { evaluate, fit } from "../lib/train/mod.ts";
 import { randomSeeded } from "../lib/random/mod.ts";
 import { type Tensor, tensor } from "../lib/tensor/mod.ts";
-import { lcg, operands, PRODUCTS, timeIt } from "./_products.ts";
+import { operands, PRODUCTS, timeIt } from "./_products.ts";
 import { FusedMlp } from "./_fused_mlp.ts";
 import process from "node:process";
 
@@ -72,7 +74,7 @@ async function data(): Promise<Data> {
       source: "MNIST, 60,000 training images",
     };
   } catch (error) {
-    const rand = lcg(5);
+    const rand = randomSeeded(5);
     const x = new Float32Array(60000 * 784);
     for (let i = 0; i < x.length; i++) x[i] = rand() < 0.8 ? 0 : rand();
     const labels = Uint8Array.from({ length: 60000 }, () => Math.floor(rand() * 10));
@@ -93,7 +95,7 @@ function productTable(): void {
   console.log(
     `${header[0]!.padEnd(38)}${header.slice(1).map((h) => h.padStart(14)).join("")}`,
   );
-  const rand = lcg(1);
+  const rand = randomSeeded(1);
   const totals = [0, 0, 0, 0];
   for (const p of PRODUCTS) {
     const gemmArgs = operands(p, p.zeros, rand);
@@ -249,7 +251,8 @@ async function main(): Promise<void> {
     await accuracyRun(option("--accuracy", 20), flag("--ts"));
     return;
   }
-  const info = await prepareWasm(5000);
+  const defaults = setWasmOptions({});
+  const info = await prepareWasm(Infinity);
   console.log("# One epoch of the Keras MNIST recipe: this library vs PyTorch");
   console.log(
     `Deno ${Deno.version.deno} (V8 ${Deno.version.v8}); WebAssembly: ${
@@ -257,29 +260,30 @@ async function main(): Promise<void> {
     }; ${loadLine()}`,
   );
   if (!flag("--no-products")) productTable();
+  setWasmOptions(defaults);
 
   const d = await data();
   console.log(`\n## The library, one epoch = fit() over ${d.source}, batch 128`);
   const numEpochs = option("--epochs", 3);
-  setWasmOptions({ threads: "auto", sparse: "auto" });
-  await prepareWasm(5000);
+  const defaultThreads = `threads ${defaults.threads}, the default`;
+  await prepareWasm(Infinity);
   const model = kerasMnistMlp(42);
   const optimizer = new RMSprop(model.parameters(), { lr: 1e-3 });
   const results: EpochResult[] = [];
   for (let e = 1; e <= numEpochs; e++) {
     const r = await epoch(model, optimizer, d.train, e);
     results.push(r);
-    console.log(epochLine(`epoch ${e} (threads auto)`, r));
+    console.log(epochLine(`epoch ${e} (${defaultThreads})`, r));
   }
-  const more: EpochResult[] = [];
-  for (const threads of [1, 2] as const) {
+  const more: [string, EpochResult][] = [];
+  for (const threads of [1, "auto"] as const) {
     setWasmOptions({ threads });
-    await prepareWasm(5000);
-    const r = await epoch(model, optimizer, d.train, 100 + threads);
-    more.push(r);
-    console.log(epochLine(`${threads} thread${threads > 1 ? "s" : ""}`, r));
+    await prepareWasm(Infinity);
+    const r = await epoch(model, optimizer, d.train, 100 + more.length);
+    more.push([`threads ${threads}`, r]);
+    console.log(epochLine(`threads ${threads}`, r));
   }
-  setWasmOptions({ threads: "auto" });
+  setWasmOptions(defaults);
   if (flag("--ts-epoch")) {
     setWasmOptions({ enabled: false });
     console.log(epochLine("TypeScript reference", await epoch(model, optimizer, d.train, 103)));
@@ -319,12 +323,21 @@ async function main(): Promise<void> {
   }
   const fusedBest = Math.min(...fusedTimes);
 
-  const ours = Math.min(...results.map((r) => r.seconds), ...more.map((r) => r.seconds));
-  console.log(`library, best epoch: ${ours.toFixed(2)} s`);
+  // Epoch 1 also pays for compiling and warming up; the default's time is its best epoch.
+  const atDefault = Math.min(...results.map((r) => r.seconds));
+  const candidates: [string, number][] = [
+    [`threads ${defaults.threads}`, atDefault],
+    ...more.map(([label, r]): [string, number] => [label, r.seconds]),
+  ];
+  const [bestLabel, best] = candidates.reduce((x, y) => (y[1] < x[1] ? y : x));
+  console.log(
+    `\nlibrary, default settings (${defaultThreads}): ${atDefault.toFixed(2)} s; ` +
+      `best: ${best.toFixed(2)} s (${bestLabel})`,
+  );
 
   if (flag("--no-torch")) return;
   console.log("\n## PyTorch, the same epoch (bench/torch_epoch.py, OPENBLAS_* unset)");
-  const torchTimes: number[] = [];
+  const torchTimes: [number, number][] = [];
   for (const threads of [1, 2]) {
     const r = await torchEpoch(threads);
     if (r === null) continue;
@@ -333,20 +346,29 @@ async function main(): Promise<void> {
         r.cpu_s[0]!.toFixed(2)
       } s)`,
     );
-    torchTimes.push(r.epoch_s[0]!);
+    torchTimes.push([threads, r.epoch_s[0]!]);
   }
   if (torchTimes.length === 0) {
     console.log("PyTorch: not available (python3 with torch is needed)");
     return;
   }
-  const theirs = Math.min(...torchTimes);
-  console.log(`PyTorch, best thread setting: ${theirs.toFixed(2)} s`);
+  const [torchThreads, theirs] = torchTimes.reduce((x, y) => (y[1] < x[1] ? y : x));
+  const torchLabel = `${torchThreads} thread${torchThreads > 1 ? "s" : ""}`;
+  console.log(`PyTorch, best thread setting: ${theirs.toFixed(2)} s (${torchLabel})`);
+  const versus = `PyTorch's best (${torchLabel}, ${theirs.toFixed(2)} s)`;
   console.log(
-    `\nratio library / PyTorch: ${
-      (ours / theirs).toFixed(2)
-    } (done when <= 2, goal 1); ${loadLine()}`,
+    `\nratio library / PyTorch at the library's default settings (${defaultThreads}, ` +
+      `${atDefault.toFixed(2)} s) / ${versus}: ${(atDefault / theirs).toFixed(2)} ` +
+      `(done when <= 1.0, goal 0.8)`,
   );
-  console.log(`ratio fused kernels / PyTorch: ${(fusedBest / theirs).toFixed(2)}`);
+  console.log(
+    `ratio library / PyTorch at the library's best (${bestLabel}, ${best.toFixed(2)} s) / ` +
+      `${versus}: ${(best / theirs).toFixed(2)}`,
+  );
+  console.log(
+    `ratio fused kernels (${defaultThreads}) / ${versus}: ${(fusedBest / theirs).toFixed(2)}`,
+  );
+  console.log(loadLine());
 }
 
 await main();

@@ -23,8 +23,10 @@
  * formats it with `deno fmt`.
  *
  * A cell marker may carry cell metadata as `key=JSON` pairs, as Jupytext writes them:
- * `tags=["no-output"]` (the notebook test's tag for a cell that shows nothing) and
- * `jupyter={"source_hidden": true}` (the cell's code starts collapsed in JupyterLab and Notebook 7).
+ * `tags=["no-output"]` (the notebook test's tag for a cell that shows nothing),
+ * `jupyter={"source_hidden": true}` (the cell's code starts collapsed in JupyterLab and Notebook 7)
+ * and, in the Chinese edition, `translates={"id": "cell-05", "sha256": "..."}` (the English cell a
+ * cell translates: `scripts/translation.ts`).
  *
  * ```text
  * // %% tags=["no-output"] jupyter={"source_hidden": true}
@@ -47,6 +49,8 @@ export interface CellMetadata {
   tags?: string[];
   /** Front-end state: `source_hidden` collapses the cell's code (JupyterLab, Notebook 7). */
   jupyter?: { source_hidden?: boolean; outputs_hidden?: boolean };
+  /** In `notebooks/zh/`: the English cell this cell translates, and that cell's hash (`scripts/translation.ts`). */
+  translates?: { id: string; sha256: string };
 }
 
 /** One notebook cell, as nbformat 4 stores it (outputs left out). */
@@ -86,9 +90,16 @@ function parseMetadata(rest: string, line: string): CellMetadata {
       metadata.tags = value;
     } else if (key === "jupyter" && typeof value === "object" && value !== null) {
       metadata.jupyter = value as CellMetadata["jupyter"] & object;
+    } else if (
+      key === "translates" && typeof value === "object" && value !== null &&
+      typeof (value as { id?: unknown }).id === "string" &&
+      typeof (value as { sha256?: unknown }).sha256 === "string"
+    ) {
+      const { id, sha256 } = value as { id: string; sha256: string };
+      metadata.translates = { id, sha256 };
     } else {
       throw new TypeError(
-        `Cannot read cell marker as its metadata must be tags=[...] or jupyter={...} in JSON: found "${line}"`,
+        `Cannot read cell marker as its metadata must be tags=[...], jupyter={...} or translates={"id": ..., "sha256": ...} in JSON: found "${line}"`,
       );
     }
   }
@@ -183,9 +194,10 @@ export function percentToNotebook(text: string): Notebook {
 export function notebookToPercent(notebook: Notebook): string {
   const parts = notebook.cells.map((cell) => {
     const source = cell.source.join("");
-    const { tags: tagList, jupyter } = cell.metadata;
+    const { tags: tagList, jupyter, translates } = cell.metadata;
     const tags = (tagList?.length ? ` tags=${JSON.stringify(tagList)}` : "") +
-      (jupyter && Object.keys(jupyter).length ? ` jupyter=${JSON.stringify(jupyter)}` : "");
+      (jupyter && Object.keys(jupyter).length ? ` jupyter=${JSON.stringify(jupyter)}` : "") +
+      (translates ? ` translates=${JSON.stringify(translates)}` : "");
     if (cell.cell_type === "markdown") {
       const body = source.split("\n").map((line) => (line === "" ? "//" : `// ${line}`));
       return [`// %% [markdown]${tags}`, ...body].join("\n");

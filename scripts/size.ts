@@ -1,5 +1,6 @@
 /**
- * `deno task size`: lines of code in `lib/`, per folder, without blank lines, comments or JSDoc,
+ * `deno task size`: lines of code in `lib/` (TypeScript, and the JavaScript that outputs run in
+ * the browser), per folder, without blank lines, comments or JSDoc,
  * against the budget README.md states. The budget keeps the library small enough to read; raise
  * it on purpose, in the README and here together, never by accident.
  *
@@ -9,10 +10,10 @@
  */
 
 /** The most lines of code `lib/` may hold (README.md, "The library"). */
-export const LINE_BUDGET = 11000;
+export const LINE_BUDGET = 10700;
 
 /**
- * Counts the lines of code in TypeScript source: blank lines, `//` comments and block comments
+ * Counts the lines of code in TypeScript or JavaScript source: blank lines, `//` comments and block comments
  * (JSDoc included) do not count.
  *
  * @param source A TypeScript file's text
@@ -47,12 +48,17 @@ export function countCodeLines(source: string): number {
   return count;
 }
 
+/** Whether a file holds code: TypeScript, or JavaScript (such as a page script of lib/plot). */
+function isCode(name: string): boolean {
+  return name.endsWith(".ts") || name.endsWith(".js");
+}
+
 function countFolder(path: string): number {
   let total = 0;
   for (const entry of Deno.readDirSync(path)) {
     const child = `${path}/${entry.name}`;
     if (entry.isDirectory) total += countFolder(child);
-    else if (entry.name.endsWith(".ts")) total += countCodeLines(Deno.readTextFileSync(child));
+    else if (isCode(entry.name)) total += countCodeLines(Deno.readTextFileSync(child));
   }
   return total;
 }
@@ -62,7 +68,7 @@ if (import.meta.main) {
   const rows: [string, number][] = [];
   for (const entry of [...Deno.readDirSync(lib)].sort((a, b) => a.name.localeCompare(b.name))) {
     if (entry.isDirectory) rows.push([`lib/${entry.name}/`, countFolder(`${lib}/${entry.name}`)]);
-    else if (entry.name.endsWith(".ts")) {
+    else if (isCode(entry.name)) {
       rows.push([
         `lib/${entry.name}`,
         countCodeLines(Deno.readTextFileSync(`${lib}/${entry.name}`)),

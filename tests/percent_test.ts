@@ -37,9 +37,20 @@ Deno.test("percentToNotebook()", async (t) => {
   await t.step("throws TypeError naming the marker for metadata it does not know", () => {
     throws(
       () => percentToNotebook(`// %% hidden\nx;\n`),
-      /tags=\[\.\.\.\] or jupyter=.*"\/\/ %% hidden"/,
+      /tags=\[\.\.\.\], jupyter=.*"\/\/ %% hidden"/,
     );
     throws(() => percentToNotebook(`// %% tags=no-output\nx;\n`), TypeError);
+    throws(() => percentToNotebook(`// %% translates={"id":"cell-01"}\nx;\n`), /translates=/);
+  });
+
+  await t.step("reads the English cell a Chinese cell translates, and writes it back", () => {
+    const text =
+      `// %% [markdown] translates={"id":"cell-01","sha256":"0123456789abcdef"}\n// # 标题\n`;
+    const notebook = percentToNotebook(text);
+    deepStrictEqual(notebook.cells[0]!.metadata, {
+      translates: { id: "cell-01", sha256: "0123456789abcdef" },
+    });
+    strictEqual(notebookToPercent(notebook), text);
   });
 });
 

@@ -1,7 +1,8 @@
 // The layout shared by the main thread and the kernel worker: a control block of 32-bit words
-// at the very start of the WebAssembly memory (the kernels never use those first 64 KiB).
+// at the very start of the WebAssembly memory (the kernels never use those first 64 KiB), and
+// `runChunk`, which both threads call to compute one chunk of a job.
 
-/** The functions the AssemblyScript module exports (see `assembly/gemm.ts`). */
+/** The functions the AssemblyScript module exports (see `assembly/gemm.ts`, `assembly/optim.ts`). */
 export interface WasmKernelExports {
   gemm(
     a: number,
@@ -11,8 +12,8 @@ export interface WasmKernelExports {
     k: number,
     n: number,
     flags: number,
-    rowStart: number,
-    rowEnd: number,
+    colStart: number,
+    colEnd: number,
     work: number,
     sparseBelow: number,
   ): number;
@@ -46,7 +47,7 @@ export interface WasmKernelExports {
 export const RESERVED_BYTES = 65536;
 /** Length of the control block in 32-bit words. */
 export const CONTROL_I32 = 64;
-/** Word: sequence number of the last job posted (the main thread increments it; -1 = stop). */
+/** Word: sequence number of the last job posted (the main thread increments it). */
 export const CTL_SEQ = 0;
 /** Word: sequence number of the last job the worker finished. */
 export const CTL_DONE = 1;
@@ -59,18 +60,26 @@ export const CTL_STATUS = 3;
  * JOB_CLOSED (the main thread finished every chunk before the worker woke up).
  */
 export const CTL_JOB = 4;
-/** Word: the next chunk of rows to claim (both threads take chunks with Atomics.add). */
+/** Word: the next chunk to claim (both threads take chunks with Atomics.add). */
 export const CTL_NEXT = 5;
 /** Word: how many chunks the job has. */
 export const CTL_CHUNKS = 6;
-/** Word: rows per chunk. */
-export const CTL_CHUNK_ROWS = 7;
-/** Words CTL_ARGS .. CTL_ARGS + 9: a, b, c, m, k, n, flags, (unused), (unused), work. */
-export const CTL_ARGS = 8;
-/** Word: rows the worker computed on the sparse path in the last job. */
-export const CTL_SPARSE_ROWS = 20;
-/** Index (in float64 units) of the job's sparse threshold. */
-export const CTL_THRESHOLD_F64 = 16;
+/** Word: what the job computes, one of the KIND_ constants. */
+export const CTL_KIND = 7;
+/** Word: the sum of what the worker's chunks returned (rows on the sparse path). */
+export const CTL_RESULT = 8;
+/** Words CTL_ARGS ..: the job's integer arguments (addresses, sizes), as listed per KIND_. */
+export const CTL_ARGS = 16;
+/** Index, in float64 units, of the job's first floating-point argument (bytes 128 on). */
+export const CTL_F64 = 16;
+/** How many floating-point arguments a job may have. */
+export const F64_ARGS = 6;
+
+/**
+ * A matrix product split over columns of C. Integers: a, b, c, m, k, n, flags, columns per
+ * chunk, work area of the main thread, work area of the worker. Float: sparseBelow.
+ */
+export const KIND_GEMM = 0;
 
 /** The worker is loading. */
 export const STATE_STARTING = 0;
@@ -78,8 +87,6 @@ export const STATE_STARTING = 0;
 export const STATE_READY = 1;
 /** The worker could not start. */
 export const STATE_FAILED = 2;
-/** The worker left its loop. */
-export const STATE_STOPPED = 3;
 
 /** CTL_JOB: the job is posted and nobody has claimed the helper's part yet. */
 export const JOB_OPEN = 0;
@@ -103,3 +110,42 @@ export const FLAG_ACCUMULATE = 4;
 export const FLAG_FORCE_DENSE = 8;
 /** Take the sparse path whatever the density. */
 export const FLAG_FORCE_SPARSE = 16;
+
+/**
+ * Computes chunk `chunk` of the job described in the control block, on the calling thread
+ * (`helper`: whether that is the worker, which has its own work area). Returns what the kernel
+ * returned (rows on the sparse path for a product, 0 otherwise).
+ */
+export function runChunk(
+  exports: WasmKernelExports,
+  control: Int32Array,
+  floats: Float64Array,
+  chunk: number,
+  helper: boolean,
+): number {
+  const at = CTL_ARGS;
+  const arg = (i: number) => control[at + i]!;
+  const f = (i: number) => floats[CTL_F64 + i]!;
+  switch (control[CTL_KIND]) {
+    case KIND_GEMM: {
+      const [m, k, n, flags, width] = [arg(3), arg(4), arg(5), arg(6), arg(7)];
+      const start = chunk * width;
+      const end = Math.min(n, start + width);
+      const work = (helper ? arg(9) : arg(8)) >>> 0;
+      return exports.gemm(
+        arg(0) >>> 0,
+        arg(1) >>> 0,
+        arg(2) >>> 0,
+        m,
+        k,
+        n,
+        flags,
+        start,
+        end,
+        work,
+        f(0),
+      );
+    }
+  }
+  throw new Error(`Cannot run a kernel job as its kind is unknown: ${control[CTL_KIND]}`);
+}

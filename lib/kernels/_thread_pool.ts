@@ -1,31 +1,36 @@
 // One helper thread for the WebAssembly kernels. The main thread and the helper share one
-// WebAssembly memory; to split a product, the main thread writes the job into the control
-// block (see `_control.ts`) and wakes the helper, then both claim chunks of C's rows with an
-// atomic counter until none are left. Posting a job costs a few microseconds, far less than a
-// message would, and a helper that wakes late (a busy machine) just gets fewer chunks.
+// WebAssembly memory; to split a job (a matrix product, an optimiser update), the main thread
+// writes it into the control block (see `_control.ts`) and wakes the helper, then both claim
+// chunks with an atomic counter until none are left. Posting a job costs a few microseconds, far
+// less than a message would, and a helper that wakes late (a busy machine) just gets fewer
+// chunks. Each chunk is computed the same way whichever thread takes it, so the result does not
+// depend on how the chunks were shared out.
 //
 // The helper is a `node:worker_threads` Worker, unref'd, so it never keeps a script or
-// `deno test` from exiting. It starts in the background: until it says it is ready, the main
-// thread simply computes everything itself. Any failure turns the helper off for good and
+// `deno test` from exiting. It starts in the background and may take seconds on a busy machine:
+// until it says it is ready, the main thread simply computes everything itself (the same bits).
+// No deadline turns a slow start into an error. Any failure turns the helper off for good and
 // the kernels go on single-threaded.
 
 import { Worker } from "node:worker_threads";
 import {
   CONTROL_I32,
   CTL_ARGS,
-  CTL_CHUNK_ROWS,
   CTL_CHUNKS,
   CTL_DONE,
+  CTL_F64,
   CTL_JOB,
+  CTL_KIND,
   CTL_NEXT,
+  CTL_RESULT,
   CTL_SEQ,
-  CTL_SPARSE_ROWS,
   CTL_STATE,
   CTL_STATUS,
-  CTL_THRESHOLD_F64,
+  F64_ARGS,
   JOB_CLOSED,
   JOB_JOINED,
   JOB_OPEN,
+  runChunk,
   STATE_FAILED,
   STATE_READY,
   STATE_STARTING,
@@ -41,7 +46,7 @@ export class ThreadPool {
   #memory: WebAssembly.Memory;
   #module: WebAssembly.Module;
   #control: Int32Array;
-  #threshold: Float64Array;
+  #floats: Float64Array;
   #worker: Worker | null = null;
   #failure = "";
   #seq = 0;
@@ -50,7 +55,7 @@ export class ThreadPool {
     this.#memory = memory;
     this.#module = module;
     this.#control = new Int32Array(memory.buffer, 0, CONTROL_I32);
-    this.#threshold = new Float64Array(memory.buffer, 0, CTL_THRESHOLD_F64 + 1);
+    this.#floats = new Float64Array(memory.buffer, 0, CTL_F64 + F64_ARGS);
   }
 
   /** Why the helper is off ("" while it is starting or running). */
@@ -72,6 +77,9 @@ export class ThreadPool {
       worker.on("error", (error: unknown) => {
         this.#fail(`the kernel worker failed: ${String(error)}`);
       });
+      worker.on("exit", () => {
+        if (this.#worker === worker) this.#fail("the kernel worker exited");
+      });
       this.#worker = worker;
     } catch (error) {
       this.#fail(`cannot start the kernel worker: ${String(error)}`);
@@ -87,71 +95,58 @@ export class ThreadPool {
   }
 
   /**
-   * Resolves once the helper is ready, or has failed, or after `timeoutMs`.
-   * Returns whether it is ready.
+   * Resolves once the helper is ready, or has failed, or after `timeoutMs` (which may be
+   * `Infinity`). Returns whether it is ready. Nothing waits for this: until the helper is ready,
+   * jobs run on the calling thread alone.
    */
   async whenReady(timeoutMs: number): Promise<boolean> {
     this.start();
     const deadline = performance.now() + timeoutMs;
     while (!this.ready && this.#failure === "" && performance.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 2));
+      await new Promise((resolve) => setTimeout(resolve, 5));
     }
     return this.ready;
   }
 
   /**
-   * Computes C's rows in chunks of `chunkRows`, on this thread and the helper: both claim
-   * chunks until none are left, so if the helper is slow to wake (or the machine is busy), this
-   * thread simply does more of them. Arguments as for the module's `gemm`; `works` are the two
-   * threads' work areas. Returns the rows that took the sparse path. Throws if the helper
-   * failed (its chunks may then be missing).
+   * Runs a job of `chunks` chunks on this thread and the helper: both claim chunks until none
+   * are left, so if the helper is slow to wake (or the machine is busy), this thread simply does
+   * more of them. `kind`, `ints` and `floats` describe the job (see the KIND_ constants of
+   * `_control.ts`). Returns the sum of what the chunks returned. Throws if the helper failed
+   * (its chunks may then be missing).
    */
   run(
     exports: WasmKernelExports,
-    operands: readonly [a: number, b: number, c: number],
-    sizes: readonly [m: number, k: number, n: number],
-    flags: number,
-    chunkRows: number,
-    works: readonly [number, number],
-    sparseBelow: number,
+    kind: number,
+    ints: readonly number[],
+    floats: readonly number[],
+    chunks: number,
   ): number {
     const control = this.#control;
     this.#settlePrevious();
-    const [a, b, c] = operands;
-    const [m, k, n] = sizes;
-    const chunks = Math.ceil(m / chunkRows);
-    control[CTL_ARGS] = a;
-    control[CTL_ARGS + 1] = b;
-    control[CTL_ARGS + 2] = c;
-    control[CTL_ARGS + 3] = m;
-    control[CTL_ARGS + 4] = k;
-    control[CTL_ARGS + 5] = n;
-    control[CTL_ARGS + 6] = flags;
-    control[CTL_ARGS + 9] = works[1];
+    control[CTL_KIND] = kind;
+    for (let i = 0; i < ints.length; i++) control[CTL_ARGS + i] = ints[i]!;
+    for (let i = 0; i < floats.length; i++) this.#floats[CTL_F64 + i] = floats[i]!;
     control[CTL_CHUNKS] = chunks;
-    control[CTL_CHUNK_ROWS] = chunkRows;
-    this.#threshold[CTL_THRESHOLD_F64] = sparseBelow;
     const seq = this.#seq = (this.#seq + 1) & 0x0fffffff;
     Atomics.store(control, CTL_NEXT, 0);
     Atomics.store(control, CTL_JOB, seq * 4 + JOB_OPEN);
     Atomics.store(control, CTL_SEQ, seq); // publishes everything above
     Atomics.notify(control, CTL_SEQ);
 
-    let sparseRows = 0;
+    let result = 0;
     while (true) {
       const chunk = Atomics.add(control, CTL_NEXT, 1);
       if (chunk >= chunks) break;
-      const start = chunk * chunkRows;
-      const end = Math.min(m, start + chunkRows);
-      sparseRows += exports.gemm(a, b, c, m, k, n, flags, start, end, works[0], sparseBelow);
+      result += runChunk(exports, control, this.#floats, chunk, false);
     }
     // Close the job; if the helper joined it meanwhile, wait for its last chunk.
     const open = seq * 4 + JOB_OPEN;
     if (Atomics.compareExchange(control, CTL_JOB, open, seq * 4 + JOB_CLOSED) !== open) {
       this.#waitDone(seq);
-      sparseRows += Atomics.load(control, CTL_SPARSE_ROWS);
+      result += Atomics.load(control, CTL_RESULT);
     }
-    return sparseRows;
+    return result;
   }
 
   /**
@@ -189,16 +184,6 @@ export class ThreadPool {
       this.#fail("the kernel worker threw");
       throw new Error(`Cannot finish a matrix product as ${this.#failure}`);
     }
-  }
-
-  /** Stops the helper thread (the kernels go on single-threaded until `start()`). */
-  stop(): void {
-    const worker = this.#worker;
-    this.#worker = null;
-    if (worker === null) return;
-    Atomics.store(this.#control, CTL_SEQ, -1);
-    Atomics.notify(this.#control, CTL_SEQ);
-    worker.terminate();
   }
 
   #fail(reason: string): void {

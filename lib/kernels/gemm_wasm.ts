@@ -5,13 +5,16 @@
  * `gemm_relaxed.wasm` (relaxed-SIMD fused multiply-add) and `gemm_simd.wasm` (plain SIMD);
  * the first one the engine accepts is used. Operands are copied into one WebAssembly memory,
  * multiplied there, and the result copied out (copying costs a few percent: memory moves at
- * 25-35 GB/s here). With two threads, a helper worker shares that memory and both threads
- * claim chunks of C's rows; with `threads: "auto"` each shape of product is timed both ways and
- * runs the faster way. The default is one thread, because two threads do not add up every
- * product in the same order (transposed operands are laid out differently per chunk), so the
- * last bits of a result would depend on which way ran, and training would not repeat bit for
- * bit. Opt in with `setWasmOptions({ threads: 2 })` where speed matters more than that. Where WebAssembly, the files or workers are not
- * available, `gemmWasm` returns false and the caller uses the plain TypeScript kernel.
+ * 25-35 GB/s here).
+ *
+ * Two threads by default: a helper worker shares that memory, and the two threads split C's
+ * columns into chunks (never the sum over k), so each element of C is added up by one thread in
+ * the same order as on one thread. Results are the same bits whatever the number of threads,
+ * however the chunks fall, and whether or not the helper has started yet (it starts in the
+ * background on first use; until then, and on a machine too busy for it, products run on the
+ * calling thread alone). `setWasmOptions({ threads: 1 })` keeps everything on one thread.
+ * Where WebAssembly, the files or workers are not available, `gemmWasm` returns false and the
+ * caller uses the plain TypeScript kernel.
  *
  * Used by the MNIST network in `notebooks/08_mnist_mlp.ipynb`.
  *
@@ -24,7 +27,9 @@ import {
   FLAG_FORCE_SPARSE,
   FLAG_TRANS_A,
   FLAG_TRANS_B,
+  KIND_GEMM,
 } from "./_control.ts";
+import type { GemmArgs } from "./gemm_ts.ts";
 import { ThreadPool } from "./_thread_pool.ts";
 import {
   align64,
@@ -34,28 +39,6 @@ import {
   loadKernels,
   unavailableReason,
 } from "./_wasm.ts";
-
-/** The arguments of a matrix product, as in `lib/kernels/mod.ts`'s `GemmArgs`. */
-export interface WasmGemmArgs {
-  /** op(A) is [m, k]: A is stored [m, k], or [k, m] when `transA`. */
-  a: Float32Array | Float64Array;
-  /** op(B) is [k, n]: B is stored [k, n], or [n, k] when `transB`. */
-  b: Float32Array | Float64Array;
-  /** C, [m, n], written (or added to when `accumulate`). */
-  c: Float32Array | Float64Array;
-  /** Rows of op(A) and C. */
-  m: number;
-  /** Columns of op(A), rows of op(B). */
-  k: number;
-  /** Columns of op(B) and C. */
-  n: number;
-  /** A is stored [k, m] and used transposed. @default {false} */
-  transA?: boolean;
-  /** B is stored [n, k] and used transposed. @default {false} */
-  transB?: boolean;
-  /** C += op(A)·op(B) instead of C = op(A)·op(B). @default {false} */
-  accumulate?: boolean;
-}
 
 /** Which algorithm the WebAssembly kernel may use for a product. */
 export type SparseMode = "auto" | "dense" | "sparse";
@@ -69,13 +52,12 @@ export interface WasmOptions {
    */
   enabled?: boolean;
   /**
-   * Threads per product: 1 (the calling thread only), 2 (plus one helper worker that shares
-   * the WebAssembly memory), or "auto": for each shape of product, time it both ways now and
-   * then and keep the faster (two threads help on a quiet machine, and can hurt when other
-   * programs keep the cores busy). The helper starts in the background on first use.
-   * Only 1 gives results that repeat bit for bit: with 2 or "auto", products with a transposed
-   * operand can differ in their last bits from the single-thread ones.
-   * @default {1}
+   * Threads per product (and per optimiser update): 1 (the calling thread only), 2 (plus one
+   * helper worker that shares the WebAssembly memory), or "auto": for each shape of product,
+   * time it both ways now and then and keep the faster (two threads help on a quiet machine,
+   * and can hurt when other programs keep the cores busy). The helper starts in the background
+   * on first use. Every setting gives the same bits.
+   * @default {2}
    */
   threads?: 1 | 2 | "auto";
   /**
@@ -89,8 +71,9 @@ export interface WasmOptions {
   /** Products with fewer multiply-adds than this run on one thread. @default {65536} */
   minParallelWork?: number;
   /**
-   * With 2 threads, C's rows are cut into this many chunks per thread, claimed in turn, so a
-   * thread that starts late (a busy machine) takes fewer. @default {2}
+   * With 2 threads, C's columns are cut into about this many chunks per thread (each a
+   * multiple of 16 columns), claimed in turn, so a thread that starts late (a busy machine) takes
+   * fewer. @default {2}
    */
   chunksPerThread?: number;
 }
@@ -195,15 +178,15 @@ export interface WasmInfo {
 
 const settings: Required<WasmOptions> = {
   enabled: true,
-  threads: 1,
+  threads: 2,
   sparse: "auto",
   sparseBelow: 0.5,
   minParallelWork: 65536,
   chunksPerThread: 2,
 };
 
-/** The helper thread, started on first use when `threads` is 2 or "auto". */
-function pool(k: Kernels): ThreadPool | null {
+/** The helper thread, started on first use when `threads` is 2 or "auto"; null until it is ready. */
+function helperPool(k: Kernels): ThreadPool | null {
   if (settings.threads === 1) return null;
   if (k.pool === null) k.pool = new ThreadPool(k.memory, k.module);
   k.pool.start();
@@ -212,7 +195,8 @@ function pool(k: Kernels): ThreadPool | null {
 
 /**
  * Changes how the WebAssembly kernels run (threads, sparse path). Settings not given keep
- * their value. Setting `threads: 1` stops the helper worker.
+ * their value. With `threads: 1` a helper worker already started stays idle (it costs nothing
+ * while it waits), ready for the next `threads: 2`.
  *
  * @param options The settings to change
  * @returns The settings now in force
@@ -235,24 +219,27 @@ export function setWasmOptions(options: WasmOptions): Required<WasmOptions> {
       );
     }
     settings.threads = options.threads;
-    const k = options.threads === 1 ? loadKernels() : null;
-    if (k !== null && k.pool !== null) {
-      k.pool.stop();
-      k.pool = null;
-    }
   }
   if (options.enabled !== undefined) settings.enabled = options.enabled;
   if (options.sparse !== undefined) settings.sparse = options.sparse;
   if (options.sparseBelow !== undefined) settings.sparseBelow = options.sparseBelow;
   if (options.minParallelWork !== undefined) settings.minParallelWork = options.minParallelWork;
-  if (options.chunksPerThread !== undefined) settings.chunksPerThread = options.chunksPerThread;
+  if (options.chunksPerThread !== undefined) {
+    if (!Number.isInteger(options.chunksPerThread) || options.chunksPerThread < 1) {
+      throw new RangeError(
+        `Cannot set the kernels' chunksPerThread as it must be a positive integer: current value is ${options.chunksPerThread}`,
+      );
+    }
+    settings.chunksPerThread = options.chunksPerThread;
+  }
   return { ...settings };
 }
 
 /**
- * Loads the WebAssembly kernels and, with `threads` 2 or "auto", waits (up to `timeoutMs`) for the
- * helper worker to be ready, so that a synchronous training loop gets both threads from its
- * first step. Safe to call many times.
+ * Loads the WebAssembly kernels and, with `threads` 2 or "auto", waits (up to `timeoutMs`, which
+ * may be `Infinity`) for the helper worker to be ready, so that a synchronous training loop gets
+ * both threads from its first step. Safe to call many times. Never needed for correct results:
+ * until the helper is ready, every product runs on the calling thread alone, with the same bits.
  *
  * @param timeoutMs How long to wait for the helper worker, in ms
  * @returns What `wasmInfo()` reports afterwards
@@ -326,7 +313,7 @@ export function wasmInfo(): WasmInfo {
  * if (gemmWasm({ a, b, c, m: 1, k: 2, n: 1 })) deepEqual([...c], [11]);
  * ```
  */
-export function gemmWasm(args: WasmGemmArgs): boolean {
+export function gemmWasm(args: GemmArgs): boolean {
   const { a, b, c, m, k, n } = args;
   if (
     !(a instanceof Float32Array) || !(b instanceof Float32Array) ||
@@ -352,20 +339,25 @@ export function gemmWasm(args: WasmGemmArgs): boolean {
   if (settings.sparse === "dense") flags |= FLAG_FORCE_DENSE;
   if (settings.sparse === "sparse") flags |= FLAG_FORCE_SPARSE;
 
-  const parallel = m * k * n >= settings.minParallelWork && m >= 8 ? pool(kern) : null;
+  // Two threads take chunks of C's columns, each a multiple of 16 (of the tiles' 8 and the
+  // vectors' 4 columns); a product too small or too narrow for two chunks stays on one thread.
+  const width = Math.ceil(n / (2 * settings.chunksPerThread) / 16) * 16;
+  const chunks = Math.ceil(n / width);
+  const parallel = chunks >= 2 && m * k * n >= settings.minParallelWork ? helperPool(kern) : null;
   const timing = parallel !== null && settings.threads === "auto"
     ? shapeTiming(`${m} ${k} ${n} ${flags}`)
     : null;
   const helper = timing === null || useHelper(timing) ? parallel : null;
-  const threads = helper === null ? 1 : 2;
-  // Layout: [reserved][work of thread 0][work of thread 1][A][B][C]
-  const workBytes = align64(kern.exports.gemmWorkBytes(k, n, flags));
-  const aAt = ARENA_START + threads * workBytes;
+  // With two threads, B stored [n, k] is transposed once, up front, rather than by each thread
+  // (the sparse path reads B by rows). Transposing moves values without changing them.
+  const chunkFlags = helper !== null && args.transB ? flags & ~FLAG_TRANS_B : flags;
+  // Layout: [reserved][work of thread 0][work of thread 1][A][B][C][B transposed]
+  const workBytes = align64(kern.exports.gemmWorkBytes(k, n, chunkFlags));
+  const aAt = ARENA_START + (helper === null ? 1 : 2) * workBytes;
   const bAt = aAt + align64(m * k * 4);
   const cAt = bAt + align64(k * n * 4);
-  // With two threads, B stored [n, k] is transposed once, after C, rather than in every chunk.
   const tAt = cAt + align64(m * n * 4);
-  const tBytes = helper !== null && args.transB ? align64(k * n * 4) : 0;
+  const tBytes = chunkFlags !== flags ? align64(k * n * 4) : 0;
   const heap = ensureBytes(kern, tAt + tBytes, "multiply matrices");
   heap.set(a.length === m * k ? a : a.subarray(0, m * k), aAt / 4);
   heap.set(b.length === k * n ? b : b.subarray(0, k * n), bAt / 4);
@@ -375,32 +367,22 @@ export function gemmWasm(args: WasmGemmArgs): boolean {
   const threshold = settings.sparseBelow;
   let sparseRows = 0;
   if (helper === null) {
-    sparseRows = kern.exports.gemm(aAt, bAt, cAt, m, k, n, flags, 0, m, ARENA_START, threshold);
+    sparseRows = kern.exports.gemm(aAt, bAt, cAt, m, k, n, flags, 0, n, ARENA_START, threshold);
   } else {
-    // Chunks of rows, each a multiple of 12 (of the register tile's 6 rows, and of 4).
-    const chunkRows = Math.ceil(m / (2 * settings.chunksPerThread) / 12) * 12;
-    const works = [ARENA_START, ARENA_START + workBytes] as const;
     let bUsed = bAt;
-    let chunkFlags = flags;
     if (tBytes > 0) {
       kern.exports.transpose(bAt, tAt, n, k);
       bUsed = tAt;
-      chunkFlags &= ~FLAG_TRANS_B;
     }
+    const works = [ARENA_START, ARENA_START + workBytes];
     try {
-      sparseRows = helper.run(
-        kern.exports,
-        [aAt, bUsed, cAt],
-        [m, k, n],
-        chunkFlags,
-        chunkRows,
-        works,
-        threshold,
-      );
+      const ints = [aAt, bUsed, cAt, m, k, n, chunkFlags, width, ...works];
+      // Every chunk covers all rows, so each reports the same count of sparse rows.
+      sparseRows = helper.run(kern.exports, KIND_GEMM, ints, [threshold], chunks) / chunks;
     } catch {
       // The helper is gone (it is now switched off): redo the whole product here.
       if (args.accumulate) heap.set(c.subarray(0, m * n), cAt / 4);
-      sparseRows = kern.exports.gemm(aAt, bAt, cAt, m, k, n, flags, 0, m, ARENA_START, threshold);
+      sparseRows = kern.exports.gemm(aAt, bAt, cAt, m, k, n, flags, 0, n, ARENA_START, threshold);
     }
   }
   const computed = performance.now();

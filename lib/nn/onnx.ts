@@ -5,6 +5,9 @@ import type { Module } from "./module.ts";
 import { Linear } from "./linear.ts";
 import { ReLU, Sigmoid, Softmax, Tanh } from "./activations.ts";
 import { Dropout } from "./dropout.ts";
+import { Conv2d } from "./conv2d.ts";
+import { MaxPool2d } from "./max_pool2d.ts";
+import { Flatten } from "./flatten.ts";
 import { Sequential } from "./sequential.ts";
 
 const { onnx } = onnxProto;
@@ -58,13 +61,7 @@ const linearToOnnx: LayerExport<Linear> = (layer, { index, input, output, shape 
       }`,
     );
   }
-  for (const [name, p] of layer.namedParameters()) {
-    if (p.dtype !== "float32") {
-      throw new TypeError(
-        `Cannot export layer ${index} (${layer}) to ONNX as its parameters must be float32: ${name} is ${p.dtype}`,
-      );
-    }
-  }
+  checkFloat32(layer, index);
   const initializers = layer.namedParameters().map(([name, p]) =>
     initializer(`${index}.${name}`, p)
   );
@@ -102,13 +99,112 @@ const softmaxToOnnx: LayerExport<Softmax> = (_layer, { index, input, output, sha
   shape,
 });
 
+/** Throws unless a layer's parameters are all float32 (the only type the files hold). */
+function checkFloat32(layer: Module, index: number): void {
+  for (const [name, p] of layer.namedParameters()) {
+    if (p.dtype !== "float32") {
+      throw new TypeError(
+        `Cannot export layer ${index} (${layer}) to ONNX as its parameters must be float32: ${name} is ${p.dtype}`,
+      );
+    }
+  }
+}
+
+/** Checks that a layer reads images `[C, H, W]` (with `C = channels` when given). */
+function checkImageInput(layer: Module, slot: LayerSlot, channels?: number): [number, number] {
+  const { index, shape } = slot;
+  if (shape.length !== 3 || (channels !== undefined && shape[0] !== channels)) {
+    const want = channels === undefined ? "images [C, H, W]" : `images of ${channels} channel(s)`;
+    throw new TypeError(
+      `Cannot export layer ${index} (${layer}) to ONNX as its input must be ${want}: the layers before it give examples of shape ${
+        formatShape(shape)
+      }`,
+    );
+  }
+  return [shape[1]!, shape[2]!];
+}
+
+/** How many positions a window of `size` takes along `length` (with `padding` on each side). */
+function positions(length: number, size: number, stride: number, padding: number): number {
+  return Math.floor((length + 2 * padding - size) / stride) + 1;
+}
+
+/** `Conv2d` is ONNX's `Conv`: weight `[F, C, k, k]` (the same layout), bias `[F]`. */
+const conv2dToOnnx: LayerExport<Conv2d> = (layer, slot) => {
+  const { index, input, output } = slot;
+  const [h, w] = checkImageInput(layer, slot, layer.inChannels);
+  checkFloat32(layer, index);
+  const { kernelSize: k, stride, padding } = layer;
+  const initializers = layer.namedParameters().map(([name, p]) =>
+    initializer(`${index}.${name}`, p)
+  );
+  const INTS = onnx.AttributeProto.AttributeType.INTS;
+  return {
+    node: {
+      name: `${index}.Conv2d`,
+      opType: "Conv",
+      input: [input, ...initializers.map((t) => t.name!)],
+      output: [output],
+      attribute: [
+        { name: "kernel_shape", type: INTS, ints: [k, k] },
+        { name: "strides", type: INTS, ints: [stride, stride] },
+        { name: "pads", type: INTS, ints: [padding, padding, padding, padding] },
+      ],
+    },
+    initializers,
+    shape: [
+      layer.outChannels,
+      positions(h, k, stride, padding),
+      positions(w, k, stride, padding),
+    ],
+  };
+};
+
+/** `MaxPool2d` is ONNX's `MaxPool`, without padding. */
+const maxPool2dToOnnx: LayerExport<MaxPool2d> = (layer, slot) => {
+  const { index, input, output, shape } = slot;
+  const [h, w] = checkImageInput(layer, slot);
+  const { kernelSize: k, stride } = layer;
+  const INTS = onnx.AttributeProto.AttributeType.INTS;
+  return {
+    node: {
+      name: `${index}.MaxPool2d`,
+      opType: "MaxPool",
+      input: [input],
+      output: [output],
+      attribute: [
+        { name: "kernel_shape", type: INTS, ints: [k, k] },
+        { name: "strides", type: INTS, ints: [stride, stride] },
+      ],
+    },
+    initializers: [],
+    shape: [shape[0]!, positions(h, k, stride, 0), positions(w, k, stride, 0)],
+  };
+};
+
+/** `Flatten` is ONNX's `Flatten` from axis 1: `[N, C, H, W]` → `[N, C·H·W]`. */
+const flattenToOnnx: LayerExport<Flatten> = (_layer, { index, input, output, shape }) => ({
+  node: {
+    name: `${index}.Flatten`,
+    opType: "Flatten",
+    input: [input],
+    output: [output],
+    attribute: [{ name: "axis", type: onnx.AttributeProto.AttributeType.INT, i: 1 }],
+  },
+  initializers: [],
+  shape: [shape.reduce((a, b) => a * b, 1)],
+});
+
 /**
- * The layers the exporter knows, one function each. A new kind of layer (the convolutions of
- * notebook 10) gets its own function and its own line here.
+ * The layers the exporter knows, one function each. A new kind of layer gets its own function
+ * and its own line here.
  */
 // deno-lint-ignore no-explicit-any
 const LAYER_EXPORTS: [abstract new (...args: any[]) => Module, LayerExport<any>][] = [
   [Linear, linearToOnnx],
+  [Conv2d, conv2dToOnnx],
+  [MaxPool2d, maxPool2dToOnnx],
+  [Flatten, flattenToOnnx],
   [ReLU, elementwise("Relu", "ReLU")],
   [Sigmoid, elementwise("Sigmoid", "Sigmoid")],
   [Tanh, elementwise("Tanh", "Tanh")],
@@ -117,9 +213,36 @@ const LAYER_EXPORTS: [abstract new (...args: any[]) => Module, LayerExport<any>]
   [Dropout, elementwise("Identity", "Dropout")],
 ];
 
-/** The shape of one example of the model's input: the first `Linear`'s input features. */
-function inputShape(model: Sequential): number[] {
-  const first = model.layers.find((layer) => layer instanceof Linear);
+/** Options of {@linkcode encodeOnnx} and {@linkcode saveOnnx}. */
+export interface OnnxOptions {
+  /**
+   * The shape of one example of the input, without the batch axis: `[1, 28, 28]` for a network
+   * that starts with a convolution on MNIST images. Required for such a network.
+   *
+   * @default {[inFeatures] of the first Linear layer}
+   */
+  inputShape?: readonly number[];
+}
+
+/** The shape of one example of the model's input: given, or the first `Linear`'s features. */
+function inputShape(model: Sequential, options: OnnxOptions): readonly number[] {
+  if (options.inputShape !== undefined) {
+    const shape = options.inputShape;
+    if (!Array.isArray(shape) || !shape.every((d) => Number.isInteger(d) && d > 0)) {
+      throw new TypeError(
+        `Cannot export ${model} to ONNX as inputShape must be an array of positive integers: got ${
+          String(shape)
+        }`,
+      );
+    }
+    return shape;
+  }
+  const first = model.layers.find((layer) => layer instanceof Linear || layer instanceof Conv2d);
+  if (first instanceof Conv2d) {
+    throw new TypeError(
+      `Cannot export ${model} to ONNX without options.inputShape as it starts with a convolution: pass one example's shape, e.g. { inputShape: [${first.inChannels}, 28, 28] }`,
+    );
+  }
   if (!(first instanceof Linear)) {
     throw new TypeError(
       `Cannot export ${model} to ONNX as its input size comes from its first Linear layer: it has none`,
@@ -137,15 +260,19 @@ function inputShape(model: Sequential): number[] {
  * Each layer becomes one node: `Linear` → `Gemm` (its weight `[in, out]` and bias `[out]` are the
  * node's second and third inputs, named as in {@linkcode encodeWeights}: "0.weight", "0.bias"),
  * `ReLU` → `Relu`, `Sigmoid` → `Sigmoid`, `Tanh` → `Tanh`, `Softmax` → `Softmax` over the last
- * axis, `Dropout` → `Identity` (dropout is off at inference). The graph's input is
- * {@linkcode ONNX_INPUT} (`"x"`, float32 `[N, features]`, any batch size `N`) and its output
- * {@linkcode ONNX_OUTPUT} (`"yHat"`). Parameters must be float32.
+ * axis, `Dropout` → `Identity` (dropout is off at inference), and notebook 10's layers:
+ * `Conv2d` → `Conv` (weight `[F, C, k, k]`, the same layout), `MaxPool2d` → `MaxPool`, `Flatten` →
+ * `Flatten` from axis 1. The graph's input is {@linkcode ONNX_INPUT} (`"x"`, float32
+ * `[N, features]`, or `[N, C, H, W]` with `options.inputShape` for a network that starts with a
+ * convolution, any batch size `N`) and its output {@linkcode ONNX_OUTPUT} (`"yHat"`).
+ * Parameters must be float32.
  *
  * Taught in `notebooks/12_model_in_the_world.ipynb`.
  *
  * @param model The model: a `Sequential` of the layers above
+ * @param options `inputShape`: one example's shape, needed when the model starts with a convolution
  * @returns The `.onnx` file's bytes
- * @throws {TypeError} If the model is not a `Sequential`, a layer is of a kind the exporter does not know (naming it), its parameters are not float32, or a layer's input size does not match the layer before
+ * @throws {TypeError} If the model is not a `Sequential`, a layer is of a kind the exporter does not know (naming it), its parameters are not float32, a layer's input size does not match the layer before, or a model that starts with a convolution has no `inputShape`
  *
  * @example Usage
  * ```ts
@@ -162,7 +289,7 @@ function inputShape(model: Sequential): number[] {
  * deepStrictEqual(initializer!.map((t) => t.name), ["0.weight", "0.bias"]);
  * ```
  */
-export function encodeOnnx(model: Sequential): Uint8Array {
+export function encodeOnnx(model: Sequential, options: OnnxOptions = {}): Uint8Array {
   if (!(model instanceof Sequential)) {
     throw new TypeError(
       `Cannot export a model to ONNX as it must be a Sequential: got ${String(model)}`,
@@ -171,7 +298,7 @@ export function encodeOnnx(model: Sequential): Uint8Array {
   const known = LAYER_EXPORTS.map(([kind]) => kind.name);
   const nodes: OnnxTypes.INodeProto[] = [];
   const initializers: OnnxTypes.ITensorProto[] = [];
-  const firstShape = inputShape(model);
+  const firstShape = inputShape(model, options);
   let shape: readonly number[] = firstShape;
   let value = ONNX_INPUT;
   model.layers.forEach((layer, index) => {
@@ -222,8 +349,9 @@ export function encodeOnnx(model: Sequential): Uint8Array {
  *
  * Taught in `notebooks/12_model_in_the_world.ipynb`.
  *
- * @param model The model: a `Sequential` of `Linear`, activations and `Dropout`
+ * @param model The model: a `Sequential` of the layers {@linkcode encodeOnnx} knows
  * @param path Where to write, e.g. `"models/mnist_mlp.onnx"`
+ * @param options `inputShape`, as for {@linkcode encodeOnnx}
  * @returns A promise that resolves once the file is written
  * @throws {TypeError} As {@linkcode encodeOnnx} does
  *
@@ -234,6 +362,10 @@ export function encodeOnnx(model: Sequential): Uint8Array {
  * await saveOnnx(model, "models/mnist_mlp.onnx");
  * ```
  */
-export async function saveOnnx(model: Sequential, path: string | URL): Promise<void> {
-  await Deno.writeFile(path, encodeOnnx(model));
+export async function saveOnnx(
+  model: Sequential,
+  path: string | URL,
+  options: OnnxOptions = {},
+): Promise<void> {
+  await Deno.writeFile(path, encodeOnnx(model, options));
 }

@@ -5,8 +5,8 @@
  * every op to `Tensor` as a method (`x.matmul(w).add(b).relu()`).
  *
  * Primitives (with their own derivative): add, mul, pow, exp, log, abs,
- * relu, sigmoid, tanh, matmul, sum, max, reshape, transpose, selectRows,
- * concat, logSoftmax. Derived from those: sub, div, neg, sqrt, mean,
+ * relu, sigmoid, tanh, matmul, conv2d, maxPool2d, sum, max, reshape, transpose,
+ * selectRows, concat, logSoftmax. Derived from those: sub, div, neg, sqrt, mean,
  * softmax, mse, crossEntropy. argmax has no gradient.
  *
  * ```ts
@@ -37,6 +37,9 @@ export * from "./relu.ts";
 export * from "./sigmoid.ts";
 export * from "./tanh.ts";
 export * from "./matmul.ts";
+export * from "./conv2d.ts";
+export * from "./conv2d_reference.ts";
+export * from "./max_pool2d.ts";
 export * from "./sum.ts";
 export * from "./mean.ts";
 export * from "./max.ts";

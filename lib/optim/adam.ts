@@ -1,6 +1,7 @@
 import { Optimizer, type OptimizerOptions } from "./optimizer.ts";
 import { checkNumber, zerosLike } from "./_check.ts";
-import { adamStep } from "../kernels/optim_steps.ts";
+import { adamStepWasm } from "../kernels/optim_steps.ts";
+import { OPTIMIZER_DEFAULTS } from "./defaults.ts";
 import type { Tensor } from "../tensor/mod.ts";
 
 /** Options of {@linkcode Adam}. */
@@ -43,9 +44,7 @@ export interface AdamOptions extends OptimizerOptions {
  *
  * This is the textbook update `p ← p − lr · m̂ / (√v̂ + ε̂)` (with `m̂ = m / (1 − β₁ᵗ)`,
  * `v̂ = v / (1 − β₂ᵗ)`) where `ε̂ = ε / √(1 − β₂ᵗ)`: the same as PyTorch's except for how `ε`
- * enters. The update runs in `adamStep` of `lib/kernels/optim_steps.ts`: WebAssembly SIMD for
- * `float32` parameters of 4,096 values or more, a plain loop otherwise. Mentioned in
- * `notebooks/08_mnist_mlp.ipynb`.
+ * enters. The update is `adamStep` below. Mentioned in `notebooks/08_mnist_mlp.ipynb`.
  *
  * @example Usage
  * ```ts
@@ -81,22 +80,22 @@ export class Adam extends Optimizer {
    * @throws {TypeError} If `params` is not an array of tensors that require a gradient, or an option is unknown or not a number
    */
   constructor(params: readonly Tensor[], options: AdamOptions = {}) {
-    super("Adam", params, options?.lr ?? 0.001, options, [
+    super("Adam", params, options?.lr ?? OPTIMIZER_DEFAULTS.lr, options, [
       "lr",
       "beta1",
       "beta2",
       "eps",
       "weightDecay",
     ]);
-    this.beta1 = options.beta1 ?? 0.9;
-    this.beta2 = options.beta2 ?? 0.999;
-    this.eps = options.eps ?? 1e-7;
+    this.beta1 = options.beta1 ?? OPTIMIZER_DEFAULTS.beta1;
+    this.beta2 = options.beta2 ?? OPTIMIZER_DEFAULTS.beta2;
+    this.eps = options.eps ?? OPTIMIZER_DEFAULTS.eps;
     checkNumber("Adam", "beta1", this.beta1, { min: 0, max: 1, maxExclusive: true });
     checkNumber("Adam", "beta2", this.beta2, { min: 0, max: 1, maxExclusive: true });
     checkNumber("Adam", "eps", this.eps, { min: 0 });
   }
 
-  /** Updates one parameter in place (see the class documentation for the formula). */
+  /** Updates one parameter in place (see `adamStep`). */
   protected updateParam(
     index: number,
     p: Float32Array | Float64Array,
@@ -119,5 +118,74 @@ export class Adam extends Optimizer {
       eps,
       weightDecay,
     });
+  }
+}
+
+/** The arrays of one Adam update, all the same length. */
+export interface AdamBuffers {
+  /** The parameter's values, updated in place. */
+  param: Float32Array | Float64Array;
+  /** The gradient of the loss with respect to the parameter. */
+  grad: Float32Array | Float64Array;
+  /** The running mean of gradients, updated in place (zeros at first). */
+  mean: Float32Array | Float64Array;
+  /** The running mean of squared gradients, updated in place (zeros at first). */
+  meanSquare: Float32Array | Float64Array;
+}
+
+/** The hyper-parameters of one Adam update (defaults: `OPTIMIZER_DEFAULTS`). */
+export interface AdamStepOptions {
+  /** The number of this step, from 1 (for the bias correction). */
+  step: number;
+  /** The learning rate. @default {0.001} */
+  lr?: number;
+  /** Decay of the running mean. @default {0.9} */
+  beta1?: number;
+  /** Decay of the running mean square. @default {0.999} */
+  beta2?: number;
+  /** Added after the square root. @default {1e-7} */
+  eps?: number;
+  /** L2 weight decay: `weightDecay * p` is added to the gradient. @default {0} */
+  weightDecay?: number;
+}
+
+/**
+ * One Adam update of one parameter, in place: the formula of {@linkcode Adam}, element by
+ * element. For `float32` parameters of 4,096 values or more, the same arithmetic runs in
+ * WebAssembly SIMD (`adamStepWasm` of `lib/kernels/optim_steps.ts`, tested against this loop).
+ *
+ * @param buffers The parameter, its gradient and its two running means
+ * @param options The step number, learning rate, `beta1`, `beta2`, `eps` and weight decay
+ * @throws {TypeError} If the arrays' lengths differ
+ *
+ * @example Usage
+ * ```ts
+ * import { adamStep } from "./adam.ts";
+ * import { ok } from "node:assert/strict";
+ *
+ * const param = new Float64Array([1]);
+ * const [mean, meanSquare] = [new Float64Array(1), new Float64Array(1)];
+ * adamStep({ param, grad: new Float64Array([2]), mean, meanSquare }, { lr: 0.1, step: 1 });
+ * // the first step moves by about lr
+ * ok(Math.abs(param[0]! - 0.9) < 1e-6);
+ * ```
+ */
+export function adamStep(buffers: AdamBuffers, options: AdamStepOptions): void {
+  const { param: p, grad: g, mean: m, meanSquare: v } = buffers;
+  const lr = options.lr ?? OPTIMIZER_DEFAULTS.lr;
+  const beta1 = options.beta1 ?? OPTIMIZER_DEFAULTS.beta1;
+  const beta2 = options.beta2 ?? OPTIMIZER_DEFAULTS.beta2;
+  const eps = options.eps ?? OPTIMIZER_DEFAULTS.eps;
+  const weightDecay = options.weightDecay ?? 0;
+  const t = options.step;
+  const alpha = lr * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t));
+  if (adamStepWasm(p, g, m, v, alpha, beta1, beta2, eps, weightDecay)) return;
+  for (let i = 0; i < p.length; i++) {
+    const gi = g[i]! + weightDecay * p[i]!;
+    const mi = beta1 * m[i]! + (1 - beta1) * gi;
+    const vi = beta2 * v[i]! + (1 - beta2) * gi * gi;
+    m[i] = mi;
+    v[i] = vi;
+    p[i] = p[i]! - alpha * mi / (Math.sqrt(vi) + eps);
   }
 }

@@ -24,3 +24,4 @@ export * from "./optimizer.ts";
 export * from "./sgd.ts";
 export * from "./rmsprop.ts";
 export * from "./adam.ts";
+export * from "./defaults.ts";

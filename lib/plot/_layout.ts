@@ -1,6 +1,7 @@
 // What every builder shares: default layout, titles, merging the user's raw plotly layout, and a
 // visible note when there is nothing to draw.
 import { Figure, type PlotlyLayout, type PlotlyTrace, type PlotOptions } from "./figure.ts";
+import { plotText } from "./language.ts";
 
 function isPlainObject(x: unknown): x is Record<string, unknown> {
   return typeof x === "object" && x !== null && !Array.isArray(x) && !ArrayBuffer.isView(x);
@@ -34,12 +35,6 @@ export interface Defaults {
   height?: number;
 }
 
-/** Whether a trace has at least one finite value to draw (in `y`, or `z` for grids). */
-function hasFiniteValue(trace: PlotlyTrace): boolean {
-  const values = [trace.z ?? trace.y].flat(2);
-  return values.some((v) => typeof v === "number" && Number.isFinite(v));
-}
-
 /**
  * Builds the figure: default layout, the builder's layout, the user's titles and raw layout. When
  * no value is finite (all NaN), the plot says so in its middle and its description says so too.
@@ -51,22 +46,20 @@ export function makeFigure(
   defaults: Defaults,
   description: string,
 ): Figure {
-  const xLabel = options.xLabel ?? defaults.xLabel;
-  const yLabel = options.yLabel ?? defaults.yLabel;
+  const axis = (text: string | undefined) => text === undefined ? {} : { title: { text } };
   let merged: PlotlyLayout = {
     width: options.width ?? defaults.width ?? 720,
     height: options.height ?? defaults.height ?? 440,
     margin: { l: 70, r: 30, t: 60, b: 60 },
     hovermode: "closest",
     title: { text: options.title ?? defaults.title },
+    xaxis: axis(options.xLabel ?? defaults.xLabel),
+    yaxis: axis(options.yLabel ?? defaults.yLabel),
   };
-  if (xLabel !== undefined) merged = deepMerge(merged, { xaxis: { title: { text: xLabel } } });
-  if (yLabel !== undefined) merged = deepMerge(merged, { yaxis: { title: { text: yLabel } } });
-  merged = deepMerge(merged, layout);
-  if (options.layout) merged = deepMerge(merged, options.layout);
-  let text = description;
-  if (!traces.some(hasFiniteValue)) {
-    const note = "No data to draw: every value is NaN or infinite";
+  merged = deepMerge(deepMerge(merged, layout), options.layout ?? {});
+  const finite = (v: unknown) => typeof v === "number" && Number.isFinite(v);
+  if (!traces.some((trace) => [trace.z ?? trace.y].flat(2).some(finite))) {
+    const note = plotText(options.language, "draw plot").noData;
     const annotation = {
       text: note,
       showarrow: false,
@@ -76,12 +69,16 @@ export function makeFigure(
       y: 0.5,
     };
     merged.annotations = [annotation, ...[merged.annotations ?? []].flat()];
-    text = `${description}. ${note}`;
+    description = `${description}. ${note}`;
   }
-  return new Figure([...traces, ...(options.traces ?? [])], merged, { description: text });
+  const figureOptions = {
+    description,
+    ...(options.language ? { language: options.language } : {}),
+  };
+  return new Figure([...traces, ...(options.traces ?? [])], merged, figureOptions);
 }
 
-/** `"Title": ` for descriptions, or nothing. */
+/** ` "Title"` for descriptions, or nothing. */
 export function quoted(title: string): string {
   return title ? ` "${title}"` : "";
 }

@@ -4,8 +4,9 @@
 export type { NumberArray, NumberGrid, NumberInput, ToArray } from "./types.ts";
 import type { ToArray } from "./types.ts";
 import { formatShape } from "../tensor/shape.ts";
+import { formatNumber } from "../tensor/format.ts";
 
-export { formatShape };
+export { formatNumber, formatShape };
 
 /** Numbers read from an input: row-major values and their shape. */
 export interface ReadArray {
@@ -48,13 +49,13 @@ export function readArray(
     // A tensor: its flat data and shape, when they agree.
     const { shape, data } = input;
     const size = Array.isArray(shape) ? shape.reduce((a: number, b: number) => a * b, 1) : -1;
-    if (data !== undefined && data.length === size) {
-      const dims = [...shape!];
-      if (dims.length > 0 && dims[0]! > maxRows) dims[0] = maxRows;
-      const length = dims.reduce((a, b) => a * b, 1);
-      return { values: Float64Array.from({ length }, (_, i) => data[i]!), shape: dims };
+    if (data === undefined || data.length !== size) {
+      return readArray(input.toArray(), name, action, maxRows);
     }
-    return readArray(input.toArray(), name, action, maxRows);
+    const dims = [...shape!];
+    if (dims.length > 0 && dims[0]! > maxRows) dims[0] = maxRows;
+    const length = dims.reduce((a, b) => a * b, 1);
+    return { values: Float64Array.from({ length }, (_, i) => data[i]!), shape: dims };
   }
   if (typeof input === "number") return { values: Float64Array.of(input), shape: [] };
   if (!Array.isArray(input) && !ArrayBuffer.isView(input)) {
@@ -79,16 +80,16 @@ export function readArray(
     }
     return { values, shape: [n] };
   }
-  const rows = Array.from({ length: n }, (_, i) => readArray(items[i], `${name}[${i}]`, action));
-  rows.forEach((row, i) => {
-    if (formatShape(row.shape) !== formatShape(rows[0]!.shape)) {
-      throw new TypeError(
-        `Cannot ${action} as ${name} must be a rectangular array: ${name}[${i}] has shape ${
-          formatShape(row.shape)
-        }, ${name}[0] has shape ${formatShape(rows[0]!.shape)}`,
-      );
-    }
-  });
+  const rows = range(n).map((i) => readArray(items[i], `${name}[${i}]`, action));
+  const first = formatShape(rows[0]!.shape);
+  const bad = rows.findIndex((row) => formatShape(row.shape) !== first);
+  if (bad >= 0) {
+    throw new TypeError(
+      `Cannot ${action} as ${name} must be a rectangular array: ${name}[${bad}] has shape ${
+        formatShape(rows[bad]!.shape)
+      }, ${name}[0] has shape ${first}`,
+    );
+  }
   const rowSize = rows[0]!.values.length;
   const values = new Float64Array(n * rowSize);
   rows.forEach((row, i) => values.set(row.values, i * rowSize));
@@ -111,43 +112,23 @@ export function readVector(input: unknown, name: string, action: string): Float6
   return values;
 }
 
-/** A 2-D grid of numbers, row-major. */
-export interface ReadMatrix {
-  values: Float64Array;
-  rows: number;
-  cols: number;
-}
-
-/** Reads a 2-D grid of numbers; anything else is a `TypeError` naming the shape. */
-export function readMatrix(input: unknown, name: string, action: string): ReadMatrix {
+/** Reads a 2-D grid of numbers as its rows; anything else is a `TypeError` naming the shape. */
+export function readMatrix(input: unknown, name: string, action: string): number[][] {
   const { values, shape } = readArray(input, name, action);
-  if (shape.length !== 2 || shape[0] === 0 || shape[1] === 0) {
+  const [rows, cols] = shape;
+  if (shape.length !== 2 || rows === 0 || cols === 0) {
     throw new TypeError(
       `Cannot ${action} as ${name} must be 2-D with at least one row and column: ${name} has shape ${
         formatShape(shape)
       }`,
     );
   }
-  return { values, rows: shape[0]!, cols: shape[1]! };
-}
-
-/** The rows of a matrix as plain arrays (plotly's `z`). */
-export function rowsOf(m: ReadMatrix): number[][] {
-  return range(m.rows).map((r) => Array.from(m.values.subarray(r * m.cols, (r + 1) * m.cols)));
+  return range(rows!).map((r) => Array.from(values.subarray(r * cols!, (r + 1) * cols!)));
 }
 
 /** Rounds to 4 significant digits (integers are kept exact): small JSON, same picture. */
 export function round4(v: number): number {
   return !Number.isFinite(v) || Number.isInteger(v) ? v : Number(v.toPrecision(4));
-}
-
-/** Formats a number for labels and text: at most 4 significant digits, no trailing zeros. */
-export function formatNumber(v: number): string {
-  if (Number.isNaN(v)) return "NaN";
-  if (!Number.isFinite(v)) return v > 0 ? "∞" : "-∞";
-  if (v === 0 || (Number.isInteger(v) && Math.abs(v) < 1e6)) return String(v);
-  if (Math.abs(v) >= 1e-3 && Math.abs(v) < 1e6) return String(round4(v));
-  return v.toExponential(2).replace(/\.?0+e/, "e").replace("e+", "e");
 }
 
 /** Smallest and largest finite value (`[NaN, NaN]` if none). */
@@ -179,14 +160,6 @@ export function thinIndices(y: ArrayLike<number>, maxPoints: number): number[] {
     if (end > start) out.push(...new Set([Math.min(lo, hi), Math.max(lo, hi)]));
   }
   out.push(n - 1);
-  return out;
-}
-
-/** Every `step`-th index of `n` so that at most `max` remain, always keeping the last. */
-export function strideIndices(n: number, max: number): number[] {
-  const step = Math.ceil(n / max);
-  const out = range(Math.ceil(n / step)).map((i) => i * step);
-  if (n > 0) out[out.length - 1] = n - 1;
   return out;
 }
 

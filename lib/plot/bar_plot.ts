@@ -1,5 +1,5 @@
-import type { Figure, PlotlyTrace, PlotOptions } from "./figure.ts";
-import { paletteColor } from "./_colors.ts";
+import { paletteColor } from "./_canvas.ts";
+import type { Figure, PlotOptions } from "./figure.ts";
 import { makeFigure, quoted } from "./_layout.ts";
 import {
   describeValue,
@@ -9,6 +9,7 @@ import {
   type NumberArray,
   range,
   readVector,
+  round4,
 } from "./_numbers.ts";
 
 /** Options of {@linkcode barPlot}. */
@@ -17,16 +18,11 @@ export interface BarPlotOptions extends PlotOptions {
   labels?: readonly (string | number)[];
   /** One CSS colour for all bars, or one per bar. */
   colors?: string | readonly string[];
-  /**
-   * Write each value above its bar.
-   *
-   * @default {true up to 20 bars}
-   */
-  showValues?: boolean;
 }
 
 /**
  * Draws one bar per value: class counts, accuracies of several optimisers, parameters per layer.
+ * Up to 20 bars, each value is written above its bar.
  *
  * Shown in `notebooks/07_mnist_data.ipynb` and `notebooks/99_plot_gallery.ipynb`.
  *
@@ -67,40 +63,36 @@ export function barPlot(
     heights = Float64Array.from(entries, ([, v]) => v);
     names = entries.map(([k]) => k);
   }
-  if (options.labels !== undefined) {
-    if (options.labels.length !== heights.length) {
+  for (const [name, given] of [["labels", options.labels], ["colors", options.colors]] as const) {
+    if (Array.isArray(given) && given.length !== heights.length) {
       throw new TypeError(
-        `Cannot ${action} as labels must name each bar: labels has ${options.labels.length} names, values has ${heights.length}`,
+        `Cannot ${action} as ${name} must give one entry per bar: ${name} has ${given.length}, values has ${heights.length}`,
       );
     }
-    names = options.labels.map(String);
   }
-  const colors = options.colors;
-  if (Array.isArray(colors) && colors.length !== heights.length) {
-    throw new TypeError(
-      `Cannot ${action} as colors must give one colour per bar: colors has ${colors.length}, values has ${heights.length}`,
-    );
-  }
-  const trace: PlotlyTrace = {
+  names = options.labels?.map(String) ?? names;
+  const few = heights.length <= 20;
+  const trace = {
     type: "bar",
     x: names,
     y: Array.from(heights),
-    marker: { color: colors ?? paletteColor(0) },
+    marker: { color: options.colors ?? paletteColor(0) },
     hovertemplate: "%{x}: %{y}<extra></extra>",
+    ...(few
+      ? {
+        text: Array.from(heights, (v) => formatNumber(round4(v))),
+        textposition: "outside",
+        cliponaxis: false,
+      }
+      : {}),
   };
-  if (options.showValues ?? heights.length <= 20) {
-    trace.text = Array.from(heights, formatNumber);
-    trace.textposition = "outside";
-    trace.cliponaxis = false;
-  }
-  const title = options.title ?? "Bar plot";
+  const title = options.title ?? "";
   const [lo, hi] = finiteRange(heights);
   const shown = heights.length <= 12
     ? names.map((n, i) => `${n}: ${formatNumber(heights[i]!)}`).join(", ")
     : `from ${formatNumber(lo)} to ${formatNumber(hi)}`;
   const description = `Bar plot${quoted(title)}: ${heights.length} bars, ${shown}`;
   // hovermode "x": the label shows anywhere over a bar's column, not only on the bar itself
-  return makeFigure([trace], { xaxis: { type: "category" }, hovermode: "x" }, options, {
-    title,
-  }, description);
+  const layout = { xaxis: { type: "category" }, hovermode: "x" };
+  return makeFigure([trace], layout, options, { title }, description);
 }

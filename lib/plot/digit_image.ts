@@ -1,7 +1,6 @@
-import { COLOR_SCALES } from "./_colors.ts";
 import { formatShape, type NumberInput, readArray } from "./_numbers.ts";
-import { checkTileShape, drawTiles, pixelRange } from "./_pixels.ts";
-import { ImageDisplay } from "./image.ts";
+import { checkTileShape, drawTiles, ink, pixelRange } from "./_tiles.ts";
+import type { ImageDisplay } from "./image.ts";
 
 /** Options of {@linkcode digitImage}. */
 export interface DigitImageOptions {
@@ -19,22 +18,17 @@ export interface DigitImageOptions {
    * @default {[28, 28]}
    */
   shape?: readonly [number, number];
-  /**
-   * The values drawn as white and as full ink.
-   *
-   * @default {[0, 255] when a value exceeds 1, else [0, 1]}
-   */
-  range?: readonly [number, number];
 }
 
 /**
- * Draws one digit as a picture: dark ink on white, as MNIST's bytes mean (0 = background).
+ * Draws one digit as a picture: dark ink on white, as MNIST's bytes mean (0 = background). Values
+ * are read as bytes 0-255 when one exceeds 1, else as 0-1.
  *
  * Taught in `notebooks/07_mnist_data.ipynb`.
  *
  * @param pixels The digit: 784 values (`[784]`, `[1, 784]` or `[28, 28]`), bytes 0-255 or
  *   floats 0-1, as an array, typed array or tensor
- * @param options Scale, caption, size, value range
+ * @param options Scale, caption, size
  * @returns A PNG picture that displays itself in a notebook
  * @throws {TypeError} When the pixels are not 28 × 28 (or the given `shape`)
  *
@@ -55,34 +49,27 @@ export function digitImage(pixels: NumberInput, options: DigitImageOptions = {})
   const [h, w] = checkTileShape(options.shape ?? [28, 28], action);
   const { values, shape } = readArray(pixels, "pixels", action);
   const dims = shape.filter((d) => d !== 1);
-  const fits = (dims.length === 1 && dims[0] === h * w) ||
-    (dims.length === 2 && dims[0] === h && dims[1] === w);
-  if (!fits) {
+  if (!(dims.length === 1 && dims[0] === h * w) && formatShape(dims) !== formatShape([h, w])) {
     throw new TypeError(
       `Cannot ${action} as pixels must have shape ${formatShape([h, w])} or ${
         formatShape([h * w])
       }: pixels has shape ${formatShape(shape)}`,
     );
   }
-  const caption = options.label === undefined ? null : String(options.label);
-  const [lo, hi] = options.range ?? pixelRange(values);
-  const drawn = drawTiles({
-    values,
-    count: 1,
-    h,
-    w,
-    columns: 1,
-    scale: options.scale ?? 8,
-    colors: COLOR_SCALES.grayReversed,
-    rangeOf: () => [lo, hi],
-    header: "",
-    ...(caption === null ? {} : { labelOf: () => ({ text: caption, color: "#222222" }) }),
-    gap: 4,
-  });
-  let ink = 0;
-  for (const v of values) if ((v - lo) / (hi - lo || 1) > 0.5) ink++;
-  const description = `Digit image ${w} × ${h}${
-    caption ? ` (${caption})` : ""
-  }, drawn ${drawn.scale}x: ${ink} of ${w * h} pixels are more than half ink`;
-  return new ImageDisplay(drawn.png, { width: drawn.width, height: drawn.height, description });
+  const [lo, hi] = pixelRange(values);
+  const caption = options.label === undefined ? "" : String(options.label);
+  const inked = values.filter((v) => (v - lo) / (hi - lo) > 0.5).length;
+  const tiles = { values, count: 1, h, w, columns: 1, scale: options.scale ?? 8, gap: 4 };
+  return drawTiles(
+    {
+      ...tiles,
+      color: ink,
+      rangeOf: () => [lo, hi],
+      ...(caption ? { labelOf: () => ({ text: caption, color: "#222222" }) } : {}),
+    },
+    (scale) =>
+      `Digit image ${w} × ${h}${caption ? ` (${caption})` : ""}, drawn ${scale}x: ${inked} of ${
+        w * h
+      } pixels are more than half ink`,
+  );
 }

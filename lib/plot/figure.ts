@@ -2,37 +2,51 @@ import { createHash } from "node:crypto";
 import {
   DISPLAY,
   type Displayable,
+  escapeHtml,
   MAX_BUNDLE_BYTES,
   type MimeBundle,
   tooLarge,
 } from "./_display.ts";
+import { figurePng } from "./_figure_png.ts";
 import { round4 } from "./_numbers.ts";
-import { plotlyHtml } from "./_plotly_html.ts";
-import { renderFigurePng } from "./_static_figure.ts";
-import type { FigureJson, PlotlyLayout, PlotlyTrace } from "./types.ts";
+import { fill, type Language, plotText } from "./language.ts";
 
-export type { FigureJson, PlotlyLayout, PlotlyTrace } from "./types.ts";
+/** One plotly trace, as plotly.js takes it (`{ type: "scatter", x, y, ... }`). */
+export type PlotlyTrace = Record<string, unknown>;
+
+/** A plotly layout (`{ title, xaxis, yaxis, ... }`). */
+export type PlotlyLayout = Record<string, unknown>;
 
 /** Options of {@linkcode figure}. */
 export interface FigureOptions {
   /**
-   * One sentence saying what the figure shows: the `text/plain` of the output and the picture's
-   * alt text.
+   * One sentence saying what the figure shows: the `text/plain` of the output.
    *
    * @default {"Plotly figure with N trace(s)"}
    */
   description?: string;
+  /**
+   * The language of the texts the library writes itself (the note shown where the plot cannot be
+   * drawn, "No data to draw", default titles): English or Simplified Chinese.
+   *
+   * @default {"en"}
+   */
+  language?: Language;
 }
+
+/** Where the Jupyter server serves plotly.js, relative to its base URL. */
+const PLOTLY_PATH = "files/node_modules/plotly.js-dist-min/plotly.min.js";
+let loader: string | undefined;
 
 /**
  * A plotly figure that displays itself in a notebook: every plot builder returns one.
  *
  * Its MIME bundle holds the plotly JSON (`application/vnd.plotly.v1+json`, drawn by JupyterLab
- * with Python's `plotly` package and by VS Code), an HTML twin for classic Notebook (a script that
- * draws that same JSON with plotly.js from the Jupyter server's `files/node_modules/`, or, where
- * scripts do not run, a one-line note saying how to see the plot), and a `text/plain`
- * description. Numbers are rounded to 4 significant digits, and the bundle stays under
- * {@linkcode MAX_BUNDLE_BYTES}. `toPng()` draws a static picture of a 2-D figure on request.
+ * with Python's `plotly` package and by VS Code), an HTML twin for classic Notebook (a script,
+ * `_plotly_loader.js`, that draws that same JSON with plotly.js from the Jupyter server's
+ * `files/node_modules/`, or, where scripts do not run, a one-line note saying how to see the
+ * plot), and a `text/plain` description. Numbers are rounded to 4 significant digits, and the
+ * bundle stays under {@linkcode MAX_BUNDLE_BYTES}.
  *
  * `data` and `layout` are plain plotly objects: change them before the cell ends to adjust
  * anything plotly can do. Shown in `notebooks/99_plot_gallery.ipynb`.
@@ -55,13 +69,15 @@ export class Figure implements Displayable {
   layout: PlotlyLayout;
   /** What the figure shows, in one sentence (the output's `text/plain`). */
   description: string;
+  /** The language of the note shown where the plot cannot be drawn. */
+  language: Language;
 
   /**
    * Wraps plotly traces and a layout.
    *
    * @param data Plotly traces
    * @param layout A plotly layout
-   * @param options A description of the figure
+   * @param options A description of the figure, the language of its note
    */
   constructor(data: PlotlyTrace[], layout: PlotlyLayout = {}, options: FigureOptions = {}) {
     if (!Array.isArray(data)) {
@@ -69,9 +85,11 @@ export class Figure implements Displayable {
         `Cannot create figure as data must be an array of plotly traces: data is a ${typeof data}`,
       );
     }
+    plotText(options.language, "create figure"); // checks the language
     this.data = data;
     this.layout = layout;
     this.description = options.description ?? `Plotly figure with ${data.length} trace(s)`;
+    this.language = options.language ?? "en";
   }
 
   /**
@@ -92,13 +110,23 @@ export class Figure implements Displayable {
   }
 
   /**
-   * A static picture of the figure, drawn with canvas, for where plotly.js cannot run (a report,
-   * a file). 2-D traces only (lines, markers, bars, heatmaps); others are named in a note.
+   * Draws the figure as a PNG picture, for a report, a file, or a page without JavaScript: its
+   * line and scatter traces on 2-D axes (log y too), with title, axis titles and legend.
    *
-   * @returns PNG bytes
+   * @returns PNG bytes, `layout.width` × `layout.height` pixels
+   * @throws {RangeError} When a trace is not a 2-D line or scatter trace
+   *
+   * @example Usage
+   * ```ts
+   * import { figure } from "./figure.ts";
+   * import { deepStrictEqual } from "node:assert/strict";
+   *
+   * const png = figure([{ type: "scatter", x: [0, 1, 2], y: [0, 1, 4] }]).toPng();
+   * deepStrictEqual([...png.subarray(1, 4)], [80, 78, 71]); // "PNG"
+   * ```
    */
   toPng(): Uint8Array {
-    return renderFigurePng(JSON.parse(this.toJsonText()) as FigureJson);
+    return figurePng(this.data, this.layout);
   }
 
   /**
@@ -107,20 +135,25 @@ export class Figure implements Displayable {
    * @returns A MIME bundle
    */
   [DISPLAY](): MimeBundle {
-    const text = this.toJsonText();
-    if (text.length > MAX_BUNDLE_BYTES - 10_000) {
+    const json = this.toJsonText();
+    if (json.length > MAX_BUNDLE_BYTES - 10_000) {
       const advice = "Pass fewer points (every n-th one, or a coarser grid) and display it again";
-      return tooLarge(this.description, text.length, advice);
+      return tooLarge(this.description, json.length, advice);
     }
     // The same figure always gets the same key: two runs of a notebook give identical outputs.
-    const key = `plot-${createHash("sha256").update(text).digest("hex").slice(0, 16)}`;
-    const title = this.layout.title;
-    const titleText = typeof title === "string"
-      ? title
-      : String((title as { text?: unknown } | undefined)?.text ?? "");
+    const key = `plot-${createHash("sha256").update(json).digest("hex").slice(0, 16)}`;
+    const title = this.layout.title as { text?: unknown } | string | undefined;
+    const text = plotText(this.language, "show figure");
+    const titleText = String((typeof title === "object" ? title.text : title) ?? "");
+    const note = fill(text.plotNote, { title: titleText ? ` "${titleText}"` : "" });
+    const say = { noRenderer: text.noPlotRenderer, noPlotly: text.noPlotly };
+    loader ??= Deno.readTextFileSync(new URL("./_plotly_loader.js", import.meta.url));
     return {
-      "application/vnd.plotly.v1+json": JSON.parse(text),
-      "text/html": plotlyHtml(key, titleText),
+      "application/vnd.plotly.v1+json": JSON.parse(json),
+      "text/html": `<div class="course-plot" data-figure="${key}">` +
+        `<p class="course-plot-note"><em>${escapeHtml(note)}</em></p></div>\n` +
+        `<script type="text/javascript">(() => {\n${loader}\n` +
+        `drawPlot("${key}", "${PLOTLY_PATH}", ${JSON.stringify(say)});\n})();</script>`,
       "text/plain": this.description,
     };
   }
@@ -133,7 +166,7 @@ export class Figure implements Displayable {
  *
  * @param data Plotly traces (`{ type, x, y, ... }`); typed arrays are fine
  * @param layout A plotly layout
- * @param options A description for the text output
+ * @param options A description for the text output, the language of the note
  * @returns A figure that displays itself in a notebook
  *
  * @example Two traces and a custom layout
@@ -185,4 +218,12 @@ export interface PlotOptions {
   layout?: PlotlyLayout;
   /** Raw plotly traces drawn after the builder's own. */
   traces?: PlotlyTrace[];
+  /**
+   * The language of the texts the library writes itself: default titles and axis titles, "No
+   * data to draw", the note shown where the plot cannot be drawn. Titles you pass are shown as
+   * given.
+   *
+   * @default {"en"}
+   */
+  language?: Language;
 }

@@ -1,6 +1,7 @@
-import { blankCanvas, type Context, encodePng, fitText, font } from "./_canvas.ts";
+import { blankCanvas, type Context, drawText, encodePng, font } from "./_canvas.ts";
 import { formatNumber, formatShape, range } from "./_numbers.ts";
 import { ImageDisplay } from "./image.ts";
+import { fill, type Language, plotText } from "./language.ts";
 
 /**
  * What {@linkcode graphImage} reads from a tensor: the course's `Tensor` has all of it. Only
@@ -25,28 +26,21 @@ export interface GraphNode {
 
 /** Options of {@linkcode graphImage}. */
 export interface GraphImageOptions {
-  /**
-   * Tensors with at most this many values show their values and gradients.
-   *
-   * @default {6}
-   */
-  maxValues?: number;
-  /**
-   * Most tensors drawn (those nearest the output).
-   *
-   * @default {60}
-   */
-  maxNodes?: number;
   /** A title above the graph. @default {"Computation graph"} */
   title?: string;
   /**
-   * Widest picture, in pixels: JupyterLab's column at 100% zoom is about 970 pixels wide, and
-   * a wider picture is shrunk, its text with it.
+   * The language of the words in the boxes (shape, value, grad) and of the legend.
    *
-   * @default {900}
+   * @default {"en"}
    */
-  maxWidth?: number;
+  language?: Language;
 }
+
+/** Tensors with at most this many values show them; the most tensors drawn (nearest the output). */
+const [MAX_VALUES, MAX_NODES] = [6, 60];
+/** JupyterLab's column is about 970 pixels wide: a wider picture is shrunk, its text with it. */
+const MAX_WIDTH = 900;
+const [FONT_SIZE, LINE_HEIGHT] = [13, 18];
 
 /** One tensor's box: its lines of text and, once laid out, where it is. */
 interface Box {
@@ -58,25 +52,8 @@ interface Box {
   h: number;
 }
 
-const FONT_SIZE = 13;
-const LINE_HEIGHT = 18;
-
-/** A tensor's values as text: all of them when few, else their count and mean. */
-function formatValues(data: ArrayLike<number>, shape: readonly number[], max: number): string {
-  if (data.length > max) {
-    const sum = Array.from(data).reduce((a, b) => a + b, 0);
-    return `${data.length} values, mean ${formatNumber(sum / data.length)}`;
-  }
-  if (shape.length === 0 || data.length === 1) return formatNumber(data[0]!);
-  const cols = shape.length === 2 ? shape[1]! : data.length;
-  const rows = range(data.length / cols).map((r) =>
-    Array.from(data).slice(r * cols, (r + 1) * cols).map(formatNumber).join(", ")
-  );
-  return rows.length > 1 ? `[${rows.map((r) => `[${r}]`).join(", ")}]` : `[${rows[0]}]`;
-}
-
 /** Every tensor reachable from `output`, nearest first (breadth-first), without recursion. */
-function collect(output: GraphNode, maxNodes: number): { nodes: GraphNode[]; total: number } {
+function collect(output: GraphNode): GraphNode[] {
   const order: GraphNode[] = [output];
   const seen = new Set(order);
   for (let i = 0; i < order.length; i++) {
@@ -86,7 +63,7 @@ function collect(output: GraphNode, maxNodes: number): { nodes: GraphNode[]; tot
       order.push(input);
     }
   }
-  return { nodes: order.slice(0, maxNodes), total: order.length };
+  return order;
 }
 
 /** Layers from the top: an op sits below all its inputs, a leaf just above its first consumer. */
@@ -127,15 +104,15 @@ function layersOf(nodes: GraphNode[], consumers: Map<GraphNode, GraphNode[]>): G
 
 /**
  * Draws the computation graph that produced a tensor: one box per tensor with its op, shape
- * and (for small tensors) value and gradient, inputs at the top and the output at the bottom.
+ * and (for up to 6 values) value and gradient, inputs at the top and the output at the bottom.
  * Draw it before and after `backward()` to watch the gradients arrive.
  *
- * A PNG at most `maxWidth` pixels wide (JupyterLab's column, so that it is never shrunk and its
- * 13-pixel labels stay 13 pixels); a layer too wide for it continues on a second row. It shows
- * in every front end, also untrusted. Taught in `notebooks/05_backpropagation.ipynb`.
+ * A PNG at most 900 pixels wide (JupyterLab's column, so that it is never shrunk and its
+ * 13-pixel labels stay 13 pixels); a layer too wide for it continues on a second row. The 60
+ * tensors nearest the output are drawn. Taught in `notebooks/05_backpropagation.ipynb`.
  *
  * @param output The tensor whose graph to draw (usually the loss)
- * @param options How many values to show, how many tensors, a title
+ * @param options A title, the language
  * @returns A PNG picture that displays itself in a notebook
  *
  * @example A tiny graph, built by hand
@@ -150,6 +127,7 @@ function layersOf(nodes: GraphNode[], consumers: Map<GraphNode, GraphNode[]>): G
  * ```
  */
 export function graphImage(output: GraphNode, options: GraphImageOptions = {}): ImageDisplay {
+  const text = plotText(options.language, "draw computation graph");
   if (typeof output !== "object" || output === null || !Array.isArray(output.inputs)) {
     throw new TypeError(
       `Cannot draw computation graph as output must be a tensor (with op, inputs and shape): output is ${
@@ -157,43 +135,55 @@ export function graphImage(output: GraphNode, options: GraphImageOptions = {}): 
       }`,
     );
   }
-  const { nodes, total } = collect(output, options.maxNodes ?? 60);
+  const all = collect(output);
+  const nodes = all.slice(0, MAX_NODES);
   const consumers = new Map(nodes.map((n) => [n, nodes.filter((m) => m.inputs.includes(n))]));
   const layers = layersOf(nodes, consumers);
   // Unnamed tensors are t1, t2, ... in reading order: top to bottom, left to right.
   const ids = new Map(layers.flat().map((n, i) => [n, i + 1]));
   const nameOf = (n: GraphNode) => ids.has(n) ? n.label || `t${ids.get(n)}` : "…";
+  const values = (data: ArrayLike<number>, shape: readonly number[]) => {
+    const list = Array.from(data);
+    if (list.length > MAX_VALUES) {
+      return fill(text.valuesMean, {
+        count: list.length,
+        mean: formatNumber(list.reduce((a, b) => a + b, 0) / list.length),
+      });
+    }
+    if (shape.length === 0 || list.length === 1) return formatNumber(list[0]!);
+    const cols = shape.length === 2 ? shape[1]! : list.length;
+    const rows = range(list.length / cols).map((r) =>
+      list.slice(r * cols, (r + 1) * cols).map(formatNumber).join(", ")
+    );
+    return rows.length > 1 ? `[${rows.map((r) => `[${r}]`).join(", ")}]` : `[${rows[0]}]`;
+  };
 
   const measure = blankCanvas(1, 1).ctx;
   const boxes = new Map(nodes.map((n): [GraphNode, Box] => {
     const title = n.op ? `${nameOf(n)} = ${n.op}(${n.inputs.map(nameOf).join(", ")})` : nameOf(n);
     const lines: Box["lines"] = [{ text: title, bold: true }];
-    if (n.shape.length > 0) lines.push({ text: `shape ${formatShape(n.shape)}` });
-    const maxValues = options.maxValues ?? 6;
-    if (n.data) lines.push({ text: `value ${formatValues(n.data, n.shape, maxValues)}` });
+    if (n.shape.length > 0) lines.push({ text: `${text.shape} ${formatShape(n.shape)}` });
+    if (n.data) lines.push({ text: `${text.value} ${values(n.data, n.shape)}` });
     if (n.grad) {
-      const text = `grad ${formatValues(n.grad.data, n.shape, maxValues)}`;
-      lines.push({ text, color: "#b5161b" });
-    } else if (n.requiresGrad || n.op) lines.push({ text: "grad: none yet", color: "#888888" });
+      lines.push({ text: `${text.grad} ${values(n.grad.data, n.shape)}`, color: "#b5161b" });
+    } else if (n.requiresGrad || n.op) lines.push({ text: text.noGradYet, color: "#888888" });
     const w = Math.max(...lines.map((l) => {
-      measure.font = font(FONT_SIZE, l.bold ? "bold" : "normal");
+      measure.font = font(FONT_SIZE, l.bold);
       return measure.measureText(l.text).width;
     }));
-    const box = { node: n, lines, x: 0, y: 0, w: Math.min(300, Math.max(70, w + 20)), h: 0 };
+    const box = { node: n, lines, x: 0, y: 0, w: Math.min(300, Math.max(70, w + 20)) };
     return [n, { ...box, h: 10 + lines.length * LINE_HEIGHT }];
   }));
 
-  // Rows: one per layer, continued on another row where a layer is wider than maxWidth.
-  const maxWidth = options.maxWidth ?? 900;
+  // Rows: one per layer, continued on another row where a layer is wider than MAX_WIDTH.
   const [margin, gapX, gapY, header] = [12, 14, 34, 34];
   const rows: Box[][] = [];
   for (const layer of layers) {
     let row: Box[] = [];
     rows.push(row);
-    for (const n of layer) {
-      const box = boxes.get(n)!;
+    for (const box of layer.map((n) => boxes.get(n)!)) {
       const used = row.reduce((s, b) => s + b.w + gapX, 0);
-      if (row.length > 0 && used + box.w > maxWidth - 2 * margin) rows.push(row = []);
+      if (row.length > 0 && used + box.w > MAX_WIDTH - 2 * margin) rows.push(row = []);
       row.push(box);
     }
   }
@@ -207,20 +197,19 @@ export function graphImage(output: GraphNode, options: GraphImageOptions = {}): 
   }
   const height = y + 16;
   const { canvas, ctx } = blankCanvas(width, height);
-
-  const title = options.title ?? "Computation graph";
-  const more = total > nodes.length ? ` (${total - nodes.length} more tensors not drawn)` : "";
-  ctx.fillStyle = "#222222";
-  ctx.font = font(15, "bold");
-  ctx.textBaseline = "middle";
-  fitText(ctx, `${title}${more}`, margin, 17, width - 2 * margin);
-  ctx.fillStyle = "#555555";
-  ctx.font = font(12);
-  const legend = "orange: a parameter (requires grad) · gray: data · blue: an op's result";
-  fitText(ctx, legend, margin, height - 16, width - 2 * margin);
+  const title = options.title ?? text.computationGraph;
+  const more = all.length > nodes.length
+    ? ` ${fill(text.notDrawn, { count: all.length - nodes.length })}`
+    : "";
+  drawText(ctx, `${title}${more}`, margin, 17, {
+    size: 15,
+    bold: true,
+    maxWidth: width - 2 * margin,
+  });
+  const legend = { size: 12, color: "#555555", maxWidth: width - 2 * margin };
+  drawText(ctx, text.graphLegend, margin, height - 16, legend);
   // Edges first, from the bottom of each input to the top of the tensor it feeds; boxes on top.
-  ctx.strokeStyle = "#8a8f98";
-  ctx.fillStyle = "#8a8f98";
+  ctx.strokeStyle = ctx.fillStyle = "#8a8f98";
   ctx.lineWidth = 1.3;
   for (const box of boxes.values()) {
     const inputs = box.node.inputs.filter((i) => boxes.has(i));
@@ -232,6 +221,7 @@ export function graphImage(output: GraphNode, options: GraphImageOptions = {}): 
   }
   for (const box of boxes.values()) {
     const n = box.node;
+    // blue: an op's result; orange: a parameter (requires grad); gray: data
     const [fill, stroke] = n.op
       ? ["#e8f1fb", "#1f77b4"]
       : n.requiresGrad
@@ -245,9 +235,13 @@ export function graphImage(output: GraphNode, options: GraphImageOptions = {}): 
     ctx.fill();
     ctx.stroke();
     box.lines.forEach((l, i) => {
-      ctx.font = font(FONT_SIZE, l.bold ? "bold" : "normal");
-      ctx.fillStyle = l.color ?? "#222222";
-      fitText(ctx, l.text, box.x + 10, box.y + 5 + LINE_HEIGHT * (i + 0.5), box.w - 14);
+      const style = {
+        size: FONT_SIZE,
+        bold: l.bold ?? false,
+        color: l.color ?? "#222222",
+        maxWidth: box.w - 14,
+      };
+      drawText(ctx, l.text, box.x + 10, box.y + 5 + LINE_HEIGHT * (i + 0.5), style);
     });
   }
 
@@ -262,6 +256,7 @@ export function graphImage(output: GraphNode, options: GraphImageOptions = {}): 
   return new ImageDisplay(encodePng(canvas), { width, height, description });
 }
 
+/** A curved edge from (x0, y0) down to an arrowhead at (x1, y1). */
 function arrow(ctx: Context, x0: number, y0: number, x1: number, y1: number): void {
   const dy = Math.max(16, (y1 - y0) / 2);
   ctx.beginPath();

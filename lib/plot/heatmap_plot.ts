@@ -1,189 +1,97 @@
 import type { Figure, PlotlyTrace, PlotOptions } from "./figure.ts";
-import { type ColorMapName, type ColorScale, resolveScale } from "./_colors.ts";
 import { makeFigure, quoted } from "./_layout.ts";
 import {
   finiteRange,
   formatNumber,
   formatShape,
-  type NumberArray,
   type NumberGrid,
   range,
   readMatrix,
-  readVector,
-  rowsOf,
 } from "./_numbers.ts";
+import { fill, plotText } from "./language.ts";
 
 /** Options of {@linkcode heatmapPlot}. */
 export interface HeatmapPlotOptions extends PlotOptions {
-  /** Names or coordinates of the columns. @default {0, 1, 2, ...} */
-  x?: NumberArray | readonly string[];
-  /** Names or coordinates of the rows. @default {0, 1, 2, ...} */
-  y?: NumberArray | readonly string[];
   /**
-   * Colour map. `"diverging"` centres white on zero (weights, gradients).
+   * Colour map: `"viridis"` (dark blue to yellow), or `"diverging"`, white at zero, blue below and
+   * red above, on a scale symmetric around zero (weights, gradients).
    *
    * @default {"viridis"}
    */
-  colormap?: ColorMapName | ColorScale;
+  colormap?: "viridis" | "diverging";
   /** Title of the colour bar. */
   zLabel?: string;
-  /**
-   * The values at the two ends of the colour map (plotly's `zmin` and `zmax`): fixed colours for
-   * classes, or one scale shared by several heatmaps.
-   *
-   * @default {smallest and largest value; ±largest magnitude for "diverging"}
-   */
-  range?: readonly [number, number];
-  /**
-   * Draw the colour bar.
-   *
-   * @default {true}
-   */
-  colorbar?: boolean;
-  /**
-   * Write each cell's value in it.
-   *
-   * @default {true up to 20 × 20 cells}
-   */
-  showValues?: boolean;
-  /**
-   * Row 0 at the top, as a matrix is printed.
-   *
-   * @default {true}
-   */
-  rowsDown?: boolean;
-}
-
-/** Where the rows or columns sit: 0, 1, ... named by the user's strings, or the user's numbers. */
-function axisOf(
-  given: NumberArray | readonly string[] | undefined,
-  length: number,
-  name: "x" | "y",
-  shape: string,
-): { at: number[]; ticks: { tickvals: number[]; ticktext: string[] } | null } {
-  if (given === undefined) return { at: range(length), ticks: null };
-  const names = Array.isArray(given) && typeof given[0] === "string" ? given as string[] : null;
-  const at = names ? range(names.length) : [...readVector(given, name, "draw heatmap")];
-  if (at.length !== length) {
-    throw new TypeError(
-      `Cannot draw heatmap as ${name} must have one value per ${
-        name === "x" ? "column" : "row"
-      } of z: ${name} has ${at.length} values, z has shape ${shape}`,
-    );
-  }
-  return { at, ticks: names ? { tickvals: at, ticktext: [...names] } : null };
 }
 
 /**
- * Draws a matrix as coloured cells: a weight matrix, a matrix of gradients, correlations.
+ * Draws any matrix as coloured cells, row 0 at the top as the matrix is printed; matrices up to
+ * 20 × 20 get each value written in its cell.
  *
- * Shown in `notebooks/08_mnist_mlp.ipynb` and `notebooks/99_plot_gallery.ipynb`.
+ * Shown in `notebooks/99_plot_gallery.ipynb`.
  *
  * @param z The matrix (nested arrays or a 2-D tensor)
- * @param options Row and column names, colour map, values in cells, raw plotly layout and traces
+ * @param options Colour map, titles, raw plotly layout and traces, language
  * @returns A figure that displays itself in a notebook
- * @throws {TypeError} When `z` is not 2-D, or `x` / `y` do not match its shape
- * @throws {RangeError} When `range` is not `[low, high]` with low < high
+ * @throws {TypeError} When `z` is not a 2-D matrix
  *
- * @example Fixed colour range, no colour bar
+ * @example A weight matrix, white at zero
  * ```ts
  * import { heatmapPlot } from "./heatmap_plot.ts";
- * import { deepStrictEqual } from "node:assert/strict";
+ * import { deepStrictEqual, strictEqual } from "node:assert/strict";
  *
- * const fig = heatmapPlot([[0.2, 0.4], [0.6, 0.9]], { range: [0, 1], colorbar: false });
- * const { zmin, zmax, showscale } = fig.data[0]!;
- * deepStrictEqual([zmin, zmax, showscale], [0, 1, false]);
- * ```
- *
- * @example A small weight matrix
- * ```ts
- * import { heatmapPlot } from "./heatmap_plot.ts";
- * import { throws, strictEqual } from "node:assert/strict";
- *
- * const fig = heatmapPlot([[0.5, -1.2], [0.1, 2.0]], { colormap: "diverging", title: "W" });
- * strictEqual(fig.data[0]!.type, "heatmap");
- * throws(() => heatmapPlot([1, 2, 3] as never), /z must be 2-D.*z has shape \[3\]/);
+ * const fig = heatmapPlot([[-2, 0], [1, 0.5]], { colormap: "diverging" });
+ * deepStrictEqual([fig.data[0]!.zmin, fig.data[0]!.zmax], [-2, 2]);
+ * strictEqual(fig.description, 'Heatmap "Matrix [2, 2]": a [2, 2] matrix, values from -2 to 1');
  * ```
  */
 export function heatmapPlot(z: NumberGrid, options: HeatmapPlotOptions = {}): Figure {
   const m = readMatrix(z, "z", "draw heatmap");
-  const shape = formatShape([m.rows, m.cols]);
-  const xs = axisOf(options.x, m.cols, "x", shape);
-  const ys = axisOf(options.y, m.rows, "y", shape);
-  let [lo, hi] = options.range ?? finiteRange(m.values);
-  if (!(lo < hi) && options.range) {
-    throw new RangeError(
-      `Cannot draw heatmap as range must be [low, high] with low < high: current value is [${lo}, ${hi}]`,
-    );
-  }
-  if (options.colormap === "diverging" && !options.range) {
-    const a = Math.max(Math.abs(lo), Math.abs(hi)) || 1;
-    [lo, hi] = [-a, a];
-  }
+  const shape = formatShape([m.length, m[0]!.length]);
+  const [lo, hi] = finiteRange(m.flat());
+  const diverging = options.colormap === "diverging";
+  const top = Math.max(Math.abs(lo), Math.abs(hi)) || 1;
   const trace: PlotlyTrace = {
     type: "heatmap",
-    x: xs.at,
-    y: ys.at,
-    z: rowsOf(m),
-    zmin: lo,
-    zmax: hi,
-    colorscale: resolveScale(options.colormap, "viridis"),
+    z: m,
+    zmin: diverging ? -top : lo,
+    zmax: diverging ? top : hi,
+    colorscale: diverging ? [[0, "#2166ac"], [0.5, "#ffffff"], [1, "#b2182b"]] : "Viridis",
     colorbar: { title: { text: options.zLabel ?? "" } },
+    ...(m.length <= 20 && m[0]!.length <= 20 ? { texttemplate: "%{z:.3~g}" } : {}),
   };
-  if (options.colorbar === false) trace.showscale = false;
-  if (options.showValues ?? (m.rows <= 20 && m.cols <= 20)) {
-    trace.texttemplate = "%{z:.3~g}";
-    trace.textfont = { size: 12 };
-  }
-  const title = options.title ?? `Matrix ${shape}`;
-  const [vlo, vhi] = finiteRange(m.values);
-  const description = `Heatmap${quoted(title)}: a ${shape} matrix, values from ${
-    formatNumber(vlo)
-  } to ${formatNumber(vhi)}`;
   const axis = { showgrid: false, zeroline: false };
-  const layout = {
-    xaxis: { ...xs.ticks, ...axis },
-    yaxis: {
-      ...ys.ticks,
-      ...axis,
-      ...(options.rowsDown === false ? {} : { autorange: "reversed" }),
-    },
-  };
-  return makeFigure(
-    [trace],
-    layout,
-    options,
-    { title, xLabel: "column", yLabel: "row" },
-    description,
-  );
+  const layout = { xaxis: axis, yaxis: { ...axis, autorange: "reversed" } };
+  const title = options.title ?? `Matrix ${shape}`;
+  const description = `Heatmap${quoted(title)}: a ${shape} matrix, values from ${
+    formatNumber(lo)
+  } to ${formatNumber(hi)}`;
+  const defaults = { title, xLabel: "column", yLabel: "row" };
+  return makeFigure([trace], layout, options, defaults, description);
 }
 
-/** Options of {@linkcode confusionMatrixPlot}. */
-export interface ConfusionMatrixPlotOptions extends PlotOptions {
-  /** Names of the classes, in label order. @default {"0", "1", ...} */
-  classNames?: readonly string[];
-}
+/** Options of {@linkcode confusionMatrixPlot}: titles, size, raw plotly layout and traces, language. */
+export type ConfusionMatrixPlotOptions = PlotOptions;
 
 /**
  * Draws a confusion matrix: row = true class, column = predicted class, each cell's count written
- * in it. The diagonal holds the right answers; a bright cell off it is a common mistake.
+ * in it, shaded from white (none) to dark blue (the most). The diagonal holds the right answers; a
+ * dark cell off it is a common mistake.
  *
  * Taught in `notebooks/08_mnist_mlp.ipynb`.
  *
  * @param matrix Counts, `matrix[trueClass][predictedClass]` (square)
- * @param options Class names, titles, raw plotly layout and traces
+ * @param options Titles, raw plotly layout and traces, language
  * @returns A figure that displays itself in a notebook
- * @throws {TypeError} When the matrix is not square, or the class names do not match it
+ * @throws {TypeError} When the matrix is not square
  *
  * @example Three classes
  * ```ts
  * import { confusionMatrixPlot } from "./heatmap_plot.ts";
- * import { match } from "node:assert/strict";
+ * import { deepStrictEqual, match } from "node:assert/strict";
  *
- * const fig = confusionMatrixPlot([[50, 2, 0], [1, 45, 4], [0, 3, 47]], {
- *   classNames: ["cat", "dog", "fox"],
- * });
+ * const fig = confusionMatrixPlot([[50, 2, 0], [1, 45, 4], [0, 3, 47]], { title: "Three classes" });
  * match(fig.description, /142 of 152 right \(93.42%\)/);
+ * deepStrictEqual(fig.data[0]!.z, [[50, 2, 0], [1, 45, 4], [0, 3, 47]]);
  * ```
  */
 export function confusionMatrixPlot(
@@ -191,51 +99,54 @@ export function confusionMatrixPlot(
   options: ConfusionMatrixPlotOptions = {},
 ): Figure {
   const action = "draw confusion matrix";
-  const m = readMatrix(matrix, "matrix", action);
-  const n = m.rows;
-  if (m.cols !== n) {
+  const text = plotText(options.language, action);
+  const counts = readMatrix(matrix, "matrix", action);
+  const n = counts.length;
+  if (counts[0]!.length !== n) {
     throw new TypeError(
       `Cannot ${action} as it must be square (one row and column per class): matrix has shape ${
-        formatShape([n, m.cols])
+        formatShape([n, counts[0]!.length])
       }`,
     );
   }
-  const names = options.classNames ?? range(n).map(String);
-  if (names.length !== n) {
-    throw new TypeError(
-      `Cannot ${action} as classNames must name each class: classNames has ${names.length} names, matrix has shape ${
-        formatShape([n, n])
-      }`,
-    );
-  }
-  const cells = rowsOf(m).flatMap((row, r) => row.map((count, c) => ({ r, c, count })));
+  const names = range(n).map(String);
+  const cells = counts.flatMap((row, r) => row.map((count, c) => ({ r, c, count })));
   const total = cells.reduce((sum, e) => sum + e.count, 0);
   const right = cells.filter((e) => e.r === e.c).reduce((sum, e) => sum + e.count, 0);
   const mistakes = cells.filter((e) => e.r !== e.c && e.count > 0)
     .sort((a, b) => b.count - a.count).slice(0, 3)
     .map((e) => `${names[e.r]} taken for ${names[e.c]} (${e.count})`);
-  const title = options.title ?? "Confusion matrix";
+  const title = options.title ?? "";
   const side = Math.min(640, Math.max(360, 60 + 46 * n));
-  const fig = heatmapPlot(rowsOf(m), {
+  const trace = {
+    type: "heatmap",
     x: names,
     y: names,
-    colormap: "blues",
-    zLabel: "count",
-    range: [0, Math.max(1, ...m.values)],
-    showValues: true,
-    xLabel: "predicted",
-    yLabel: "true",
+    z: counts,
+    zmin: 0,
+    zmax: Math.max(1, ...counts.flat()),
+    // ColorBrewer's Blues: white for none, dark blue for the most.
+    colorscale: ["#f7fbff", "#c6dbef", "#6baed6", "#2171b5", "#08306b"].map((c, i) => [i / 4, c]),
+    colorbar: { title: { text: text.count } },
+    texttemplate: "%{z}",
+    textfont: { size: 12 },
+    text: names.map((t) => names.map((p) => fill(text.truePredicted, { true: t, predicted: p }))),
+    hovertemplate: "%{text}: %{z}<extra></extra>",
+  };
+  // Categories, row 0 at the top, as the matrix is printed.
+  const axis = { type: "category", showgrid: false, zeroline: false };
+  const layout = { xaxis: axis, yaxis: { ...axis, autorange: "reversed" } };
+  const defaults = {
+    title,
+    xLabel: text.predicted,
+    yLabel: text.true,
     width: side + 150,
     height: side + 60,
-    ...options,
-    title,
-  });
-  const trace = fig.data[0]!;
-  trace.texttemplate = "%{z}";
-  trace.text = names.map((t) => names.map((p) => `true ${t}, predicted ${p}`));
-  trace.hovertemplate = "%{text}: %{z}<extra></extra>";
-  fig.description = `Confusion matrix${quoted(title)}: ${n} classes, ${right} of ${total} right (${
+  };
+  const description = `Confusion matrix${
+    quoted(title)
+  }: ${n} classes, ${right} of ${total} right (${
     total > 0 ? ((100 * right) / total).toFixed(2) : "0"
   }%)${mistakes.length > 0 ? `; most common mistakes: ${mistakes.join(", ")}` : ""}`;
-  return fig;
+  return makeFigure([trace], layout, options, defaults, description);
 }

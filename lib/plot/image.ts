@@ -13,7 +13,8 @@ export interface ImageDisplayOptions {
 /**
  * A PNG picture that displays itself in a notebook, as `image/png` plus a `text/plain`
  * description. PNG shows in every front end, also in a notebook opened untrusted. The image
- * builders (`digitImage`, `digitGrid`, `weightTiles`, `graphImage`) return one.
+ * builders (`digitImage`, `digitGrid`, `weightTiles`, `graphImage`, `networkDiagram`) and the
+ * training view return one.
  *
  * Shown in `notebooks/99_plot_gallery.ipynb`.
  *
@@ -49,15 +50,6 @@ export class ImageDisplay implements Displayable {
     this.width = options.width;
     this.height = options.height;
     this.description = options.description;
-  }
-
-  /**
-   * The picture as a `data:` URL, for HTML.
-   *
-   * @returns `data:image/png;base64,...`
-   */
-  toDataUrl(): string {
-    return `data:image/png;base64,${toBase64(this.png)}`;
   }
 
   /**

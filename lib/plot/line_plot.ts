@@ -66,20 +66,15 @@ export interface LinePlotOptions extends PlotOptions {
    * @default {false}
    */
   logY?: boolean;
-  /**
-   * Longest series drawn as is; longer ones keep each stretch's lowest and highest point.
-   *
-   * @default {2000}
-   */
-  maxPoints?: number;
 }
 
+/** Longest series drawn as is; longer ones keep each stretch's lowest and highest point. */
+const MAX_POINTS = 2000;
 const SERIES_KEYS = new Set(["y", "x", "name", "mode", "markerSize", "dash", "color"]);
 
 /** `{ y, x?, name? ... }` and nothing else (so a record `{ y, yHat }` is two named series). */
 function isSeries(x: unknown): x is LineSeries {
-  return typeof x === "object" && x !== null && !Array.isArray(x) && !ArrayBuffer.isView(x) &&
-    "y" in x && typeof (x as { toArray?: unknown }).toArray !== "function" &&
+  return typeof x === "object" && x !== null && !isNumberArray(x) && "y" in x &&
     Object.keys(x).every((k) => SERIES_KEYS.has(k));
 }
 
@@ -97,13 +92,14 @@ function toSeries(input: LineInput): LineSeries[] {
 
 /**
  * Draws one or more lines: loss curves, a function and its derivative, learning rates compared.
+ * A series longer than 2,000 points keeps each stretch's lowest and highest point.
  *
- * Used from `notebooks/03_activations.ipynb` on; every kind is shown in
+ * Used from `notebooks/01_single_neuron.ipynb` on; every kind is shown in
  * `notebooks/99_plot_gallery.ipynb`.
  *
  * @param series The values: a list of numbers, a {@linkcode LineSeries}, several, or a record
  *   of named lists
- * @param options Titles, shared `x`, log axes, raw plotly layout and traces
+ * @param options Titles, shared `x`, log axes, raw plotly layout and traces, language
  * @returns A figure that displays itself in a notebook
  * @throws {TypeError} When a series' `x` and `y` differ in length, or `y` is not 1-D
  *
@@ -144,43 +140,35 @@ export function linePlot(series: LineInput, options: LinePlotOptions = {}): Figu
   const action = "draw line plot";
   const list = toSeries(series);
   const shared = options.x === undefined ? null : readVector(options.x, "x", action);
-  const maxPoints = options.maxPoints ?? 2000;
   const traces: PlotlyTrace[] = [];
   const parts: string[] = [];
   list.forEach((s, i) => {
-    const label = s.name ?? (list.length > 1 ? `series ${i}` : "");
-    const of = list.length > 1 ? ` of series ${JSON.stringify(label)}` : "";
-    const y = readVector(
-      s.y,
-      list.length > 1 ? `y of series ${JSON.stringify(label)}` : "y",
-      action,
-    );
-    const x = s.x !== undefined
-      ? readVector(s.x, "x", action)
-      : shared ?? Float64Array.from(range(y.length));
+    const label = s.name ?? "";
+    const of = list.length > 1
+      ? ` of series ${s.name === undefined ? i : JSON.stringify(label)}`
+      : "";
+    const y = readVector(s.y, `y${of}`, action);
+    const x = s.x === undefined
+      ? shared ?? Float64Array.from(range(y.length))
+      : readVector(s.x, "x", action);
     if (x.length !== y.length) {
       throw new TypeError(
         `Cannot ${action} as x and y${of} must have the same length: x has ${x.length} values, y has ${y.length}`,
       );
     }
-    const keep = thinIndices(y, maxPoints);
-    const trace: PlotlyTrace = {
+    const keep = thinIndices(y, MAX_POINTS);
+    const color = s.color === undefined ? {} : { color: s.color };
+    traces.push({
       type: "scatter",
       mode: s.mode ?? (y.length <= 50 ? "lines+markers" : "lines"),
       x: keep.map((k) => x[k]!),
       y: keep.map((k) => y[k]!),
-    };
-    if (label) trace.name = label;
-    if (s.color !== undefined || s.dash !== undefined) {
-      trace.line = { ...(s.color ? { color: s.color } : {}), ...(s.dash ? { dash: s.dash } : {}) };
-    }
-    if (s.color !== undefined || s.markerSize !== undefined) {
-      trace.marker = {
-        ...(s.color ? { color: s.color } : {}),
-        ...(s.markerSize !== undefined ? { size: s.markerSize } : {}),
-      };
-    }
-    traces.push(trace);
+      ...(label ? { name: label } : {}),
+      ...(s.color || s.dash ? { line: { ...color, ...(s.dash ? { dash: s.dash } : {}) } } : {}),
+      ...(s.color || s.markerSize
+        ? { marker: { ...color, ...(s.markerSize ? { size: s.markerSize } : {}) } }
+        : {}),
+    });
     const [lo, hi] = finiteRange(y);
     const thinned = keep.length < y.length ? `, ${keep.length} drawn` : "";
     parts.push(
@@ -194,7 +182,7 @@ export function linePlot(series: LineInput, options: LinePlotOptions = {}): Figu
     yaxis: options.logY ? LOG_AXIS : {},
     showlegend: list.length > 1,
   };
-  const title = options.title ?? (list.length > 1 ? "Line plot" : list[0]?.name ?? "Line plot");
+  const title = options.title ?? (list.length === 1 ? list[0]!.name ?? "" : "");
   const axes = [
     options.xLabel ? `x: ${options.xLabel}${options.logX ? " (log scale)" : ""}` : "",
     options.yLabel ? `y: ${options.yLabel}${options.logY ? " (log scale)" : ""}` : "",

@@ -1,21 +1,22 @@
 /**
  * Pictures for the notebooks: interactive plotly plots, PNG images, a live training view,
- * computation graphs and tables. Every builder returns an object that displays itself when a
- * notebook cell ends with it (its `[Symbol.for("Jupyter.display")]()` returns a MIME bundle), and
- * nothing here touches `Deno.jupyter` at import, so the same code runs under `deno test`.
+ * computation graphs, network diagrams, tables and a drawing pad. Every builder returns an object
+ * that displays itself when a notebook cell ends with it (its `[Symbol.for("Jupyter.display")]()`
+ * returns a MIME bundle), and nothing here touches `Deno.jupyter` at import, so the same code runs
+ * under `deno test`.
  *
- * - Plots (plotly JSON, its HTML twin for classic Notebook, and text; `toPng()` on request):
- *   {@linkcode linePlot}, {@linkcode scatterPlot}, {@linkcode decisionBoundaryPlot},
- *   {@linkcode surfacePlot}, {@linkcode contourPlot}, {@linkcode heatmapPlot},
- *   {@linkcode confusionMatrixPlot}, {@linkcode barPlot}, and {@linkcode figure} for raw traces.
+ * - Plots (plotly JSON, its HTML twin for classic Notebook, and text): {@linkcode linePlot},
+ *   {@linkcode scatterPlot}, {@linkcode decisionBoundaryPlot}, {@linkcode surfacePlot},
+ *   {@linkcode contourPlot}, {@linkcode heatmapPlot}, {@linkcode confusionMatrixPlot}, {@linkcode barPlot},
+ *   {@linkcode wordMap}, and {@linkcode figure} for raw traces.
  * - Pictures (PNG and text): {@linkcode digitImage}, {@linkcode digitGrid},
- *   {@linkcode weightTiles}, {@linkcode graphImage}.
- * - {@linkcode trainingView}: a `fit()` callback redrawn in place; {@linkcode table}: HTML and text.
+ *   {@linkcode weightTiles}, {@linkcode graphImage}, {@linkcode networkDiagram}.
+ * - {@linkcode trainingView}: a `fit()` callback redrawn in place; {@linkcode table}: HTML and text;
+ *   {@linkcode digitPad}: draw a digit for an ONNX model.
  * - {@linkcode numberGrid}: numbers in cells shaded by their value (HTML and text).
+ * - The fixed texts they show are English or Chinese: `language: "en" | "zh"` ({@linkcode PLOT_TEXT}).
  *
  * Every kind is shown in `notebooks/99_plot_gallery.ipynb`.
- * {@linkcode networkDiagram} draws a dense network's structure with its parameters named (PNG and
- * text), taught in `notebooks/01_single_neuron.ipynb` and `notebooks/02_dense_layers.ipynb`.
  *
  * ```ts
  * import { linePlot, mimeBundle } from "./mod.ts";
@@ -29,6 +30,7 @@
  */
 export * from "./display.ts";
 export * from "./types.ts";
+export * from "./language.ts";
 export * from "./figure.ts";
 export * from "./line_plot.ts";
 export * from "./scatter_plot.ts";

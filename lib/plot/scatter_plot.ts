@@ -8,7 +8,7 @@ import type { ScatterInput } from "./types.ts";
 export interface ScatterPlotOptions extends PlotOptions {
   /** The class of each point, a whole number from 0: one colour and legend entry per class. */
   labels?: NumberArray;
-  /** Names of the classes, indexed by label (`["circle", "ring"]`). */
+  /** Names of the classes, indexed by label (`["circle", "ring"]`). @default {"0", "1", ...} */
   classNames?: readonly string[];
   /**
    * Marker diameter in pixels.
@@ -16,19 +16,14 @@ export interface ScatterPlotOptions extends PlotOptions {
    * @default {7}
    */
   markerSize?: number;
-  /**
-   * Most points drawn; beyond it every n-th point is kept.
-   *
-   * @default {5000}
-   */
-  maxPoints?: number;
 }
 
 /**
  * Draws points in the plane, coloured by class: a data set, a decision boundary's samples,
  * embeddings.
  *
- * Used in `notebooks/03_activations.ipynb`; shown in `notebooks/99_plot_gallery.ipynb`.
+ * Used in `notebooks/02_dense_layers.ipynb` and `notebooks/03_activations.ipynb`; shown in
+ * `notebooks/99_plot_gallery.ipynb`.
  *
  * @param points `[N, 2]` coordinates (nested arrays or a tensor), or `{ x, y }`
  * @param options Class labels and names, marker size, titles, raw plotly layout and traces
@@ -49,11 +44,8 @@ export interface ScatterPlotOptions extends PlotOptions {
  */
 export function scatterPlot(points: ScatterInput, options: ScatterPlotOptions = {}): Figure {
   const { traces, what } = readPoints(points, options, "draw scatter plot");
-  const title = options.title ?? "Scatter plot";
+  const title = options.title ?? "";
+  const defaults = { title, xLabel: "x", yLabel: "y" };
   const description = `Scatter plot${quoted(title)}: ${what}`;
-  return makeFigure(traces, { showlegend: traces.length > 1 }, options, {
-    title,
-    xLabel: "x",
-    yLabel: "y",
-  }, description);
+  return makeFigure(traces, { showlegend: traces.length > 1 }, options, defaults, description);
 }

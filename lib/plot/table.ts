@@ -7,6 +7,7 @@ import {
   tooLarge,
 } from "./_display.ts";
 import { describeValue, formatNumber, formatShape } from "./_numbers.ts";
+import { fill, type Language, plotText } from "./language.ts";
 
 /**
  * One row of a {@linkcode table}: an object (its keys are columns) or an array of cells. Any
@@ -28,26 +29,21 @@ export interface TableOptions {
    * @default {50}
    */
   maxRows?: number;
+  /**
+   * The language of "(no rows)" and "… N more rows".
+   *
+   * @default {"en"}
+   */
+  language?: Language;
 }
 
-/** Longest text a cell shows; the rest is cut off and counted. */
-const MAX_CELL_CHARS = 1000;
-
-/** Formats one cell: integers with thousands separators, other numbers to 4 digits. */
+/** Formats one cell: integers with thousands separators, other numbers to 5 digits. */
 function cell(v: unknown): string {
-  const text = cellText(v);
-  return text.length <= MAX_CELL_CHARS
-    ? text
-    : `${text.slice(0, MAX_CELL_CHARS)}… (${text.length.toLocaleString("en-US")} characters)`;
-}
-
-function cellText(v: unknown): string {
   if (v === undefined || v === null) return "";
   if (typeof v === "number") {
     return Number.isInteger(v) && Math.abs(v) >= 1000 ? v.toLocaleString("en-US") : formatNumber(v);
   }
-  if (typeof v === "string") return v;
-  if (typeof v === "object" && v !== null && Array.isArray((v as { shape?: unknown }).shape)) {
+  if (Array.isArray((v as { shape?: unknown }).shape)) {
     return `tensor ${formatShape((v as { shape: number[] }).shape)}`;
   }
   if (Array.isArray(v) || ArrayBuffer.isView(v)) {
@@ -57,11 +53,10 @@ function cellText(v: unknown): string {
     ) => (typeof x === "number" ? formatNumber(x) : String(x)));
     return `[${shown.join(", ")}${items.length > 8 ? `, … (${items.length})` : ""}]`;
   }
-  return String(v);
-}
-
-function isNumeric(v: unknown): boolean {
-  return typeof v === "number";
+  const text = String(v); // the longest text a cell shows is 1,000 characters
+  return text.length <= 1000
+    ? text
+    : `${text.slice(0, 1000)}… (${text.length.toLocaleString("en-US")} characters)`;
 }
 
 /**
@@ -87,6 +82,7 @@ export class TableDisplay implements Displayable {
   #title: string;
   #footer: string[] | null;
   #hidden: number;
+  #language: Language;
 
   /**
    * Wraps formatted cells; {@linkcode table} is the usual way to make one.
@@ -94,13 +90,13 @@ export class TableDisplay implements Displayable {
    * @param columns Column names
    * @param rows Formatted cells
    * @param numeric Which columns are right-aligned
-   * @param options Title, footer cells, how many rows were left out
+   * @param options Title, footer cells, how many rows were left out, language
    */
   constructor(
     columns: string[],
     rows: string[][],
     numeric: boolean[],
-    options: { title?: string; footer?: string[]; hidden?: number } = {},
+    options: { title?: string; footer?: string[]; hidden?: number; language?: Language } = {},
   ) {
     this.columns = columns;
     this.rows = rows;
@@ -108,6 +104,7 @@ export class TableDisplay implements Displayable {
     this.#title = options.title ?? "";
     this.#footer = options.footer ?? null;
     this.#hidden = options.hidden ?? 0;
+    this.#language = options.language ?? "en";
   }
 
   /**
@@ -116,17 +113,18 @@ export class TableDisplay implements Displayable {
    * @returns Lines of text
    */
   toText(): string {
+    const text = plotText(this.#language, "show table");
     const all = [this.columns, ...this.rows, ...(this.#footer ? [this.#footer] : [])];
     const widths = this.columns.map((_, c) => Math.max(...all.map((r) => (r[c] ?? "").length)));
     const line = (r: string[]) =>
       r.map((v, c) => (this.numeric[c] ? v.padStart(widths[c]!) : v.padEnd(widths[c]!))).join("  ")
         .trimEnd();
     const rule = widths.map((w) => "-".repeat(w)).join("  ");
-    const out = this.columns.length > 0 ? [line(this.columns), rule, ...this.rows.map(line)] : [];
-    if (this.rows.length === 0) out.push("(no rows)");
+    const head = this.columns.length > 0 ? [line(this.columns), rule] : [];
+    const out = [...(this.#title ? [this.#title] : []), ...head, ...this.rows.map(line)];
+    if (this.rows.length === 0) out.push(text.noRows);
     if (this.#footer) out.push(rule, line(this.#footer));
-    if (this.#hidden > 0) out.push(`… ${this.#hidden} more rows`);
-    if (this.#title) out.unshift(this.#title);
+    if (this.#hidden > 0) out.push(fill(text.moreRows, { count: this.#hidden }));
     return out.join("\n");
   }
 
@@ -136,28 +134,24 @@ export class TableDisplay implements Displayable {
    * @returns An HTML fragment
    */
   toHtml(): string {
+    const text = plotText(this.#language, "show table");
     // Explicit both ways: classic Notebook's CSS right-aligns every table cell.
     const align = (c: number) => ` style="text-align:${this.numeric[c] ? "right" : "left"}"`;
     const row = (r: string[], tag: "td" | "th") =>
       `<tr>${r.map((v, c) => `<${tag}${align(c)}>${escapeHtml(v)}</${tag}>`).join("")}</tr>`;
-    const parts = [];
-    if (this.#title) parts.push(`<p><strong>${escapeHtml(this.#title)}</strong></p>`);
-    parts.push("<table>");
-    parts.push(`<thead>${row(this.columns, "th")}</thead>`);
-    const empty = `<tr><td colspan="${
-      Math.max(1, this.columns.length)
-    }"><em>(no rows)</em></td></tr>`;
-    parts.push(
+    const empty = `<tr><td colspan="${this.columns.length || 1}"><em>${text.noRows}</em></td></tr>`;
+    return [
+      this.#title ? `<p><strong>${escapeHtml(this.#title)}</strong></p>` : "",
+      `<table><thead>${row(this.columns, "th")}</thead>`,
       `<tbody>${
         this.rows.length > 0 ? this.rows.map((r) => row(r, "td")).join("") : empty
       }</tbody>`,
-    );
-    if (this.#footer) {
-      parts.push(`<tfoot>${row(this.#footer.map((v) => v), "th")}</tfoot>`);
-    }
-    parts.push("</table>");
-    if (this.#hidden > 0) parts.push(`<p><em>… ${this.#hidden} more rows</em></p>`);
-    return parts.join("");
+      this.#footer ? `<tfoot>${row(this.#footer, "th")}</tfoot>` : "",
+      "</table>",
+      this.#hidden > 0
+        ? `<p><em>${escapeHtml(fill(text.moreRows, { count: this.#hidden }))}</em></p>`
+        : "",
+    ].join("");
   }
 
   /**
@@ -180,10 +174,10 @@ export class TableDisplay implements Displayable {
  * HTML in the notebook, aligned text elsewhere; numbers are right-aligned, large integers get
  * thousands separators.
  *
- * Shown in `notebooks/99_plot_gallery.ipynb`.
+ * Used in every notebook; shown in `notebooks/99_plot_gallery.ipynb`.
  *
  * @param rows Objects of any type (keys become columns) or arrays of cells
- * @param options Column names and order, a title, a footer row, most rows shown
+ * @param options Column names and order, a title, a footer row, most rows shown, language
  * @returns A table that displays itself in a notebook
  *
  * @example A model summary
@@ -215,6 +209,7 @@ export class TableDisplay implements Displayable {
  * ```
  */
 export function table(rows: readonly TableRow[], options: TableOptions = {}): TableDisplay {
+  plotText(options.language, "make table"); // checks the language
   if (!Array.isArray(rows)) {
     throw new TypeError(
       `Cannot make table as rows must be an array: rows is ${describeValue(rows)}`,
@@ -228,31 +223,28 @@ export function table(rows: readonly TableRow[], options: TableOptions = {}): Ta
       }`,
     );
   }
-  let columns = options.columns ? [...options.columns] : null;
-  if (!columns) {
-    const keys: string[] = [];
-    let width = 0;
-    for (const r of [...rows, ...(options.footer ? [options.footer] : [])]) {
-      if (Array.isArray(r)) width = Math.max(width, r.length);
-      else for (const k of Object.keys(r)) if (!keys.includes(k)) keys.push(k);
-    }
-    columns = keys.length > 0 ? keys : Array.from({ length: width }, (_, i) => String(i));
-  }
-  const cols = columns;
+  const all = [...rows, ...(options.footer ? [options.footer] : [])];
+  const keys = [...new Set(all.flatMap((r) => Array.isArray(r) ? [] : Object.keys(r)))];
+  const width = Math.max(0, ...all.map((r) => Array.isArray(r) ? r.length : 0));
+  const columns = options.columns
+    ? [...options.columns]
+    : keys.length > 0
+    ? keys
+    : Array.from({ length: width }, (_, i) => String(i));
   const values = (r: TableRow): unknown[] =>
     Array.isArray(r)
-      ? cols.map((_, i) => r[i])
-      : cols.map((k) => (r as Record<string, unknown>)[k]);
-  const maxRows = options.maxRows ?? 50;
+      ? columns.map((_, i) => r[i])
+      : columns.map((k) => (r as Record<string, unknown>)[k]);
   const raw = rows.map(values);
-  const numeric = cols.map((_, c) =>
-    raw.length > 0 && raw.every((r) => r[c] === undefined || isNumeric(r[c])) &&
-    raw.some((r) => isNumeric(r[c]))
+  const numeric = columns.map((_, c) =>
+    raw.some((r) => typeof r[c] === "number") &&
+    raw.every((r) => r[c] === undefined || typeof r[c] === "number")
   );
-  const footer = options.footer ? values(options.footer).map(cell) : undefined;
-  return new TableDisplay(cols, raw.slice(0, maxRows).map((r) => r.map(cell)), numeric, {
+  const maxRows = options.maxRows ?? 50;
+  return new TableDisplay(columns, raw.slice(0, maxRows).map((r) => r.map(cell)), numeric, {
     ...(options.title !== undefined ? { title: options.title } : {}),
-    ...(footer ? { footer } : {}),
+    ...(options.footer ? { footer: values(options.footer).map(cell) } : {}),
     hidden: Math.max(0, raw.length - maxRows),
+    ...(options.language ? { language: options.language } : {}),
   });
 }

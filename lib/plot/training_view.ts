@@ -1,25 +1,14 @@
 import type { Callback, TrainEvent } from "../train/callback.ts";
-import {
-  DISPLAY,
-  type Displayable,
-  type JupyterDisplay,
-  jupyterDisplay,
-  type MimeBundle,
-} from "./_display.ts";
-import { blankCanvas, encodePng, fitText, font } from "./_canvas.ts";
-import { PALETTE } from "./_colors.ts";
-import { finiteRange, thinIndices } from "./_numbers.ts";
-import { LOG_AXIS } from "./_layout.ts";
-import { drawFigure } from "./_static_figure.ts";
+import { blankCanvas, drawText, encodePng, PALETTE } from "./_canvas.ts";
+import { drawChart } from "./_chart.ts";
+import { DISPLAY, type JupyterDisplay, jupyterDisplay, type MimeBundle } from "./_display.ts";
+import { finiteRange } from "./_numbers.ts";
 import { ImageDisplay } from "./image.ts";
+import { fill, type Language, plotText } from "./language.ts";
 
 /** Options of {@linkcode TrainingView}. */
 export interface TrainingViewOptions {
-  /**
-   * The title above the progress bar.
-   *
-   * @default {"Training"}
-   */
+  /** The title above the progress bar. @default {"Training"} */
   title?: string;
   /**
    * Least time between two updates of the picture during an epoch, in milliseconds (epoch ends
@@ -30,28 +19,18 @@ export interface TrainingViewOptions {
    */
   minIntervalMs?: number;
   /**
-   * Width of the picture in pixels.
+   * The language of the view's words: status, numbers' names, legend, axis titles, and the lines
+   * printed outside Jupyter.
    *
-   * @default {820}
+   * @default {"en"}
    */
-  width?: number;
-  /**
-   * Logarithmic loss axis: a validation loss that creeps up from 0.07 to 0.12 stays visible
-   * beside a training loss that started at 2.3.
-   *
-   * @default {true}
-   */
-  logLoss?: boolean;
+  language?: Language;
   /**
    * Where the live picture goes. By default `Deno.jupyter.display` inside the Deno kernel
    * (looked up when training begins); outside it, the view prints one line per epoch instead.
    */
   display?: JupyterDisplay;
-  /**
-   * Where the plain-text lines go outside Jupyter.
-   *
-   * @default {console.log}
-   */
+  /** Where the plain-text lines go outside Jupyter. @default {console.log} */
   log?: (line: string) => void;
 }
 
@@ -59,18 +38,10 @@ export interface TrainingViewOptions {
 function clock(ms: number): string {
   if (!Number.isFinite(ms) || ms < 0) return "–";
   const s = Math.round(ms / 1000);
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const sec = String(s % 60).padStart(2, "0");
-  return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${sec}` : `${m}:${sec}`;
-}
-
-function percent(v: number | undefined): string {
-  return v === undefined || !Number.isFinite(v) ? "–" : `${(100 * v).toFixed(2)}%`;
-}
-
-function lossText(v: number | undefined): string {
-  return v === undefined || !Number.isFinite(v) ? "–" : v.toFixed(4);
+  const [minutes, seconds] = [String(Math.floor(s / 60) % 60), String(s % 60).padStart(2, "0")];
+  return s < 3600
+    ? `${minutes}:${seconds}`
+    : `${Math.floor(s / 3600)}:${minutes.padStart(2, "0")}:${seconds}`;
 }
 
 /** How far training is, from 0 to 1. */
@@ -78,43 +49,18 @@ function progress(e: TrainEvent): number {
   return Math.min(1, (e.epoch - 1 + e.step / Math.max(1, e.stepsPerEpoch)) / e.numEpochs);
 }
 
-/** Estimated time left, in milliseconds, from the time so far. */
-function timeLeft(e: TrainEvent): number {
-  const fraction = progress(e);
-  return fraction > 0 ? (e.elapsedMs * (1 - fraction)) / fraction : NaN;
-}
-
-/** "loss 0.5000", "accuracy 80.00%", then the last epoch's validation loss and accuracy if known. */
-function latestNumbers(e: TrainEvent, loss = e.loss, accuracy = e.metrics.accuracy): string[] {
-  const i = e.history.epoch.length - 1;
-  const parts = [
-    ["loss", lossText(loss)],
-    ["accuracy", percent(accuracy)],
-    ["val loss", lossText(e.history.valLoss[i])],
-    ["val accuracy", percent(e.history.valAccuracy[i])],
-  ];
-  return parts.filter(([, v]) => v !== "–").map(([name, v]) => `${name} ${v}`);
-}
-
 let viewCount = 0;
-
-/** One step's running loss and accuracy, `x` in epochs (epoch - 1 + step / stepsPerEpoch). */
-interface Step {
-  x: number;
-  loss: number;
-  accuracy: number;
-}
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * A live view of training: a progress bar (epoch, step, loss, accuracy, time left) above the loss
- * and accuracy curves, redrawn in place while `fit()` runs. Pass it in `fit()`'s `callbacks`.
+ * (on a log axis) and accuracy curves, redrawn in place while `fit()` runs. Pass it in `fit()`'s
+ * `callbacks`.
  *
  * In the Deno kernel it is one PNG output updated in place (`display_id`, at most about 10
  * updates a second), so the saved notebook keeps the final picture and it shows everywhere, also
  * untrusted. Elsewhere (`deno run`, `deno test`) it prints one line per epoch. `Deno.jupyter`
- * is looked up when training begins, never at import.
+ * is looked up when training begins, never at import. Its words are English, or Chinese with
+ * `language: "zh"`.
  *
  * Taught in `notebooks/08_mnist_mlp.ipynb`.
  *
@@ -133,8 +79,9 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * match(lines[1]!, /epoch 1\/1 +loss 0.5000 +accuracy 80.00% +val loss 0.6000 +val accuracy 75.00%/);
  * ```
  */
-export class TrainingView implements Callback, Displayable {
+export class TrainingView implements Callback {
   #options: TrainingViewOptions;
+  #text: ReturnType<typeof plotText>;
   #display: JupyterDisplay | null = null;
   #displayId = "";
   #shown = false;
@@ -142,16 +89,17 @@ export class TrainingView implements Callback, Displayable {
   #renderMs = 0;
   #last: TrainEvent | null = null;
   #done = false;
-  /** Per-step running loss and accuracy, x in epochs (epoch - 1 + step / stepsPerEpoch). */
-  #steps: Step[] = [];
+  /** Each step's running loss and accuracy, `x` in epochs (epoch - 1 + step / stepsPerEpoch). */
+  #steps: { x: number; loss: number; accuracy: number }[] = [];
 
   /**
    * Creates a view; pass it in `fit()`'s `callbacks`.
    *
-   * @param options Title, update rate, size, where output goes
+   * @param options Title, update rate, language, where output goes
    */
   constructor(options: TrainingViewOptions = {}) {
     this.#options = options;
+    this.#text = plotText(options.language, "create training view");
   }
 
   /**
@@ -161,20 +109,22 @@ export class TrainingView implements Callback, Displayable {
    */
   onTrainBegin(e: TrainEvent): Promise<void> | void {
     this.#display = this.#options.display ?? jupyterDisplay();
-    // Numbered, not random: two runs of a notebook give the same outputs.
-    this.#displayId = `training-view-${++viewCount}`;
-    this.#shown = false;
-    this.#steps = [];
-    this.#done = false;
-    this.#last = e;
-    this.#lastUpdate = -Infinity;
-    if (!this.#display) {
-      this.#log(
-        `${this.#options.title ?? "Training"}: ${e.numEpochs} epochs of ${e.stepsPerEpoch} steps`,
-      );
-      return;
-    }
-    return this.#show(true);
+    this.#displayId = `training-view-${++viewCount}`; // numbered: two runs give the same outputs
+    [this.#shown, this.#steps, this.#done, this.#last, this.#lastUpdate] = [
+      false,
+      [],
+      false,
+      e,
+      -Infinity,
+    ];
+    if (this.#display) return this.#show();
+    this.#log(
+      fill(this.#text.plan, {
+        title: this.#options.title ?? this.#text.training,
+        epochs: e.numEpochs,
+        steps: e.stepsPerEpoch,
+      }),
+    );
   }
 
   /**
@@ -185,16 +135,11 @@ export class TrainingView implements Callback, Displayable {
    */
   onBatchEnd(e: TrainEvent): Promise<void> | void {
     this.#last = e;
-    this.#steps.push({
-      x: e.epoch - 1 + e.step / Math.max(1, e.stepsPerEpoch),
-      loss: e.loss,
-      accuracy: e.metrics.accuracy ?? NaN,
-    });
-    if (!this.#display) return;
+    const x = e.epoch - 1 + e.step / Math.max(1, e.stepsPerEpoch);
+    this.#steps.push({ x, loss: e.loss, accuracy: e.metrics.accuracy ?? NaN });
     // At most one redraw per minIntervalMs, and redraws take at most ~10% of the time.
     const interval = Math.max(this.#options.minIntervalMs ?? 100, 10 * this.#renderMs);
-    if (performance.now() - this.#lastUpdate < interval) return;
-    return this.#show(false);
+    if (this.#display && performance.now() - this.#lastUpdate >= interval) return this.#show();
   }
 
   /**
@@ -204,15 +149,13 @@ export class TrainingView implements Callback, Displayable {
    */
   onEpochEnd(e: TrainEvent): Promise<void> | void {
     this.#last = e;
-    if (!this.#display) {
-      const h = e.history;
-      const i = h.epoch.length - 1;
-      const epoch = `epoch ${String(e.epoch).padStart(String(e.numEpochs).length)}/${e.numEpochs}`;
-      const numbers = latestNumbers(e, h.loss[i], h.accuracy[i]);
-      this.#log([epoch, ...numbers, clock(e.elapsedMs)].join("  "));
-      return;
-    }
-    return this.#show(false);
+    if (this.#display) return this.#show();
+    const epoch = fill(this.#text.epochOf, {
+      epoch: String(e.epoch).padStart(String(e.numEpochs).length),
+      count: e.numEpochs,
+    });
+    const numbers = this.#numbers(e.history.loss.at(-1), e.history.accuracy.at(-1));
+    this.#log([epoch, ...numbers, clock(e.elapsedMs)].join("  "));
   }
 
   /**
@@ -221,25 +164,12 @@ export class TrainingView implements Callback, Displayable {
    * @param e Where training ended
    */
   async onTrainEnd(e: TrainEvent): Promise<void> {
-    this.#last = e;
-    this.#done = true;
-    if (!this.#display) {
-      this.#log(`done: ${e.history.epoch.length} epochs in ${clock(e.elapsedMs)}`);
-      return;
-    }
-    await this.#show(false);
+    [this.#last, this.#done] = [e, true];
+    if (!this.#display) return this.#log(this.#status());
+    await this.#show();
     // The kernel can report the cell idle before its last output is published: a short pause
     // keeps the final picture under this cell (KERNEL.md).
-    await sleep(30);
-  }
-
-  /**
-   * The current picture: progress bar and curves.
-   *
-   * @returns A PNG picture that displays itself in a notebook
-   */
-  render(): ImageDisplay {
-    return this.#render();
+    await new Promise((resolve) => setTimeout(resolve, 30));
   }
 
   /**
@@ -255,66 +185,59 @@ export class TrainingView implements Callback, Displayable {
     (this.#options.log ?? console.log)(line);
   }
 
-  async #show(first: boolean): Promise<void> {
-    const display = this.#display;
-    if (!display) return;
+  async #show(): Promise<void> {
     const start = performance.now();
-    const bundle = this.#render()[DISPLAY]();
+    const bundle = this[DISPLAY]();
     this.#renderMs = performance.now() - start;
-    const update = !first && this.#shown;
-    this.#shown = true;
-    this.#lastUpdate = performance.now();
-    await display(bundle, {
-      raw: true,
-      display_id: this.#displayId,
-      ...(update ? { update } : {}),
-    });
+    const update = this.#shown ? { update: true } : {};
+    [this.#shown, this.#lastUpdate] = [true, performance.now()];
+    await this.#display!(bundle, { raw: true, display_id: this.#displayId, ...update });
+  }
+
+  /** "loss 0.5000", "accuracy 80.00%", then the last epoch's validation loss and accuracy if known. */
+  #numbers(loss: number | undefined, accuracy: number | undefined): string[] {
+    const [t, h] = [this.#text, this.#last!.history];
+    const parts = [
+      [t.loss, loss, 1],
+      [t.accuracy, accuracy, 100],
+      [t.valLoss, h.valLoss.at(-1), 1],
+      [t.valAccuracy, h.valAccuracy.at(-1), 100],
+    ] as const;
+    return parts.filter(([, v]) => Number.isFinite(v))
+      .map(([name, v, scale]) =>
+        `${name} ${scale === 1 ? v!.toFixed(4) : `${(100 * v!).toFixed(2)}%`}`
+      );
   }
 
   /** "epoch 3/20 · step 100/391 · 13%", or "done: 20 epoch(s) in 1:05". */
-  #status(separator: string): string {
-    const e = this.#last;
-    if (!e) return "waiting to start";
-    if (this.#done) return `done: ${e.history.epoch.length} epoch(s) in ${clock(e.elapsedMs)}`;
-    const percent = Math.floor(100 * progress(e));
-    return [`epoch ${e.epoch}/${e.numEpochs}`, `step ${e.step}/${e.stepsPerEpoch}`, `${percent}%`]
-      .join(separator);
-  }
-
-  #summary(): string {
-    const e = this.#last;
-    if (!e) return "Training has not started";
-    const status = this.#status(", ");
-    const parts = [status[0]!.toUpperCase() + status.slice(1), ...latestNumbers(e)];
-    if (!this.#done) parts.push(`${clock(e.elapsedMs)} elapsed, about ${clock(timeLeft(e))} left`);
-    return parts.join(", ");
+  #status(): string {
+    const [e, t] = [this.#last, this.#text];
+    if (!e) return t.waiting;
+    if (this.#done) {
+      return fill(t.done, { count: e.history.epoch.length, time: clock(e.elapsedMs) });
+    }
+    return `${fill(t.epochOf, { epoch: e.epoch, count: e.numEpochs })} · ${
+      fill(t.stepOf, { step: e.step, count: e.stepsPerEpoch })
+    } · ${Math.floor(100 * progress(e))}%`;
   }
 
   #render(): ImageDisplay {
-    const width = this.#options.width ?? 820;
-    const e = this.#last;
-    const h = e?.history ?? { epoch: [], loss: [], accuracy: [], valLoss: [], valAccuracy: [] };
-    const hasAccuracy = [...h.accuracy, ...this.#steps.map((s) => s.accuracy)].some((v) => v >= 0);
-    const [pad, barY, top, chartHeight] = [14, 34, 96, 270];
-    const { canvas, ctx } = blankCanvas(width, top + chartHeight);
-
-    // Title, progress bar (a tick at each epoch's end), latest numbers, legend.
+    const [e, t, width] = [this.#last, this.#text, 820];
+    const [pad, barY, top] = [14, 34, 96];
+    const { canvas, ctx } = blankCanvas(width, top + 270);
+    const numbers = e ? this.#numbers(e.loss, e.metrics.accuracy) : [];
     const fraction = e ? progress(e) : 0;
-    const where = this.#status(" · ");
-    ctx.fillStyle = "#222222";
-    ctx.font = font(15, "bold");
-    ctx.textBaseline = "middle";
-    fitText(ctx, `${this.#options.title ?? "Training"} · ${where}`, pad, 18, width * 0.62);
-    ctx.font = font(13);
-    if (e && !this.#done) {
-      ctx.textAlign = "right";
-      ctx.fillText(
-        `${clock(e.elapsedMs)} elapsed · about ${clock(timeLeft(e))} left`,
-        width - pad,
-        18,
-      );
-      ctx.textAlign = "left";
-    }
+    const timing = e && !this.#done && fraction > 0
+      ? fill(t.timing, {
+        elapsed: clock(e.elapsedMs),
+        left: clock((e.elapsedMs * (1 - fraction)) / fraction),
+      })
+      : "";
+
+    // Title and status, time, progress bar (a tick at each epoch's end), latest numbers, legend.
+    const title = `${this.#options.title ?? t.training} · ${this.#status()}`;
+    drawText(ctx, title, pad, 18, { size: 15, bold: true, maxWidth: width * 0.62 });
+    drawText(ctx, timing, width - pad, 18, { align: "right" });
     const barW = width - 2 * pad;
     for (
       const [color, w] of [["#e9edf3", barW], [
@@ -327,107 +250,90 @@ export class TrainingView implements Callback, Displayable {
       ctx.roundRect(pad, barY, Math.max(w, 10), 20, 5);
       if (w > 0) ctx.fill();
     }
-    ctx.fillStyle = "rgba(255,255,255,0.7)";
     const numEpochs = e?.numEpochs ?? 1;
+    ctx.fillStyle = "rgba(255,255,255,0.7)";
     for (let k = 1; k < numEpochs && numEpochs <= 50; k++) {
       ctx.fillRect(pad + (barW * k) / numEpochs, barY + 3, 1, 14);
     }
-    ctx.fillStyle = "#333333";
-    fitText(
-      ctx,
-      e ? latestNumbers(e, e.loss, e.metrics.accuracy).join("   ·   ") : "",
-      pad,
-      74,
-      width,
-    );
-    const legend = [[PALETTE[0]!, "train, at each epoch's end"], [PALETTE[1]!, "validation"], [
-      PALETTE[0]! + "66",
-      "train, running mean within the epoch",
-    ]];
+    drawText(ctx, numbers.join("   ·   "), pad, 74, { color: "#333333", maxWidth: barW });
+    const [trainColor, validationColor, runningColor] = [
+      PALETTE[0]!,
+      PALETTE[1]!,
+      `${PALETTE[0]}66`,
+    ];
     let x = pad;
-    for (const [color, text] of legend) {
+    for (
+      const [color, text] of [[trainColor, t.legendTrain], [validationColor, t.legendValidation], [
+        runningColor,
+        t.legendRunning,
+      ]]
+    ) {
       ctx.fillStyle = color!;
       ctx.fillRect(x, top - 2, 22, 3);
-      ctx.fillStyle = "#444444";
-      ctx.fillText(text!, x + 28, top);
-      x += 28 + ctx.measureText(text!).width + 24;
+      drawText(ctx, text!, x + 28, top, { color: "#444444" });
+      x += 52 + ctx.measureText(text!).width;
     }
 
-    // The curves: the running value at every step (light), train and validation at epoch ends.
-    const keep = thinIndices(this.#steps.map((s) => s.loss), 600);
-    const panelW = hasAccuracy ? Math.floor(width / 2) : width;
-    const panel = (
-      left: number,
-      title: string,
-      yaxis: object,
-      values: (s: Step) => number,
-      train: number[],
-      validation: number[],
-    ) => {
-      const atEpochEnds = (y: number[], color: string) => ({
-        type: "scatter",
-        mode: "lines+markers",
-        x: h.epoch,
-        y,
-        line: { color },
-        marker: { size: 5 },
-      });
-      const running = {
-        x: keep.map((k) => this.#steps[k]!.x),
-        y: keep.map((k) => values(this.#steps[k]!)),
-      };
-      const data = [
-        {
-          type: "scatter",
-          mode: "lines",
-          ...running,
-          line: { color: PALETTE[0]! + "66", width: 1.5 },
-        },
-        atEpochEnds(train, PALETTE[0]!),
-        atEpochEnds(validation, PALETTE[1]!),
-      ];
-      const xaxis = { title: { text: "epoch" }, range: [0, numEpochs] };
-      const layout = {
-        width: panelW,
-        height: chartHeight - 10,
-        title: { text: title, font: { size: 14 } },
-        margin: { l: 62, r: 16, t: 34, b: 44 },
-        xaxis,
-        yaxis,
-        showlegend: false,
-      };
-      ctx.save();
-      ctx.translate(left, top + 10);
-      drawFigure(ctx, { data, layout });
-      ctx.restore();
-    };
-    // On a log axis, from half the lowest epoch-end loss to the highest loss, 4 decades at most: a
+    // The curves: the running value within each epoch (every n-th step, light), train and
+    // validation at epoch ends.
+    const h = e?.history ?? { epoch: [], loss: [], accuracy: [], valLoss: [], valAccuracy: [] };
+    const steps = this.#steps.filter((_, i, all) =>
+      i % Math.ceil(all.length / 600) === 0 || i === all.length - 1
+    );
+    const lines = (running: number[], train: number[], validation: number[]) => [
+      { x: steps.map((s) => s.x), y: running, color: runningColor, width: 1.5, markers: false },
+      { x: h.epoch, y: train, color: trainColor, width: 2, markers: true },
+      { x: h.epoch, y: validation, color: validationColor, width: 2, markers: true },
+    ];
+    const hasAccuracy = [...h.accuracy, ...steps.map((s) => s.accuracy)].some((v) => v >= 0);
+    const panelW = hasAccuracy ? width / 2 : width;
+    // The loss from half the lowest epoch-end loss to the highest loss, 4 decades at most: a
     // running mean over an epoch's first batches can dip far lower, and a training loss heading
     // for 0 would squeeze the validation loss flat.
-    const logLoss = this.#options.logLoss ?? true;
     const [lowest] = finiteRange([...h.loss, ...h.valLoss].filter((v) => v > 0));
-    const [, highest] = finiteRange([...h.loss, ...h.valLoss, ...this.#steps.map((s) => s.loss)]);
-    const range = Number.isFinite(lowest)
-      ? { range: [Math.log10(Math.max(lowest / 2, highest * 1.2e-4)), Math.log10(highest * 1.2)] }
-      : {};
-    const lossAxis = logLoss ? { ...LOG_AXIS, ...range } : {};
-    panel(0, logLoss ? "loss (log scale)" : "loss", lossAxis, (s) => s.loss, h.loss, h.valLoss);
+    const [, highest] = finiteRange(
+      [...h.loss, ...h.valLoss, ...steps.map((s) => s.loss)].filter((v) => v > 0),
+    );
+    const lossRange: [number, number] = Number.isFinite(lowest)
+      ? [Math.max(lowest / 2, highest * 1.2e-4), highest * 1.2]
+      : Number.isFinite(highest)
+      ? [highest / 10, highest * 1.2]
+      : [0.1, 1];
+    const loss = lines(steps.map((s) => s.loss), h.loss, h.valLoss);
+    drawChart(ctx, { left: 0, top, width: panelW, height: 270 }, {
+      title: t.lossLog,
+      xLabel: t.epoch,
+      xRange: [0, numEpochs],
+      log: true,
+      yRange: lossRange,
+      lines: loss,
+    });
     if (hasAccuracy) {
       // From just below the lowest epoch-end accuracy to 100%: the gap between train and
       // validation shows, where 0-100% would draw both flat against the top.
-      const percents = (values: number[]) => values.map((v) => 100 * v);
-      const [train, validation] = [percents(h.accuracy), percents(h.valAccuracy)];
+      const [train, validation] = [
+        h.accuracy.map((v) => 100 * v),
+        h.valAccuracy.map((v) => 100 * v),
+      ];
       const [lowest] = finiteRange([...train, ...validation]);
-      const yaxis = Number.isFinite(lowest)
-        ? { range: [Math.max(0, lowest - 0.1 * (100 - lowest) - 0.5), 100] }
-        : {};
-      panel(panelW, "accuracy (%)", yaxis, (s) => 100 * s.accuracy, train, validation);
+      const yRange: [number, number] = [
+        Number.isFinite(lowest) ? Math.max(0, lowest - 0.1 * (100 - lowest) - 0.5) : 0,
+        100,
+      ];
+      const accuracy = lines(steps.map((s) => 100 * s.accuracy), train, validation);
+      drawChart(ctx, { left: panelW, top, width: panelW, height: 270 }, {
+        title: t.accuracyPercent,
+        xLabel: t.epoch,
+        xRange: [0, numEpochs],
+        log: false,
+        yRange,
+        lines: accuracy,
+      });
     }
-    return new ImageDisplay(encodePng(canvas), {
-      width,
-      height: top + chartHeight,
-      description: this.#summary(),
-    });
+    const description = `${this.#options.title ?? t.training}: ${
+      [this.#status(), ...numbers, timing].filter(Boolean).join(", ")
+    }`;
+    return new ImageDisplay(encodePng(canvas), { width, height: top + 270, description });
   }
 }
 
@@ -436,7 +342,7 @@ export class TrainingView implements Callback, Displayable {
  *
  * Taught in `notebooks/08_mnist_mlp.ipynb`.
  *
- * @param options Title, update rate, size, where output goes
+ * @param options Title, update rate, language, where output goes
  * @returns A {@linkcode TrainingView}
  *
  * @example Usage

@@ -1,5 +1,4 @@
-// The types of the builders' inputs: numbers in any of the forms notebooks have them, and colour
-// maps.
+// The numbers the builders take, in any of the forms notebooks have them.
 
 /**
  * Anything with a `toArray()` method, such as the course's `Tensor`. When it also has `shape` and
@@ -29,25 +28,3 @@ export type NumberInput =
 
 /** Points in the plane: an `[N, 2]` grid (nested arrays or a tensor), or separate `x` and `y`. */
 export type ScatterInput = NumberGrid | { x: NumberArray; y: NumberArray };
-
-/** A plotly colour scale: stops from 0 to 1, each with a CSS colour. */
-export type ColorScale = [number, string][];
-
-/** Names of the colour maps the builders accept. */
-export type ColorMapName = "viridis" | "blues" | "diverging" | "gray" | "grayReversed";
-
-/** One plotly trace, as plotly.js takes it (`{ type: "scatter", x, y, ... }`). */
-export type PlotlyTrace = Record<string, unknown>;
-
-/** A plotly layout (`{ title, xaxis, yaxis, ... }`). */
-export type PlotlyLayout = Record<string, unknown>;
-
-/** The JSON plotly.js draws: traces, layout and display options. */
-export interface FigureJson {
-  /** The traces. */
-  data: PlotlyTrace[];
-  /** The layout. */
-  layout: PlotlyLayout;
-  /** plotly.js display options (`{ displaylogo: false }`). */
-  config?: Record<string, unknown>;
-}

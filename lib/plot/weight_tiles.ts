@@ -1,12 +1,14 @@
-import { COLOR_SCALES } from "./_colors.ts";
 import { finiteRange, formatNumber, formatShape, type NumberGrid, readMatrix } from "./_numbers.ts";
-import { checkTileShape, drawTiles } from "./_pixels.ts";
-import { ImageDisplay } from "./image.ts";
+import { drawTiles } from "./_tiles.ts";
+import type { ImageDisplay } from "./image.ts";
+import { fill, type Language, plotText } from "./language.ts";
+import { checkNumber } from "../_check.ts";
 
 /** Options of {@linkcode weightTiles}. */
 export interface WeightTilesOptions {
   /**
-   * Size of one tile `[height, width]`; one axis of the weights must have height × width values.
+   * Size of one tile `[height, width]`: a digit's 28 × 28 pixels, or a filter's or feature map's
+   * size (notebook 10). One axis of the weights must hold height × width values.
    *
    * @default {[28, 28]}
    */
@@ -15,7 +17,7 @@ export interface WeightTilesOptions {
    * Which axis holds the units: `"columns"` for a `[784, units]` matrix (`x.matmul(w)`),
    * `"rows"` for `[units, 784]`.
    *
-   * @default {whichever axis does not have 784 values; "columns" if both do}
+   * @default {"columns" if the rows hold one tile, else "rows"}
    */
   along?: "columns" | "rows";
   /**
@@ -32,27 +34,36 @@ export interface WeightTilesOptions {
    * @default {3}
    */
   scale?: number;
-  /**
-   * Colour each tile on its own range (`"each"`: shows every unit's pattern) or all tiles on one
-   * (`"all"`: shows which units have large weights).
-   *
-   * @default {"each"}
-   */
-  normalize?: "each" | "all";
-  /** A title above the tiles. */
+  /** A title above the tiles. @default {"Weights per unit"} */
   title?: string;
+  /**
+   * The language of the line above the tiles (units shown, colours).
+   *
+   * @default {"en"}
+   */
+  language?: Language;
+}
+
+/** ColorBrewer's RdBu at 0 (blue), 0.5 (white) and 1 (red). */
+const [BLUE, WHITE, RED] = [[33, 102, 172], [247, 247, 247], [178, 24, 43]];
+
+/** Blue for -1, white for 0, red for 1, from `t` in 0-1. */
+function diverging(t: number): number[] {
+  const [from, to, f] = t < 0.5 ? [BLUE, WHITE, 2 * t] : [WHITE, RED, 2 * t - 1];
+  return from.map((v, i) => Math.round(v + (to[i]! - v) * f));
 }
 
 /**
- * Draws each unit's incoming weights as a small image: the patterns a first layer learns to look
- * for in 28 × 28 digits. Blue is negative, white zero, red positive.
+ * Draws each unit's incoming weights as a 28 × 28 image: the patterns a first layer learns to
+ * look for in digits. Blue is negative, white zero, red positive, each tile on its own scale.
  *
  * Taught in `notebooks/08_mnist_mlp.ipynb`.
  *
- * @param weights A weight matrix, `[784, units]` or `[units, 784]` (nested arrays or a tensor)
- * @param options Tile shape, axis, how many, layout, scale, colour range, title
+ * @param weights A weight matrix, `[784, units]` (as `x.matmul(w)` uses it) or `[units, 784]`
+ *   (nested arrays or a tensor)
+ * @param options How many, layout, scale, title, language
  * @returns A PNG picture that displays itself in a notebook
- * @throws {TypeError} When neither axis has 784 values (or the `shape`'s size)
+ * @throws {TypeError} When no axis holds one tile's values (784 for the default 28 × 28)
  *
  * @example Ten units of a [784, 10] layer
  * ```ts
@@ -65,52 +76,62 @@ export interface WeightTilesOptions {
  */
 export function weightTiles(weights: NumberGrid, options: WeightTilesOptions = {}): ImageDisplay {
   const action = "draw weight tiles";
-  const [h, w] = checkTileShape(options.shape ?? [28, 28], action);
-  const size = h * w;
+  const text = plotText(options.language, action);
+  const [h, w] = (options.shape ?? [28, 28]).map((n, i) =>
+    checkNumber(action, `shape[${i}]`, n, { min: 1, integer: true })
+  );
+  const size = h! * w!;
   const m = readMatrix(weights, "weights", action);
-  const shape = formatShape([m.rows, m.cols]);
-  const along = options.along ?? (m.rows === size ? "columns" : "rows");
-  const needed = along === "columns" ? m.rows : m.cols;
-  if (needed !== size) {
+  const [rows, cols] = [m.length, m[0]!.length];
+  const along = options.along ?? (rows === size ? "columns" : "rows");
+  if (along !== "columns" && along !== "rows") {
+    throw new TypeError(
+      `Cannot ${action} as along must be "columns" or "rows": current value is ${along}`,
+    );
+  }
+  if ((along === "columns" ? rows : cols) !== size) {
     throw new TypeError(
       `Cannot ${action} as the ${
         along === "columns" ? "rows" : "columns"
-      } of weights must hold one ${h} × ${w} tile (${size} values): weights has shape ${shape}`,
+      } of weights must hold one ${h} × ${w} tile (${size} values): weights has shape ${
+        formatShape([rows, cols])
+      }`,
     );
   }
-  const units = along === "columns" ? m.cols : m.rows;
+  const units = along === "columns" ? cols : rows;
   const count = Math.min(options.count ?? 64, units);
-  // Tile k's values, contiguous.
-  const tiles = new Float64Array(count * size);
+  const values = new Float64Array(count * size); // tile k's values, contiguous
   for (let k = 0; k < count; k++) {
     for (let i = 0; i < size; i++) {
-      tiles[k * size + i] = m.values[along === "columns" ? i * m.cols + k : k * m.cols + i]!;
+      values[k * size + i] = along === "columns" ? m[i]![k]! : m[k]![i]!;
     }
   }
-  const each = (options.normalize ?? "each") === "each";
-  const largest = (values: Float64Array) => Math.max(...finiteRange(values).map(Math.abs)) || 1;
-  const all = largest(tiles);
-  const title = options.title ?? "Weights per unit";
-  const drawn = drawTiles({
-    values: tiles,
+  const largest = (k: number) =>
+    Math.max(...finiteRange(values.subarray(k * size, (k + 1) * size)).map(Math.abs)) || 1;
+  const title = options.title ?? text.weightsPerUnit;
+  const tiles = {
+    values,
     count,
-    h,
-    w,
+    h: h!,
+    w: w!,
     columns: options.columns ?? 8,
     scale: options.scale ?? 3,
-    colors: COLOR_SCALES.diverging,
-    rangeOf: (k) => {
-      const a = each ? largest(tiles.subarray(k * size, (k + 1) * size)) : all;
-      return [-a, a];
-    },
-    header: `${title} · ${count} of ${units} units · blue < 0 < red`,
     gap: 6,
-    minWidth: 380,
-  });
-  const [lo, hi] = finiteRange(tiles);
-  const description =
-    `Weight tiles "${title}": the first ${drawn.count} of ${units} units of a ${shape} weight matrix, each as a ${h} × ${w} image (blue negative, red positive, ${
-      each ? "each tile on its own scale" : "one scale"
-    }, drawn ${drawn.scale}x); weights from ${formatNumber(lo)} to ${formatNumber(hi)}`;
-  return new ImageDisplay(drawn.png, { width: drawn.width, height: drawn.height, description });
+  };
+  const [lo, hi] = finiteRange(values);
+  return drawTiles(
+    {
+      ...tiles,
+      color: diverging,
+      rangeOf: (k) => [-largest(k), largest(k)],
+      header: `${title} · ${fill(text.unitsShown, { count, units })}`,
+      minWidth: 380,
+    },
+    (scale, drawn) =>
+      `Weight tiles "${title}": the first ${drawn} of ${units} units of a ${
+        formatShape([rows, cols])
+      } weight matrix, each as a ${h} × ${w} image (blue negative, red positive, each tile on its own scale, drawn ${scale}x); weights from ${
+        formatNumber(lo)
+      } to ${formatNumber(hi)}`,
+  );
 }

@@ -1,5 +1,6 @@
 import { formatShape, Tensor } from "../tensor/mod.ts";
 import { type Figure, figure } from "./figure.ts";
+import { type Language, plotText } from "./language.ts";
 
 /** Options of {@linkcode wordMap}. */
 export interface WordMapOptions {
@@ -30,18 +31,16 @@ export interface WordMapOptions {
    * @default {640}
    */
   height?: number;
-  /**
-   * The x axis title.
-   *
-   * @default {"first direction"}
-   */
+  /** The x axis title. @default {"first direction"} */
   xLabel?: string;
-  /**
-   * The y axis title.
-   *
-   * @default {"second direction"}
-   */
+  /** The y axis title. @default {"second direction"} */
   yLabel?: string;
+  /**
+   * The language of the default axis titles and of the "other" group.
+   *
+   * @default {"en"}
+   */
+  language?: Language;
 }
 
 /** Where a label goes, as plotly's `textposition`, and its centre's offset from the point. */
@@ -81,16 +80,10 @@ function placeLabels(px: number[], py: number[], labels: string[]): string[] {
   const order = labels.map((_, i) => i).filter((i) => labels[i] !== "")
     .sort((i, j) => py[j]! - py[i]! || px[i]! - px[j]!);
   for (const i of order) {
-    const halfW = (labels[i]!.length * CHAR_PX) / 2 + 1;
-    const halfH = FONT_PX / 2 + 1;
+    const [halfW, halfH] = [(labels[i]!.length * CHAR_PX) / 2 + 1, FONT_PX / 2 + 1];
     let best: { cost: number; box: Box; place: string } | null = null;
     for (const [place, dx, dy] of PLACES) {
-      const box = {
-        x: px[i]! + dx * (halfW + 5),
-        y: py[i]! + dy * (halfH + 5),
-        halfW,
-        halfH,
-      };
+      const box = { x: px[i]! + dx * (halfW + 5), y: py[i]! + dy * (halfH + 5), halfW, halfH };
       let cost = 0;
       for (const other of placed) cost += overlap(box, other);
       markers.forEach((marker, m) => (cost += m === i ? 0 : overlap(box, marker)));
@@ -113,7 +106,7 @@ function placeLabels(px: number[], py: number[], labels: string[]): string[] {
  *
  * @param points A tensor of shape `[N, 2]`: the coordinates of each word
  * @param words The N words, in the order of the rows
- * @param options Groups, which words get a label, title, size, axis titles
+ * @param options Groups, which words get a label, title, size, axis titles, language
  * @returns A figure that displays itself in a notebook
  * @throws {TypeError} If `points` is not `[N, 2]` for N words, a word repeats, or a grouped word
  *   is not one of the words or is in two groups
@@ -137,7 +130,7 @@ export function wordMap(
   options: WordMapOptions = {},
 ): Figure {
   const action = "draw word map";
-  const n = words?.length;
+  const text = plotText(options.language, action);
   if (!(points instanceof Tensor) || points.ndim !== 2 || points.shape[1] !== 2) {
     throw new TypeError(
       `Cannot ${action} as points must be a tensor of shape [N, 2]: points has shape ${
@@ -145,20 +138,18 @@ export function wordMap(
       }`,
     );
   }
-  if (!Array.isArray(words) || points.shape[0] !== n) {
+  if (!Array.isArray(words) || points.shape[0] !== words.length) {
     throw new TypeError(
       `Cannot ${action} as there must be one word per point: points has shape ${
         formatShape(points.shape)
-      }, words has ${Array.isArray(words) ? `${n} entries` : `type ${typeof words}`}`,
+      }, words has ${Array.isArray(words) ? `${words.length} entries` : `type ${typeof words}`}`,
     );
   }
-  const row = new Map<string, number>();
-  words.forEach((word, i) => {
-    if (row.has(word)) {
-      throw new TypeError(`Cannot ${action} as every word must appear once: "${word}" repeats`);
-    }
-    row.set(word, i);
-  });
+  const row = new Map(words.map((word, i) => [word, i]));
+  const repeated = words.find((word, i) => row.get(word) !== i);
+  if (repeated !== undefined) {
+    throw new TypeError(`Cannot ${action} as every word must appear once: "${repeated}" repeats`);
+  }
   const groups: [string, readonly string[]][] = Object.entries(options.groups ?? {});
   const grouped = new Set<string>();
   for (const [group, members] of groups) {
@@ -174,7 +165,7 @@ export function wordMap(
     }
   }
   const rest = words.filter((word) => !grouped.has(word));
-  if (rest.length > 0) groups.push([groups.length > 0 ? "other" : "words", rest]);
+  if (rest.length > 0) groups.push([groups.length > 0 ? text.other : "", rest]);
 
   const width = options.width ?? 800;
   const height = options.height ?? 640;
@@ -184,12 +175,12 @@ export function wordMap(
   const padded = (values: number[]) => {
     const [lo, hi] = [Math.min(...values), Math.max(...values)];
     const pad = 0.08 * (hi - lo || 1);
-    return [lo - pad, hi + pad];
+    return [lo - pad, hi + pad] as const;
   };
-  const [xRange, yRange] = [padded(xs), padded(ys)] as [number[], number[]];
+  const [xRange, yRange] = [padded(xs), padded(ys)];
   const scale = Math.min(
-    (width - MARGIN.l - MARGIN.r) / (xRange[1]! - xRange[0]!),
-    (height - MARGIN.t - MARGIN.b) / (yRange[1]! - yRange[0]!),
+    (width - MARGIN.l - MARGIN.r) / (xRange[1] - xRange[0]),
+    (height - MARGIN.t - MARGIN.b) / (yRange[1] - yRange[0]),
   );
   const labelled = new Set(options.labelled ?? words);
   const labels = words.map((word) => (labelled.has(word) ? word : ""));
@@ -216,12 +207,16 @@ export function wordMap(
     width,
     height,
     margin: MARGIN,
+    showlegend: groups.length > 1,
     legend: { orientation: "h", x: 0, y: -0.12, yanchor: "top" },
-    xaxis: { title: { text: options.xLabel ?? "first direction" }, range: xRange },
+    xaxis: { title: { text: options.xLabel ?? text.firstDirection }, range: xRange },
     yaxis: {
-      title: { text: options.yLabel ?? "second direction" },
+      title: { text: options.yLabel ?? text.secondDirection },
       range: yRange,
       scaleanchor: "x", // the same scale on both axes
     },
-  }, { description: `Map of ${n} words in ${groups.length} group(s)` });
+  }, {
+    description: `Map of ${words.length} words in ${groups.length} group(s)`,
+    ...(options.language ? { language: options.language } : {}),
+  });
 }

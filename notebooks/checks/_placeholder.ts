@@ -1,20 +1,25 @@
 // The notebooks leave each exercise as a NaN placeholder; a check says so instead of judging it.
 
-import { type CheckResult, fail } from "./check.ts";
+import { type CheckResult, fail, type Feedback } from "./check.ts";
+import { inEvery } from "./_feedback.ts";
 
 /**
  * A "not yet" verdict for an answer still at its NaN placeholder, else `null`.
  *
- * @param what What the answer is ("dL/dw121", "myStepsPerEpoch(1000, 32)")
+ * @param what What the answer is: code ("dL/dw121", "myStepsPerEpoch(1000, 32)"), or words in
+ * every language
  * @param answer The learner's answer
- * @param fix What replaces the placeholder
+ * @param fix What replaces the placeholder: the learner's answer, or their code
  */
 export function placeholderVerdict(
-  what: string,
+  what: string | Feedback,
   answer: unknown,
-  fix = "your answer",
+  fix: "answer" | "code" = "answer",
 ): CheckResult | null {
-  return typeof answer === "number" && Number.isNaN(answer)
-    ? fail(`${what} is still the placeholder NaN: replace it with ${fix}`)
-    : null;
+  if (!(typeof answer === "number" && Number.isNaN(answer))) return null;
+  const { en, zh } = inEvery(what);
+  return fail({
+    en: `${en} is still the placeholder NaN: replace it with your ${fix}`,
+    zh: `${zh} 还是占位用的 NaN：把它换成你的${fix === "answer" ? "答案" : "代码"}`,
+  });
 }

@@ -5,7 +5,8 @@
  * @module
  */
 
-import { type CheckResult, fail, pass } from "./check.ts";
+import { type CheckResult, fail, type Feedback, pass } from "./check.ts";
+import { returnedUndefined, threw } from "./_feedback.ts";
 
 function sigmoid(x: number): number {
   return 1 / (1 + Math.exp(-x));
@@ -46,23 +47,46 @@ export function checkSigmoidDerivative(fn: SigmoidDerivativeFn): CheckResult {
     try {
       got = fn(x);
     } catch (e) {
-      return fail(`${call} threw "${(e as Error).message}"`);
+      return fail(threw(call, e));
     }
     const s = sigmoid(x);
     const expected = s * (1 - s);
-    if (got === undefined) return fail(`${call} returned undefined: write the function body`);
+    if (got === undefined) return fail(returnedUndefined(call));
     if (typeof got !== "number" || Number.isNaN(got)) {
-      return fail(`${call} should be ${show(expected)}, but it returned ${show(got)}`);
+      return fail({
+        en: `${call} should be ${show(expected)}, but it returned ${show(got)}`,
+        zh: `${call} 应为 ${show(expected)}，但它返回了 ${show(got)}`,
+      });
     }
     if (Math.abs(got - expected) <= 1e-9 * Math.max(1, Math.abs(expected))) continue;
-    let hint = "σ'(x) = σ(x)·(1 − σ(x)), where σ(x) = 1 / (1 + e^(−x))";
-    if (Math.abs(got - s) < 1e-9) hint = "that is σ(x) itself, not its slope";
-    else if (Math.abs(got - s * (1 + s)) < 1e-9) hint = "the factor is (1 − σ(x)), not (1 + σ(x))";
-    else if (Math.abs(got - (1 - s)) < 1e-9) hint = "you forgot the factor σ(x)";
-    else if (Math.abs(got + expected) < 1e-9) hint = "the sign is wrong: σ only ever increases";
-    return fail(`${call} should be ${show(expected)}, but it returned ${show(got)}: ${hint}`);
+    let hint: Feedback = {
+      en: "σ'(x) = σ(x)·(1 − σ(x)), where σ(x) = 1 / (1 + e^(−x))",
+      zh: "σ'(x) = σ(x)·(1 − σ(x))，其中 σ(x) = 1 / (1 + e^(−x))",
+    };
+    if (Math.abs(got - s) < 1e-9) {
+      hint = { en: "that is σ(x) itself, not its slope", zh: "这是 σ(x) 本身，不是它的斜率" };
+    } else if (Math.abs(got - s * (1 + s)) < 1e-9) {
+      hint = {
+        en: "the factor is (1 − σ(x)), not (1 + σ(x))",
+        zh: "因子是 (1 − σ(x))，不是 (1 + σ(x))",
+      };
+    } else if (Math.abs(got - (1 - s)) < 1e-9) {
+      hint = { en: "you forgot the factor σ(x)", zh: "你漏掉了因子 σ(x)" };
+    } else if (Math.abs(got + expected) < 1e-9) {
+      hint = {
+        en: "the sign is wrong: σ only ever increases",
+        zh: "符号反了：σ 是单调递增的",
+      };
+    }
+    return fail({
+      en: `${call} should be ${show(expected)}, but it returned ${show(got)}: ${hint.en}`,
+      zh: `${call} 应为 ${show(expected)}，但它返回了 ${show(got)}：${hint.zh}`,
+    });
   }
-  return pass("mySigmoidDerivative is σ(x)·(1 − σ(x)) everywhere; its largest value is 0.25 at 0");
+  return pass({
+    en: "mySigmoidDerivative is σ(x)·(1 − σ(x)) everywhere; its largest value is 0.25 at 0",
+    zh: "mySigmoidDerivative 处处等于 σ(x)·(1 − σ(x))；它的最大值是 0 处的 0.25",
+  });
 }
 
 /** The learner's softmax: a vector of scores in, a vector of probabilities out. */
@@ -99,36 +123,55 @@ export function checkStableSoftmax(fn: StableSoftmaxFn): CheckResult {
     try {
       got = fn([...v]);
     } catch (e) {
-      return fail(`${call} threw "${(e as Error).message}"`);
+      return fail(threw(call, e));
     }
     const top = Math.max(...v);
     const e = v.map((x) => Math.exp(x - top));
     const total = e.reduce((s, x) => s + x, 0);
     const expected = e.map((x) => x / total);
-    if (got === undefined) return fail(`${call} returned undefined: write the function body`);
+    if (got === undefined) return fail(returnedUndefined(call));
     const isVector = (Array.isArray(got) || ArrayBuffer.isView(got)) &&
       (got as ArrayLike<unknown>).length === v.length;
     if (!isVector) {
-      return fail(`${call} should return ${v.length} numbers, but it returned ${show(got)}`);
+      return fail({
+        en: `${call} should return ${v.length} numbers, but it returned ${show(got)}`,
+        zh: `${call} 应返回 ${v.length} 个数，但它返回了 ${show(got)}`,
+      });
     }
     const values = Array.from(got as ArrayLike<number>);
     if (values.every((p, i) => Math.abs(p - expected[i]!) < 1e-9)) continue;
-    const expectedText = `${call} should be ${show(expected)}, but it returned ${show(values)}`;
-    let hint = "exponentiate each score, then divide each by the sum of the exponentials";
+    let hint: Feedback = {
+      en: "exponentiate each score, then divide each by the sum of the exponentials",
+      zh: "先对每个分数取指数，再把每个指数除以所有指数之和",
+    };
     const plainSum = v.reduce((s, x) => s + x, 0);
     if (values.some((p) => Number.isNaN(p))) {
-      hint = "exp(1000) overflows to Infinity and Infinity / Infinity is NaN: subtract the " +
-        "largest score from every score first (the result does not change)";
+      hint = {
+        en: "exp(1000) overflows to Infinity and Infinity / Infinity is NaN: subtract the " +
+          "largest score from every score first (the result does not change)",
+        zh: "exp(1000) 溢出成 Infinity，而 Infinity / Infinity 是 NaN：" +
+          "先让每个分数减去最大的分数（结果不变）",
+      };
     } else if (values.every((p, i) => Math.abs(p - v[i]! / plainSum) < 1e-9)) {
-      hint = "you divided by the sum without exponentiating: softmax uses exp(vᵢ) / Σⱼ exp(vⱼ)";
+      hint = {
+        en: "you divided by the sum without exponentiating: softmax uses exp(vᵢ) / Σⱼ exp(vⱼ)",
+        zh: "你没取指数就除以了总和：softmax 是 exp(vᵢ) / Σⱼ exp(vⱼ)",
+      };
     } else if (values.every((p, i) => Math.abs(p - Math.exp(v[i]!)) < 1e-9)) {
-      hint = "you exponentiated but did not divide by the sum, so the values do not add up to 1";
+      hint = {
+        en: "you exponentiated but did not divide by the sum, so the values do not add up to 1",
+        zh: "你取了指数，但没有除以总和，所以这些值加起来不等于 1",
+      };
     }
-    return fail(`${expectedText}: ${hint}`);
+    return fail({
+      en: `${call} should be ${show(expected)}, but it returned ${show(values)}: ${hint.en}`,
+      zh: `${call} 应为 ${show(expected)}，但它返回了 ${show(values)}：${hint.zh}`,
+    });
   }
-  return pass(
-    "mySoftmax gives probabilities that sum to 1, even for scores like [1000, 1001, 1002]",
-  );
+  return pass({
+    en: "mySoftmax gives probabilities that sum to 1, even for scores like [1000, 1001, 1002]",
+    zh: "mySoftmax 给出的概率之和为 1，即使分数是 [1000, 1001, 1002] 这样的大数",
+  });
 }
 
 /** A 2-2-1 network: `y = relu(x · w1 + b1) · w2 + b2`, with `x = [x₁, x₂]`. */
@@ -177,33 +220,52 @@ function isNumbers(value: unknown, length: number): value is number[] {
 export function checkXorNet(net: unknown): CheckResult {
   const n = net as Partial<XorNet> | null | undefined;
   if (typeof n !== "object" || n === null) {
-    return fail(`xorNet should be an object { w1, b1, w2, b2 }, but it is ${show(net)}`);
+    return fail({
+      en: `xorNet should be an object { w1, b1, w2, b2 }, but it is ${show(net)}`,
+      zh: `xorNet 应是一个对象 { w1, b1, w2, b2 }，但它是 ${show(net)}`,
+    });
   }
   const w1 = n.w1 as unknown;
   if (!Array.isArray(w1) || w1.length !== 2 || !w1.every((row) => isNumbers(row, 2))) {
-    return fail(
-      `w1 should be 2 rows (inputs) of 2 numbers (neurons), like [[1, 0], [0, 1]], but it is ` +
+    return fail({
+      en: `w1 should be 2 rows (inputs) of 2 numbers (neurons), like [[1, 0], [0, 1]], but it is ` +
         `${show(w1)}`,
-    );
+      zh: `w1 应是 2 行（输入）、每行 2 个数（神经元），比如 [[1, 0], [0, 1]]，但它是 ${show(w1)}`,
+    });
   }
-  if (!isNumbers(n.b1, 2)) return fail(`b1 should be 2 numbers, but it is ${show(n.b1)}`);
-  if (!isNumbers(n.w2, 2)) return fail(`w2 should be 2 numbers, but it is ${show(n.w2)}`);
+  const numbers = (name: string, value: unknown): Feedback => ({
+    en: `${name} should be 2 numbers, but it is ${show(value)}`,
+    zh: `${name} 应是 2 个数，但它是 ${show(value)}`,
+  });
+  if (!isNumbers(n.b1, 2)) return fail(numbers("b1", n.b1));
+  if (!isNumbers(n.w2, 2)) return fail(numbers("w2", n.w2));
   if (typeof n.b2 !== "number" || Number.isNaN(n.b2)) {
-    return fail(`b2 should be a number, but it is ${show(n.b2)}`);
+    return fail({
+      en: `b2 should be a number, but it is ${show(n.b2)}`,
+      zh: `b2 应是一个数，但它是 ${show(n.b2)}`,
+    });
   }
-  const wrong: string[] = [];
+  const wrong: Feedback[] = [];
   for (const [x1, x2] of [[0, 0], [0, 1], [1, 0], [1, 1]] as const) {
     const y = runXorNet(n as XorNet, x1, x2);
     const target = x1 ^ x2;
     if (Math.abs(y - target) > 1e-9) {
-      wrong.push(`(${x1}, ${x2}) gives ${show(y)} instead of ${target}`);
+      wrong.push({
+        en: `(${x1}, ${x2}) gives ${show(y)} instead of ${target}`,
+        zh: `(${x1}, ${x2}) 得到 ${show(y)}，而不是 ${target}`,
+      });
     }
   }
   if (wrong.length === 0) {
-    return pass("your ReLU network computes XOR exactly: a bend where a straight line could not");
+    return pass({
+      en: "your ReLU network computes XOR exactly: a bend where a straight line could not",
+      zh: "你的 ReLU 网络精确地算出了异或（XOR）：直线做不到的，一个拐点做到了",
+    });
   }
-  return fail(
-    `${wrong.join("; ")}. Hint: let both hidden neurons see x₁ + x₂, one of them shifted by −1, ` +
-      "so they bend at different places; then combine them with w2",
-  );
+  return fail({
+    en: `${wrong.map((w) => w.en).join("; ")}. Hint: let both hidden neurons see x₁ + x₂, one of ` +
+      "them shifted by −1, so they bend at different places; then combine them with w2",
+    zh: `${wrong.map((w) => w.zh).join("；")}。提示：让两个隐藏神经元都看到 x₁ + x₂，` +
+      "其中一个再平移 −1，这样它们在不同的地方拐弯；再用 w2 把它们组合起来",
+  });
 }

@@ -10,7 +10,8 @@
  * @module
  */
 
-import { checkNumber, type CheckResult, fail, pass } from "./check.ts";
+import { checkNumber, type CheckResult, fail, type Feedback, pass } from "./check.ts";
+import { returnedUndefined, threw } from "./_feedback.ts";
 import { placeholderVerdict } from "./_placeholder.ts";
 
 /**
@@ -34,29 +35,49 @@ export function checkGradW121(answer: unknown): CheckResult {
   if (placeholder) return placeholder;
   if (typeof answer === "number" && !Number.isNaN(answer)) {
     const near = (v: number) => Math.abs(answer - v) < 1e-9;
+    const wrong = (hint: Feedback) =>
+      fail({
+        en: `${name} is not ${answer}: ${hint.en}`,
+        zh: `${name} 不是 ${answer}：${hint.zh}`,
+      });
     if (near(-12)) {
-      return fail(
-        `${name} is not -12: the path goes through h2 and dy/dh2 = w22 = -1, which flips the sign`,
-      );
+      return wrong({
+        en: "the path goes through h2 and dy/dh2 = w22 = -1, which flips the sign",
+        zh: "这条路径经过 h2，而 dy/dh2 = w22 = -1，符号要反过来",
+      });
     }
     if (near(6) || near(-6)) {
-      return fail(`${name} is not ${answer}: you have dL/dy · dy/dh2 but not dh2/dw121 = x1 = 2`);
+      return wrong({
+        en: "you have dL/dy · dy/dh2 but not dh2/dw121 = x1 = 2",
+        zh: "你乘了 dL/dy · dy/dh2，但漏了 dh2/dw121 = x1 = 2",
+      });
     }
     if (near(-24) || near(24)) {
-      return fail(
-        `${name} is not ${answer}: w121 feeds h2, so the middle factor is dy/dh2 = w22 = -1, not w21 = 2`,
-      );
+      return wrong({
+        en: "w121 feeds h2, so the middle factor is dy/dh2 = w22 = -1, not w21 = 2",
+        zh: "w121 连向 h2，所以中间的因子是 dy/dh2 = w22 = -1，而不是 w21 = 2",
+      });
     }
     if (near(-2) || near(2)) {
-      return fail(
-        `${name} is not ${answer}: start from dL/dy = 2·(y − 3) = -6, not from the error y − 3`,
-      );
+      return wrong({
+        en: "start from dL/dy = 2·(y − 3) = -6, not from the error y − 3",
+        zh: "要从 dL/dy = 2·(y − 3) = -6 出发，而不是从误差 y − 3 出发",
+      });
     }
   }
   const result = checkNumber(name, answer, 12, { tolerance: 1e-9 });
-  if (result.passed) return pass(`${name} = dL/dy · dy/dh2 · dh2/dw121 = (-6) · (-1) · 2 = 12`);
+  if (result.passed) {
+    return pass({
+      en: `${name} = dL/dy · dy/dh2 · dh2/dw121 = (-6) · (-1) · 2 = 12`,
+      zh:
+        `${name} = dL/dy · dy/dh2 · dh2/dw121 = (-6) · (-1) · 2 = 12：链式法则把路径上的三个导数乘起来`,
+    });
+  }
   return typeof answer === "number" && !Number.isNaN(answer)
-    ? fail(`${result.message}: multiply dL/dy = -6, dy/dh2 = w22 and dh2/dw121 = x1`)
+    ? fail({
+      en: `${result.feedback.en}: multiply dL/dy = -6, dy/dh2 = w22 and dh2/dw121 = x1`,
+      zh: `${result.feedback.zh}：把 dL/dy = -6、dy/dh2 = w22 和 dh2/dw121 = x1 乘起来`,
+    })
     : result;
 }
 
@@ -101,21 +122,25 @@ export function checkSmallBackward(fn: SmallBackwardFn): CheckResult {
     try {
       got = fn(a, b, c);
     } catch (e) {
-      return fail(`${call} threw ${(e as Error).message}`);
+      return fail(threw(call, e, false));
     }
-    if (got === undefined) return fail(`${call} returned undefined: write the function body`);
+    if (got === undefined) return fail(returnedUndefined(call));
     const g = got as Partial<Record<keyof SmallGradients, unknown>>;
     if (
       typeof g !== "object" || g === null || [g.da, g.db, g.dc].some((v) => typeof v !== "number")
     ) {
-      return fail(
-        `${call} should return { da, db, dc } with three numbers, but it returned ${
+      return fail({
+        en: `${call} should return { da, db, dc } with three numbers, but it returned ${
           JSON.stringify(got)
         }`,
-      );
+        zh: `${call} 应返回含三个数的 { da, db, dc }，但它返回了 ${JSON.stringify(got)}`,
+      });
     }
     if ([g.da, g.db, g.dc].some((v) => Number.isNaN(v))) {
-      return fail(`${call} returned NaN: replace the NaN placeholders with your formulas`);
+      return fail({
+        en: `${call} returned NaN: replace the NaN placeholders with your formulas`,
+        zh: `${call} 返回了 NaN：把占位的 NaN 换成你的公式`,
+      });
     }
     const u = a * b + c;
     const want = { da: 2 * u * b, db: 2 * u * a, dc: 2 * u };
@@ -123,29 +148,47 @@ export function checkSmallBackward(fn: SmallBackwardFn): CheckResult {
     const same = (x: SmallGradients, y: SmallGradients) =>
       (["da", "db", "dc"] as const).every((k) => Math.abs(x[k] - y[k]) < 1e-9);
     if (same(have, want)) continue;
-    const said =
-      `${call} should be { da: ${want.da}, db: ${want.db}, dc: ${want.dc} }, but it returned { da: ${have.da}, db: ${have.db}, dc: ${have.dc} }`;
+    const wantText = `{ da: ${want.da}, db: ${want.db}, dc: ${want.dc} }`;
+    const haveText = `{ da: ${have.da}, db: ${have.db}, dc: ${have.dc} }`;
+    const wrong = (hint: Feedback) =>
+      fail({
+        en: `${call} should be ${wantText}, but it returned ${haveText}: ${hint.en}`,
+        zh: `${call} 应为 ${wantText}，但它返回了 ${haveText}：${hint.zh}`,
+      });
     if (same(have, { da: b, db: a, dc: 1 })) {
-      return fail(
-        `${said}: those are the local derivatives of a·b + c; multiply each by the outer derivative d(u²)/du = 2u`,
-      );
+      return wrong({
+        en:
+          "those are the local derivatives of a·b + c; multiply each by the outer derivative d(u²)/du = 2u",
+        zh: "这些是 a·b + c 的局部导数；还要各自乘以外层的导数 d(u²)/du = 2u",
+      });
     }
     if (same(have, { da: u * b, db: u * a, dc: u })) {
-      return fail(`${said}: each is half too small; d(u²)/du = 2u, not u`);
+      return wrong({
+        en: "each is half too small; d(u²)/du = 2u, not u",
+        zh: "每个都只有一半大；d(u²)/du = 2u，而不是 u",
+      });
     }
     if (same(have, { da: 2 * u * a, db: 2 * u * b, dc: 2 * u })) {
-      return fail(`${said}: da and db are swapped; ∂(a·b)/∂a = b, the other factor`);
+      return wrong({
+        en: "da and db are swapped; ∂(a·b)/∂a = b, the other factor",
+        zh: "da 和 db 颠倒了；∂(a·b)/∂a = b，是另一个因子",
+      });
     }
     if (Math.abs(have.dc - want.dc) < 1e-9) {
-      return fail(
-        `${said}: dc is right; for da and db, chain 2u with ∂(a·b)/∂a = b and ∂(a·b)/∂b = a`,
-      );
+      return wrong({
+        en: "dc is right; for da and db, chain 2u with ∂(a·b)/∂a = b and ∂(a·b)/∂b = a",
+        zh: "dc 是对的；da 和 db 要把 2u 与 ∂(a·b)/∂a = b、∂(a·b)/∂b = a 链式相乘",
+      });
     }
-    return fail(`${said}: compute u = a·b + c first, then dc = 2u, da = 2u·b, db = 2u·a`);
+    return wrong({
+      en: "compute u = a·b + c first, then dc = 2u, da = 2u·b, db = 2u·a",
+      zh: "先算 u = a·b + c，再算 dc = 2u、da = 2u·b、db = 2u·a",
+    });
   }
-  return pass(
-    "myBackward matches the chain rule at every point tried: da = 2u·b, db = 2u·a, dc = 2u",
-  );
+  return pass({
+    en: "myBackward matches the chain rule at every point tried: da = 2u·b, db = 2u·a, dc = 2u",
+    zh: "myBackward 在每个测试点上都符合链式法则：da = 2u·b，db = 2u·a，dc = 2u",
+  });
 }
 
 /**
@@ -165,27 +208,43 @@ export function checkSmallBackward(fn: SmallBackwardFn): CheckResult {
  * ```
  */
 export function checkAccumulatedGrad(answer: unknown): CheckResult {
-  const name = "w111.grad after three backward() calls";
+  const name: Feedback = {
+    en: "w111.grad after three backward() calls",
+    zh: "调用三次 backward() 之后的 w111.grad",
+  };
   const placeholder = placeholderVerdict(name, answer);
   if (placeholder) return placeholder;
   if (typeof answer === "number") {
     const near = (v: number) => Math.abs(answer - v) < 1e-9;
+    const wrong = (hint: Feedback) =>
+      fail({
+        en: `${name.en} is not ${answer}: ${hint.en}`,
+        zh: `${name.zh}不是 ${answer}：${hint.zh}`,
+      });
     if (near(-24)) {
-      return fail(
-        `${name} is not -24: each backward() adds its gradient to .grad instead of replacing it`,
-      );
+      return wrong({
+        en: "each backward() adds its gradient to .grad instead of replacing it",
+        zh: "每次 backward() 都把梯度加到 .grad 上，而不是替换它",
+      });
     }
     if (near(-48)) {
-      return fail(`${name} is not -48: that is after two calls; count the third one too`);
+      return wrong({
+        en: "that is after two calls; count the third one too",
+        zh: "这是调用两次之后的值；第三次也要算上",
+      });
     }
     if (near((-24) ** 3) || near(24 * 3)) {
-      return fail(
-        `${name} is not ${answer}: the gradients add up, (−24) + (−24) + (−24); mind the sign and do not multiply them`,
-      );
+      return wrong({
+        en: "the gradients add up, (−24) + (−24) + (−24); mind the sign and do not multiply them",
+        zh: "梯度是累加的：(−24) + (−24) + (−24)；注意符号，也不要把它们相乘",
+      });
     }
   }
   const result = checkNumber(name, answer, -72, { tolerance: 1e-9 });
   return result.passed
-    ? pass(`${name} is 3 · (-24) = -72: gradients accumulate until zeroGrad()`)
+    ? pass({
+      en: `${name.en} is 3 · (-24) = -72: gradients accumulate until zeroGrad()`,
+      zh: `${name.zh}是 3 · (-24) = -72：梯度会一直累加，直到调用 zeroGrad()`,
+    })
     : result;
 }

@@ -5,7 +5,8 @@
  * @module
  */
 
-import { checkNumber, type CheckResult, fail, pass } from "./check.ts";
+import { checkNumber, type CheckResult, fail, type Feedback, pass } from "./check.ts";
+import { returnedUndefined, threw } from "./_feedback.ts";
 import { placeholderVerdict } from "./_placeholder.ts";
 
 /** The learner's function: a number of samples and a batch size in, a count out. */
@@ -26,17 +27,18 @@ function callCount(
   try {
     got = fn(n, batchSize);
   } catch (e) {
-    return fail(`${name}(${n}, ${batchSize}) threw ${(e as Error).message}`);
+    return fail(threw(`${name}(${n}, ${batchSize})`, e, false));
   }
   if (got === undefined) {
-    return fail(`${name}(${n}, ${batchSize}) returned undefined: write the function body`);
+    return fail(returnedUndefined(`${name}(${n}, ${batchSize})`));
   }
-  const placeholder = placeholderVerdict(`${name}(${n}, ${batchSize})`, got, "your code");
+  const placeholder = placeholderVerdict(`${name}(${n}, ${batchSize})`, got, "code");
   if (placeholder) return placeholder;
   if (typeof got !== "number") {
-    return fail(
-      `${name}(${n}, ${batchSize}) should return a number, but it returned ${String(got)}`,
-    );
+    return fail({
+      en: `${name}(${n}, ${batchSize}) should return a number, but it returned ${String(got)}`,
+      zh: `${name}(${n}, ${batchSize}) 应返回一个数，但它返回了 ${String(got)}`,
+    });
   }
   return got;
 }
@@ -63,25 +65,39 @@ export function checkStepsPerEpoch(fn: BatchCountFn): CheckResult {
     if (typeof got !== "number") return got;
     const want = Math.ceil(n / batchSize);
     if (got === want) continue;
-    const said = `myStepsPerEpoch(${n}, ${batchSize}) should be ${want}, but it returned ${got}`;
+    const wrong = (hint: Feedback) =>
+      fail({
+        en:
+          `myStepsPerEpoch(${n}, ${batchSize}) should be ${want}, but it returned ${got}: ${hint.en}`,
+        zh: `myStepsPerEpoch(${n}, ${batchSize}) 应为 ${want}，但它返回了 ${got}：${hint.zh}`,
+      });
     if (got === Math.floor(n / batchSize)) {
-      return fail(
-        `${said}: the last ${
-          n % batchSize
-        } samples still make a (smaller) batch; round up, not down`,
-      );
+      return wrong({
+        en: `the last ${n % batchSize} samples still make a (smaller) batch; round up, not down`,
+        zh: `最后 ${n % batchSize} 个样本仍然组成一个（较小的）批量；要向上取整，而不是向下`,
+      });
     }
     if (Math.abs(got - n / batchSize) < 1e-9) {
-      return fail(
-        `${said}: a step uses a whole batch, so the count is a whole number; round n / batchSize up`,
-      );
+      return wrong({
+        en: "a step uses a whole batch, so the count is a whole number; round n / batchSize up",
+        zh: "每一步用一整个批量，所以步数是整数；把 n / batchSize 向上取整",
+      });
     }
     if (got === Math.floor(n / batchSize) + 1) {
-      return fail(`${said}: when batchSize divides n there is no partial batch; use Math.ceil`);
+      return wrong({
+        en: "when batchSize divides n there is no partial batch; use Math.ceil",
+        zh: "batchSize 整除 n 时没有不完整的批量；请用 Math.ceil",
+      });
     }
-    return fail(`${said}: each step takes batchSize samples, and the last step takes what is left`);
+    return wrong({
+      en: "each step takes batchSize samples, and the last step takes what is left",
+      zh: "每一步取 batchSize 个样本，最后一步取剩下的",
+    });
   }
-  return pass("myStepsPerEpoch is ceil(n / batchSize): 32 steps for 1000 samples in batches of 32");
+  return pass({
+    en: "myStepsPerEpoch is ceil(n / batchSize): 32 steps for 1000 samples in batches of 32",
+    zh: "myStepsPerEpoch 就是 ceil(n / batchSize)：1000 个样本、批量大小 32，需要 32 步",
+  });
 }
 
 /**
@@ -106,22 +122,34 @@ export function checkLastBatchSize(fn: BatchCountFn): CheckResult {
     if (typeof got !== "number") return got;
     const want = n - (Math.ceil(n / batchSize) - 1) * batchSize;
     if (got === want) continue;
-    const said = `myLastBatchSize(${n}, ${batchSize}) should be ${want}, but it returned ${got}`;
+    const wrong = (hint: Feedback) =>
+      fail({
+        en:
+          `myLastBatchSize(${n}, ${batchSize}) should be ${want}, but it returned ${got}: ${hint.en}`,
+        zh: `myLastBatchSize(${n}, ${batchSize}) 应为 ${want}，但它返回了 ${got}：${hint.zh}`,
+      });
     if (got === 0 && n % batchSize === 0) {
-      return fail(
-        `${said}: when batchSize divides n, the last batch is a full one, not an empty one`,
-      );
+      return wrong({
+        en: "when batchSize divides n, the last batch is a full one, not an empty one",
+        zh: "batchSize 整除 n 时，最后一个批量是满的，而不是空的",
+      });
     }
     if (got === n % batchSize || got === batchSize - (n % batchSize)) {
-      return fail(
-        `${said}: the last batch holds what is left after the full ones, n % batchSize, or batchSize when that is 0`,
-      );
+      return wrong({
+        en:
+          "the last batch holds what is left after the full ones, n % batchSize, or batchSize when that is 0",
+        zh: "最后一个批量装的是满批量之后剩下的样本，即 n % batchSize；它为 0 时则是 batchSize",
+      });
     }
-    return fail(`${said}: subtract the samples the full batches take from n`);
+    return wrong({
+      en: "subtract the samples the full batches take from n",
+      zh: "从 n 中减去满批量取走的样本数",
+    });
   }
-  return pass(
-    "myLastBatchSize is right: 8 samples are left for the last batch of 1000 in batches of 32",
-  );
+  return pass({
+    en: "myLastBatchSize is right: 8 samples are left for the last batch of 1000 in batches of 32",
+    zh: "myLastBatchSize 是对的：1000 个样本按 32 个一批，最后一批剩 8 个",
+  });
 }
 
 /**
@@ -141,20 +169,42 @@ export function checkLastBatchSize(fn: BatchCountFn): CheckResult {
  * ```
  */
 export function checkUpdateCount(answer: unknown): CheckResult {
-  const name = "the number of updates in 5 epochs of 1000 samples, batch size 32";
+  const name: Feedback = {
+    en: "the number of updates in 5 epochs of 1000 samples, batch size 32",
+    zh: "1000 个样本、批量大小 32、训练 5 轮的更新次数",
+  };
   const placeholder = placeholderVerdict(name, answer);
   if (placeholder) return placeholder;
   if (typeof answer === "number") {
+    const wrong = (hint: Feedback) =>
+      fail({
+        en: `${name.en} is not ${answer}: ${hint.en}`,
+        zh: `${name.zh}不是 ${answer}：${hint.zh}`,
+      });
     if (answer === 5) {
-      return fail(`${name} is not 5: an epoch is a pass over the data, made of many steps`);
+      return wrong({
+        en: "an epoch is a pass over the data, made of many steps",
+        zh: "一轮是把数据完整过一遍，由许多步组成",
+      });
     }
     if (answer === 155 || answer === 156.25) {
-      return fail(
-        `${name} is not ${answer}: each epoch ends with a partial batch of 8, which is a step too`,
-      );
+      return wrong({
+        en: "each epoch ends with a partial batch of 8, which is a step too",
+        zh: "每轮最后都有一个 8 个样本的不完整批量，它也算一步",
+      });
     }
-    if (answer === 5000) return fail(`${name} is not 5000: that would be SGD with batch size 1`);
+    if (answer === 5000) {
+      return wrong({
+        en: "that would be SGD with batch size 1",
+        zh: "那是批量大小为 1 的随机梯度下降",
+      });
+    }
   }
   const result = checkNumber(name, answer, 160, { tolerance: 0 });
-  return result.passed ? pass(`${name} is 5 · ceil(1000 / 32) = 5 · 32 = 160`) : result;
+  return result.passed
+    ? pass({
+      en: `${name.en} is 5 · ceil(1000 / 32) = 5 · 32 = 160`,
+      zh: `${name.zh}是 5 · ceil(1000 / 32) = 5 · 32 = 160`,
+    })
+    : result;
 }

@@ -9,7 +9,8 @@
 import { nearestNeighbours, selectRows } from "../../lib/ops/mod.ts";
 import type { Tensor } from "../../lib/tensor/mod.ts";
 import type { Vocabulary } from "../../lib/data/mod.ts";
-import { checkNumber, type CheckResult, fail, pass } from "./check.ts";
+import { checkNumber, type CheckResult, fail, type Feedback, pass } from "./check.ts";
+import { returnedUndefined, threw } from "./_feedback.ts";
 import { placeholderVerdict } from "./_placeholder.ts";
 
 /**
@@ -28,22 +29,32 @@ import { placeholderVerdict } from "./_placeholder.ts";
  * ```
  */
 export function checkOneHotDistance(answer: unknown): CheckResult {
-  const name = "the distance between the one-hot vectors of two different words";
+  const name: Feedback = {
+    en: "the distance between the one-hot vectors of two different words",
+    zh: "两个不同的词的独热向量之间的距离",
+  };
   const placeholder = placeholderVerdict(name, answer);
   if (placeholder) return placeholder;
   if (answer === 2) {
-    return fail(
-      `${name} is not 2: that is the squared distance, (1 − 0)² + (0 − 1)²; take its square root`,
-    );
+    return fail({
+      en:
+        `${name.en} is not 2: that is the squared distance, (1 − 0)² + (0 − 1)²; take its square root`,
+      zh: `${name.zh}不是 2：这是距离的平方 (1 − 0)² + (0 − 1)²；还要开平方`,
+    });
   }
   if (answer === 0) {
-    return fail(`${name} is not 0: 0 is their dot product; the distance is √(Σ (aᵢ − bᵢ)²)`);
+    return fail({
+      en: `${name.en} is not 0: 0 is their dot product; the distance is √(Σ (aᵢ − bᵢ)²)`,
+      zh: `${name.zh}不是 0：0 是它们的点积；距离是 √(Σ (aᵢ − bᵢ)²)`,
+    });
   }
   const result = checkNumber(name, answer, Math.SQRT2, { tolerance: 1e-3 });
   return result.passed
-    ? pass(
-      `${name} is √2 ≈ 1.414: the vectors differ in exactly two places, by 1 each, for any two words`,
-    )
+    ? pass({
+      en:
+        `${name.en} is √2 ≈ 1.414: the vectors differ in exactly two places, by 1 each, for any two words`,
+      zh: `${name.zh}是 √2 ≈ 1.414：任意两个词的向量都恰好有两处不同，每处差 1`,
+    })
     : result;
 }
 
@@ -66,26 +77,42 @@ export function checkOneHotDistance(answer: unknown): CheckResult {
  */
 export function checkParameterCount(answer: unknown, vocabularySize: number): CheckResult {
   const v = vocabularySize;
-  const name = `the number of parameters with 16 numbers per word`;
+  const name: Feedback = {
+    en: `the number of parameters with 16 numbers per word`,
+    zh: `每个词 16 个数时的参数个数`,
+  };
   const placeholder = placeholderVerdict(name, answer);
   if (placeholder) return placeholder;
   const want = v * 16 + 16 * v + v;
+  const wrong = (hint: Feedback) =>
+    fail({
+      en: `${name.en} is not ${answer}: ${hint.en}`,
+      zh: `${name.zh}不是 ${answer}：${hint.zh}`,
+    });
   if (answer === v * 16) {
-    return fail(`${name} is not ${answer}: that is the embedding alone; add the dense layer`);
+    return wrong({
+      en: "that is the embedding alone; add the dense layer",
+      zh: "这只是嵌入层；还要加上全连接层",
+    });
   }
   if (answer === 2 * v * 16) {
-    return fail(
-      `${name} is not ${answer}: the dense layer also has a bias, one per output score`,
-    );
+    return wrong({
+      en: "the dense layer also has a bias, one per output score",
+      zh: "全连接层还有偏置，每个输出分数一个",
+    });
   }
   if (answer === v * 16 + 16 * v + 16) {
-    return fail(
-      `${name} is not ${answer}: the bias has one number per output (${v} words), not 16`,
-    );
+    return wrong({
+      en: `the bias has one number per output (${v} words), not 16`,
+      zh: `偏置是每个输出一个数（${v} 个词），而不是 16 个`,
+    });
   }
   const result = checkNumber(name, answer, want, { tolerance: 0 });
   return result.passed
-    ? pass(`${name} is ${v}·16 + 16·${v} + ${v} = ${want}: the table, the weights, the biases`)
+    ? pass({
+      en: `${name.en} is ${v}·16 + 16·${v} + ${v} = ${want}: the table, the weights, the biases`,
+      zh: `${name.zh}是 ${v}·16 + 16·${v} + ${v} = ${want}：嵌入表、权重、偏置`,
+    })
     : result;
 }
 
@@ -123,25 +150,46 @@ export function checkCosine(fn: CosineFn): CheckResult {
     try {
       got = fn([...a], [...b]);
     } catch (e) {
-      return fail(`${call} threw ${(e as Error).message}`);
+      return fail(threw(call, e, false));
     }
-    if (got === undefined) return fail(`${call} returned undefined: write the function body`);
-    const placeholder = placeholderVerdict(call, got, "your code");
+    if (got === undefined) return fail(returnedUndefined(call));
+    const placeholder = placeholderVerdict(call, got, "code");
     if (placeholder) return placeholder;
-    if (typeof got !== "number") return fail(`${call} should return a number, not ${String(got)}`);
+    if (typeof got !== "number") {
+      return fail({
+        en: `${call} should return a number, not ${String(got)}`,
+        zh: `${call} 应返回一个数，而不是 ${String(got)}`,
+      });
+    }
     if (Math.abs(got - want) <= 1e-9) continue;
-    const said = `${call} should be ${+want.toFixed(6)}, but it returned ${got}`;
+    const wrong = (hint: Feedback) =>
+      fail({
+        en: `${call} should be ${+want.toFixed(6)}, but it returned ${got}: ${hint.en}`,
+        zh: `${call} 应为 ${+want.toFixed(6)}，但它返回了 ${got}：${hint.zh}`,
+      });
     const dot = a.reduce((s, ai, i) => s + ai * b[i]!, 0);
     if (Math.abs(got - dot) <= 1e-9) {
-      return fail(`${said}: that is the dot product; divide it by both vectors' lengths`);
+      return wrong({
+        en: "that is the dot product; divide it by both vectors' lengths",
+        zh: "这是点积；还要除以两个向量的长度",
+      });
     }
     const squared = a.reduce((s, ai) => s + ai * ai, 0) * b.reduce((s, bi) => s + bi * bi, 0);
     if (Math.abs(got - dot / squared) <= 1e-9) {
-      return fail(`${said}: a length is the square root of the sum of squares`);
+      return wrong({
+        en: "a length is the square root of the sum of squares",
+        zh: "长度是平方和的平方根",
+      });
     }
-    return fail(`${said}: cosine = a·b / (|a| |b|), where |a| = √(Σ aᵢ²)`);
+    return wrong({
+      en: "cosine = a·b / (|a| |b|), where |a| = √(Σ aᵢ²)",
+      zh: "余弦 = a·b / (|a| |b|)，其中 |a| = √(Σ aᵢ²)",
+    });
   }
-  return pass("myCosine is right: 1 for the same direction, 0 at right angles, −1 for opposite");
+  return pass({
+    en: "myCosine is right: 1 for the same direction, 0 at right angles, −1 for opposite",
+    zh: "myCosine 是对的：方向相同为 1，垂直为 0，方向相反为 −1",
+  });
 }
 
 /** The learner's analogy solver: the word closest to `b − a + c`, leaving out a, b and c. */
@@ -196,28 +244,42 @@ export function checkAnalogy(fn: AnalogyFn, vocab: Vocabulary, vectors: Tensor):
     try {
       got = fn(a, b, c);
     } catch (e) {
-      return fail(`${call} threw ${(e as Error).message}`);
+      return fail(threw(call, e, false));
     }
-    if (got === undefined) return fail(`${call} returned undefined: write the function body`);
+    if (got === undefined) return fail(returnedUndefined(call));
     if (typeof got !== "string") {
-      return fail(`${call} should return a word (a string), but it returned ${String(got)}`);
+      return fail({
+        en: `${call} should return a word (a string), but it returned ${String(got)}`,
+        zh: `${call} 应返回一个词（字符串），但它返回了 ${String(got)}`,
+      });
     }
     const want = referenceAnswer(vocab, vectors, analogy);
     if (got === want) continue;
-    const said = `${call} should be "${want}", but it returned "${got}"`;
+    const wrong = (hint: Feedback) =>
+      fail({
+        en: `${call} should be "${want}", but it returned "${got}": ${hint.en}`,
+        zh: `${call} 应为 "${want}"，但它返回了 "${got}"：${hint.zh}`,
+      });
     if (analogy.includes(got)) {
-      return fail(`${said}: leave the three question words out of the answer`);
+      return wrong({
+        en: "leave the three question words out of the answer",
+        zh: "答案里要排除题目中的三个词",
+      });
     }
     if (got === referenceAnswer(vocab, vectors, [b, a, c])) {
-      return fail(`${said}: the query is b − a + c (king − man + woman), not a − b + c`);
+      return wrong({
+        en: "the query is b − a + c (king − man + woman), not a − b + c",
+        zh: "查询向量是 b − a + c（king − man + woman），而不是 a − b + c",
+      });
     }
-    return fail(
-      `${said}: find the row nearest to b − a + c by cosine similarity (nearestNeighbours)`,
-    );
+    return wrong({
+      en: "find the row nearest to b − a + c by cosine similarity (nearestNeighbours)",
+      zh: "按余弦相似度找出离 b − a + c 最近的那一行（nearestNeighbours）",
+    });
   }
-  return pass(
-    `myAnalogy is right: man is to king as woman is to ${
-      referenceAnswer(vocab, vectors, ANALOGIES[0]!)
-    }`,
-  );
+  const queen = referenceAnswer(vocab, vectors, ANALOGIES[0]!);
+  return pass({
+    en: `myAnalogy is right: man is to king as woman is to ${queen}`,
+    zh: `myAnalogy 是对的：man 之于 king，正如 woman 之于 ${queen}`,
+  });
 }

@@ -5,7 +5,8 @@
  * @module
  */
 
-import { type CheckResult, fail, pass } from "./check.ts";
+import { type CheckResult, fail, type Feedback, pass } from "./check.ts";
+import { returnedUndefined, threw } from "./_feedback.ts";
 import { placeholderVerdict } from "./_placeholder.ts";
 
 /** The learner's function: a pixel's row and column in, its index in the flattened image out. */
@@ -39,31 +40,52 @@ export function checkFlatIndex(fn: FlatIndexFn): CheckResult {
     try {
       got = fn(row, col);
     } catch (e) {
-      return fail(`${call} threw ${(e as Error).message}`);
+      return fail(threw(call, e, false));
     }
-    if (got === undefined) return fail(`${call} returned undefined: write the function body`);
+    if (got === undefined) return fail(returnedUndefined(call));
     const placeholder = placeholderVerdict(call, got);
     if (placeholder) return placeholder;
     if (typeof got !== "number") {
-      return fail(`${call} should return a number, but it returned ${String(got)}`);
+      return fail({
+        en: `${call} should return a number, but it returned ${String(got)}`,
+        zh: `${call} 应返回一个数，但它返回了 ${String(got)}`,
+      });
     }
     const want = row * 28 + col;
     if (got === want) continue;
-    const said = `${call} should be ${want}, but it returned ${got}`;
+    const wrong = (hint: Feedback) =>
+      fail({
+        en: `${call} should be ${want}, but it returned ${got}: ${hint.en}`,
+        zh: `${call} 应为 ${want}，但它返回了 ${got}：${hint.zh}`,
+      });
     if (got === col * 28 + row) {
-      return fail(
-        `${said}: rows are stored one after another, so a whole row of 28 comes before the next row; multiply the row, not the column, by 28`,
-      );
+      return wrong({
+        en:
+          "rows are stored one after another, so a whole row of 28 comes before the next row; multiply the row, not the column, by 28",
+        zh: "各行是一行接一行存放的，一整行 28 个像素排完才轮到下一行；要用行号乘以 28，而不是列号",
+      });
     }
     if (got === (row + 1) * 28 + (col + 1) || got === row * 28 + col + 1) {
-      return fail(`${said}: indices count from 0, so pixel (0, 0) is entry 0`);
+      return wrong({
+        en: "indices count from 0, so pixel (0, 0) is entry 0",
+        zh: "下标从 0 开始，所以像素 (0, 0) 是第 0 个元素",
+      });
     }
     if (got === row * 27 + col || got === row * 29 + col || got === row * 784 + col) {
-      return fail(`${said}: each row holds 28 pixels, so moving one row down skips 28 entries`);
+      return wrong({
+        en: "each row holds 28 pixels, so moving one row down skips 28 entries",
+        zh: "每行有 28 个像素，所以往下移一行要跳过 28 个元素",
+      });
     }
-    return fail(`${said}: count the pixels of the rows above, then add the column`);
+    return wrong({
+      en: "count the pixels of the rows above, then add the column",
+      zh: "先数出上面各行的像素数，再加上列号",
+    });
   }
-  return pass("myFlatIndex is row · 28 + col: pixel (14, 14), the centre, is entry 406");
+  return pass({
+    en: "myFlatIndex is row · 28 + col: pixel (14, 14), the centre, is entry 406",
+    zh: "myFlatIndex 就是 行 · 28 + 列：中心像素 (14, 14) 是第 406 个元素",
+  });
 }
 
 /**
@@ -88,35 +110,63 @@ export function checkOneHot(fn: OneHotFn): CheckResult {
     try {
       got = fn(label);
     } catch (e) {
-      return fail(`${call} threw ${(e as Error).message}`);
+      return fail(threw(call, e, false));
     }
-    if (got === undefined) return fail(`${call} returned undefined: write the function body`);
+    if (got === undefined) return fail(returnedUndefined(call));
     if (!Array.isArray(got) || !got.every((v) => typeof v === "number")) {
-      return fail(`${call} should return an array of numbers, but it returned ${String(got)}`);
+      return fail({
+        en: `${call} should return an array of numbers, but it returned ${String(got)}`,
+        zh: `${call} 应返回一个数组，但它返回了 ${String(got)}`,
+      });
     }
     const want = Array.from({ length: 10 }, (_, d) => (d === label ? 1 : 0));
     const shown = `[${got.join(", ")}]`;
-    const said = `${call} should be [${want.join(", ")}], but it returned ${shown}`;
+    const wrong = (hint: Feedback) =>
+      fail({
+        en: `${call} should be [${want.join(", ")}], but it returned ${shown}: ${hint.en}`,
+        zh: `${call} 应为 [${want.join(", ")}]，但它返回了 ${shown}：${hint.zh}`,
+      });
     if (got.length === 0) {
-      return fail(`${call} returned [] (still the placeholder): return ten numbers`);
+      return fail({
+        en: `${call} returned [] (still the placeholder): return ten numbers`,
+        zh: `${call} 返回了 []（还是占位值）：要返回十个数`,
+      });
     }
     if (got.length === 1 && got[0] === label) {
-      return fail(`${said}: that is the label as a number; one-hot spreads it over ten positions`);
+      return wrong({
+        en: "that is the label as a number; one-hot spreads it over ten positions",
+        zh: "这是数字形式的标签；独热编码把它展开到十个位置上",
+      });
     }
     if (got.length !== 10) {
-      return fail(`${said}: there are ten digits, 0 to 9, so the row has ten entries`);
+      return wrong({
+        en: "there are ten digits, 0 to 9, so the row has ten entries",
+        zh: "一共有 0 到 9 十个数字，所以这一行有十个元素",
+      });
     }
     if (got.every((v, d) => v === want[d])) continue;
     const ones = got.filter((v) => v === 1).length;
     if (ones === 1 && got.indexOf(1) === label - 1) {
-      return fail(`${said}: positions count from 0, so digit 0 has its 1 in the first position`);
+      return wrong({
+        en: "positions count from 0, so digit 0 has its 1 in the first position",
+        zh: "位置从 0 开始数，所以数字 0 的 1 在第一个位置",
+      });
     }
     if (ones === 1 && got.indexOf(1) === 9 - label) {
-      return fail(`${said}: position d stands for digit d, counted from the left`);
+      return wrong({
+        en: "position d stands for digit d, counted from the left",
+        zh: "从左往右数，位置 d 代表数字 d",
+      });
     }
-    return fail(`${said}: every entry is 0 except a single 1 at position ${label}`);
+    return wrong({
+      en: `every entry is 0 except a single 1 at position ${label}`,
+      zh: `除了位置 ${label} 上的一个 1，其余元素都是 0`,
+    });
   }
-  return pass("myOneHot puts a single 1 at the digit's position: 5 becomes [0,0,0,0,0,1,0,0,0,0]");
+  return pass({
+    en: "myOneHot puts a single 1 at the digit's position: 5 becomes [0,0,0,0,0,1,0,0,0,0]",
+    zh: "myOneHot 在数字对应的位置放一个 1：5 变成 [0,0,0,0,0,1,0,0,0,0]",
+  });
 }
 
 /**
@@ -135,25 +185,62 @@ export function checkOneHot(fn: OneHotFn): CheckResult {
  * ```
  */
 export function checkBatchValues(answer: unknown): CheckResult {
-  const what = "the number of values in a batch of 128 images";
+  const what: Feedback = {
+    en: "the number of values in a batch of 128 images",
+    zh: "一个 128 张图像的批量中数值的个数",
+  };
   const placeholder = placeholderVerdict(what, answer);
   if (placeholder) return placeholder;
   if (typeof answer !== "number") {
-    return fail(`${what} should be a number, but your answer is ${String(answer)}`);
+    return fail({
+      en: `${what.en} should be a number, but your answer is ${String(answer)}`,
+      zh: `${what.zh}应是一个数，但你的答案是 ${String(answer)}`,
+    });
   }
   const want = 128 * 784;
-  if (answer === want) return pass(`${what} is 128 × 784 = 100,352: a tensor of shape [128, 784]`);
-  const said = `${what} should be ${want}, but your answer is ${answer}`;
-  if (answer === 784) return fail(`${said}: 784 is one image; the batch has 128 of them`);
-  if (answer === 128) return fail(`${said}: 128 is the number of images; each holds 784 values`);
+  if (answer === want) {
+    return pass({
+      en: `${what.en} is 128 × 784 = 100,352: a tensor of shape [128, 784]`,
+      zh: `${what.zh}是 128 × 784 = 100,352：一个形状为 [128, 784] 的张量`,
+    });
+  }
+  const wrong = (hint: Feedback) =>
+    fail({
+      en: `${what.en} should be ${want}, but your answer is ${answer}: ${hint.en}`,
+      zh: `${what.zh}应为 ${want}，但你的答案是 ${answer}：${hint.zh}`,
+    });
+  if (answer === 784) {
+    return wrong({
+      en: "784 is one image; the batch has 128 of them",
+      zh: "784 是一张图像的；这个批量有 128 张",
+    });
+  }
+  if (answer === 128) {
+    return wrong({
+      en: "128 is the number of images; each holds 784 values",
+      zh: "128 是图像的张数；每张有 784 个数值",
+    });
+  }
   if (answer === 128 * 28) {
-    return fail(`${said}: a flattened image holds 28 × 28 = 784 values, not 28`);
+    return wrong({
+      en: "a flattened image holds 28 × 28 = 784 values, not 28",
+      zh: "展平后的图像有 28 × 28 = 784 个数值，而不是 28 个",
+    });
   }
   if (answer === 128 * 784 * 8 || answer === 128 * 784 * 4) {
-    return fail(`${said}: that counts bytes; count the numbers themselves`);
+    return wrong({
+      en: "that counts bytes; count the numbers themselves",
+      zh: "这是字节数；要数的是数值本身",
+    });
   }
   if (answer === 128 * 10 || answer === 128 * 794) {
-    return fail(`${said}: count the pixels of the images only, not the one-hot labels`);
+    return wrong({
+      en: "count the pixels of the images only, not the one-hot labels",
+      zh: "只数图像的像素，不数独热编码的标签",
+    });
   }
-  return fail(`${said}: multiply the number of images by the values in one flattened image`);
+  return wrong({
+    en: "multiply the number of images by the values in one flattened image",
+    zh: "用图像的张数乘以一张展平图像的数值个数",
+  });
 }

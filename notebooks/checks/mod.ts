@@ -13,6 +13,7 @@
  * @module
  */
 export * from "./check.ts";
+// The same checks with Chinese feedback: ./zh.ts (for notebooks/zh/).
 export * from "./single_neuron.ts";
 export * from "./loss_surface.ts";
 export * from "./backpropagation.ts";
@@ -24,3 +25,4 @@ export * from "./mnist_mlp.ts";
 export * from "./overfitting.ts";
 export * from "./embeddings.ts";
 export * from "./model_in_the_world.ts";
+export * from "./convolutions.ts";

@@ -6,7 +6,8 @@
  * @module
  */
 
-import { type CheckResult, fail, pass } from "./check.ts";
+import { type CheckResult, fail, type Feedback, pass } from "./check.ts";
+import { inEvery, returnedUndefined, threw } from "./_feedback.ts";
 import { placeholderVerdict } from "./_placeholder.ts";
 
 /** The learner's function: a 28 × 28 image (784 values, row by row) in, `[row, column]` out. */
@@ -19,14 +20,14 @@ export type BoxSizeFn = (width: number, height: number) => [number, number];
 export type TorchLayoutFn = (w: Float32Array, inFeatures: number, outFeatures: number) => number[];
 
 /** Calls the learner's function; a throw or a missing body becomes a verdict. */
-function attempt<T>(call: string, fn: () => T): { value: T } | CheckResult {
+function attempt<T>(call: string | Feedback, fn: () => T): { value: T } | CheckResult {
   let value: T;
   try {
     value = fn();
   } catch (e) {
-    return fail(`${call} threw ${(e as Error).message}`);
+    return fail(threw(call, e, false));
   }
-  if (value === undefined) return fail(`${call} returned undefined: write the function body`);
+  if (value === undefined) return fail(returnedUndefined(call));
   return { value };
 }
 
@@ -36,6 +37,15 @@ function numbers(x: unknown, n: number): x is number[] {
 }
 
 const close = (a: number, b: number) => Math.abs(a - b) < 1e-6;
+
+/** A placeholder answer left as it was: `[NaN, NaN]`, or NaNs (`shown` empty). */
+function stillPlaceholder(call: string | Feedback, shown: string): Feedback {
+  const { en, zh } = inEvery(call);
+  return {
+    en: `${en} is still the placeholder${shown ? ` ${shown}` : ""}: replace it with your code`,
+    zh: `${zh} 还是占位的${shown ? ` ${shown}` : "值"}：把它换成你的代码`,
+  };
+}
 
 /**
  * Checks the bytes of weights in the ONNX file of a 784 → 128 → 10 network: (784 · 128 + 128 +
@@ -54,35 +64,63 @@ const close = (a: number, b: number) => Math.abs(a - b) < 1e-6;
  * ```
  */
 export function checkWeightBytes(answer: unknown): CheckResult {
-  const what = "the bytes of weights of a 784 → 128 → 10 network";
+  const what: Feedback = {
+    en: "the bytes of weights of a 784 → 128 → 10 network",
+    zh: "784 → 128 → 10 网络的权重字节数",
+  };
   const placeholder = placeholderVerdict(what, answer);
   if (placeholder) return placeholder;
   if (typeof answer !== "number") {
-    return fail(`${what} should be a number, but your answer is ${String(answer)}`);
+    return fail({
+      en: `${what.en} should be a number, but your answer is ${String(answer)}`,
+      zh: `${what.zh}应是一个数，但你的答案是 ${String(answer)}`,
+    });
   }
   const params = 784 * 128 + 128 + 128 * 10 + 10;
   const want = 4 * params;
   if (answer === want) {
-    return pass(`${what}: ${params.toLocaleString("en")} parameters × 4 bytes = 407,080`);
+    return pass({
+      en: `${what.en}: ${params.toLocaleString("en")} parameters × 4 bytes = 407,080`,
+      zh: `${what.zh}：${params.toLocaleString("en")} 个参数 × 4 字节 = 407,080`,
+    });
   }
-  const said = `${what} should be ${want}, but your answer is ${answer}`;
+  const wrong = (hint: Feedback) =>
+    fail({
+      en: `${what.en} should be ${want}, but your answer is ${answer}: ${hint.en}`,
+      zh: `${what.zh}应为 ${want}，但你的答案是 ${answer}：${hint.zh}`,
+    });
   if (answer === params) {
-    return fail(`${said}: that counts parameters; each is a float32 of 4 bytes`);
+    return wrong({
+      en: "that counts parameters; each is a float32 of 4 bytes",
+      zh: "这是参数的个数；每个参数是一个 4 字节的 float32",
+    });
   }
   if (answer === 4 * (784 * 128 + 128 * 10)) {
-    return fail(`${said}: the biases are stored too, one per neuron of each Linear layer`);
+    return wrong({
+      en: "the biases are stored too, one per neuron of each Linear layer",
+      zh: "偏置也要存下来，每个 Linear 层的每个神经元一个",
+    });
   }
   if (answer === 8 * params) {
-    return fail(`${said}: the course's parameters are float32, 4 bytes each, not 8`);
+    return wrong({
+      en: "the course's parameters are float32, 4 bytes each, not 8",
+      zh: "本课程的参数是 float32，每个 4 字节，而不是 8 字节",
+    });
   }
   if (answer === 4 * (784 * 128 + 128)) {
-    return fail(`${said}: there are two Linear layers, 784 → 128 and 128 → 10`);
+    return wrong({
+      en: "there are two Linear layers, 784 → 128 and 128 → 10",
+      zh: "有两个 Linear 层：784 → 128 和 128 → 10",
+    });
   }
-  return fail(`${said}: count (inputs · outputs + outputs) for each Linear layer, times 4 bytes`);
+  return wrong({
+    en: "count (inputs · outputs + outputs) for each Linear layer, times 4 bytes",
+    zh: "对每个 Linear 层数出（输入数 · 输出数 + 输出数），再乘以 4 字节",
+  });
 }
 
 /** A few test images for the centre of mass, and their answers. */
-function centreCases(): { name: string; image: Float32Array; want: [number, number] }[] {
+function centreCases(): { name: Feedback; image: Float32Array; want: [number, number] }[] {
   const dot = new Float32Array(784);
   dot[3 * 28 + 20] = 1; // row 3, column 20
   const pair = new Float32Array(784);
@@ -92,10 +130,18 @@ function centreCases(): { name: string; image: Float32Array; want: [number, numb
   grey[5 * 28 + 5] = 1;
   grey[15 * 28 + 25] = 0.25; // a faint pixel weighs a quarter
   return [
-    { name: "one pixel at row 3, column 20", image: dot, want: [3, 20] },
-    { name: "two pixels in row 10, columns 4 and 8", image: pair, want: [10, 6] },
     {
-      name: "ink 1 at (5, 5) and 0.25 at (15, 25)",
+      name: { en: "one pixel at row 3, column 20", zh: "第 3 行第 20 列的一个像素" },
+      image: dot,
+      want: [3, 20],
+    },
+    {
+      name: { en: "two pixels in row 10, columns 4 and 8", zh: "第 10 行第 4、8 列的两个像素" },
+      image: pair,
+      want: [10, 6],
+    },
+    {
+      name: { en: "ink 1 at (5, 5) and 0.25 at (15, 25)", zh: "(5, 5) 处墨量 1，(15, 25) 处 0.25" },
       image: grey,
       want: [(5 + 0.25 * 15) / 1.25, (5 + 0.25 * 25) / 1.25],
     },
@@ -129,31 +175,54 @@ function centreCases(): { name: string; image: Float32Array; want: [number, numb
  */
 export function checkCentreOfMass(fn: CentreOfMassFn): CheckResult {
   for (const { name, image, want } of centreCases()) {
-    const call = `myCentreOfMass(${name})`;
+    const call: Feedback = { en: `myCentreOfMass(${name.en})`, zh: `myCentreOfMass（${name.zh}）` };
     const got = attempt(call, () => fn(image.slice()));
     if (!("value" in got)) return got;
     if (!numbers(got.value, 2)) {
-      return fail(`${call} should return [row, column], but it returned ${String(got.value)}`);
+      return fail({
+        en: `${call.en} should return [row, column], but it returned ${String(got.value)}`,
+        zh: `${call.zh} 应返回 [行, 列]，但它返回了 ${String(got.value)}`,
+      });
     }
     const [row, column] = got.value;
     if (Number.isNaN(row) && Number.isNaN(column)) {
-      return fail(`${call} is still the placeholder [NaN, NaN]: replace it with your code`);
+      return fail(stillPlaceholder(call, "[NaN, NaN]"));
     }
     if (close(row, want[0]) && close(column, want[1])) continue;
-    const said = `${call} should be [${+want[0].toFixed(4)}, ${+want[1].toFixed(4)}], but it ` +
-      `returned [${+row.toFixed(4)}, ${+column.toFixed(4)}]`;
+    const wrong = (hint: Feedback) =>
+      fail({
+        en: `${call.en} should be [${+want[0].toFixed(4)}, ${+want[1].toFixed(4)}], but it ` +
+          `returned [${+row.toFixed(4)}, ${+column.toFixed(4)}]: ${hint.en}`,
+        zh: `${call.zh} 应为 [${+want[0].toFixed(4)}, ${+want[1].toFixed(4)}]，但它` +
+          `返回了 [${+row.toFixed(4)}, ${+column.toFixed(4)}]：${hint.zh}`,
+      });
     if (close(row, want[1]) && close(column, want[0])) {
-      return fail(`${said}: row first: pixel i is in row ⌊i / 28⌋ and column i % 28`);
+      return wrong({
+        en: "row first: pixel i is in row ⌊i / 28⌋ and column i % 28",
+        zh: "行在前：第 i 个像素位于第 ⌊i / 28⌋ 行、第 i % 28 列",
+      });
     }
     if (close(row, want[0] + 0.5) || close(column, want[1] + 0.5)) {
-      return fail(`${said}: measure in pixel indices (the first row is row 0), as MNIST does`);
+      return wrong({
+        en: "measure in pixel indices (the first row is row 0), as MNIST does",
+        zh: "用像素下标来量（第一行是第 0 行），和 MNIST 一样",
+      });
     }
-    if (name.includes("0.25")) {
-      return fail(`${said}: weigh each pixel by its ink, so a faint pixel counts less`);
+    if (name.en.includes("0.25")) {
+      return wrong({
+        en: "weigh each pixel by its ink, so a faint pixel counts less",
+        zh: "按墨量给每个像素加权，颜色浅的像素分量轻",
+      });
     }
-    return fail(`${said}: divide Σ row · ink and Σ column · ink by the total ink Σ ink`);
+    return wrong({
+      en: "divide Σ row · ink and Σ column · ink by the total ink Σ ink",
+      zh: "把 Σ 行 · 墨量 和 Σ 列 · 墨量 分别除以总墨量 Σ 墨量",
+    });
   }
-  return pass("myCentreOfMass weighs each pixel's row and column by its ink");
+  return pass({
+    en: "myCentreOfMass weighs each pixel's row and column by its ink",
+    zh: "myCentreOfMass 按墨量给每个像素的行和列加权",
+  });
 }
 
 /** The ink boxes the size check tries, `[width, height]`. */
@@ -185,30 +254,48 @@ export function checkBoxSize(fn: BoxSizeFn): CheckResult {
     const got = attempt(call, () => fn(w, h));
     if (!("value" in got)) return got;
     if (!numbers(got.value, 2)) {
-      return fail(`${call} should return [width, height], but it returned ${String(got.value)}`);
+      return fail({
+        en: `${call} should return [width, height], but it returned ${String(got.value)}`,
+        zh: `${call} 应返回 [宽, 高]，但它返回了 ${String(got.value)}`,
+      });
     }
     const [gw, gh] = got.value;
-    if (Number.isNaN(gw) && Number.isNaN(gh)) {
-      return fail(`${call} is still the placeholder [NaN, NaN]: replace it with your code`);
-    }
+    if (Number.isNaN(gw) && Number.isNaN(gh)) return fail(stillPlaceholder(call, "[NaN, NaN]"));
     const longer = Math.max(w, h);
     const want = [20 * w / longer, 20 * h / longer] as const;
     if (close(gw, want[0]) && close(gh, want[1])) continue;
-    const said = `${call} should be [${+want[0].toFixed(4)}, ${+want[1].toFixed(4)}], but it ` +
-      `returned [${+gw.toFixed(4)}, ${+gh.toFixed(4)}]`;
+    const wrong = (hint: Feedback) =>
+      fail({
+        en: `${call} should be [${+want[0].toFixed(4)}, ${+want[1].toFixed(4)}], but it ` +
+          `returned [${+gw.toFixed(4)}, ${+gh.toFixed(4)}]: ${hint.en}`,
+        zh: `${call} 应为 [${+want[0].toFixed(4)}, ${+want[1].toFixed(4)}]，但它` +
+          `返回了 [${+gw.toFixed(4)}, ${+gh.toFixed(4)}]：${hint.zh}`,
+      });
     if (close(gw, 20) && close(gh, 20)) {
-      return fail(`${said}: keep the proportions; only the longer side becomes 20`);
+      return wrong({
+        en: "keep the proportions; only the longer side becomes 20",
+        zh: "要保持长宽比；只有较长的边变成 20",
+      });
     }
     const shorter = Math.min(w, h);
     if (close(gw, 20 * w / shorter) && close(gh, 20 * h / shorter)) {
-      return fail(`${said}: scale by the longer side, so that the whole digit fits in 20 × 20`);
+      return wrong({
+        en: "scale by the longer side, so that the whole digit fits in 20 × 20",
+        zh: "按较长的边缩放，整个数字才能放进 20 × 20",
+      });
     }
     if (close(gw, want[1]) && close(gh, want[0])) {
-      return fail(`${said}: width first, then height`);
+      return wrong({ en: "width first, then height", zh: "先宽后高" });
     }
-    return fail(`${said}: multiply both sides by 20 / (the longer side)`);
+    return wrong({
+      en: "multiply both sides by 20 / (the longer side)",
+      zh: "两条边都乘以 20 /（较长的边）",
+    });
   }
-  return pass("myBoxSize keeps the proportions: a 100 × 200 box becomes 10 × 20");
+  return pass({
+    en: "myBoxSize keeps the proportions: a 100 × 200 box becomes 10 × 20",
+    zh: "myBoxSize 保持了长宽比：100 × 200 的框变成 10 × 20",
+  });
 }
 
 /**
@@ -241,23 +328,42 @@ export function checkTorchLayout(fn: TorchLayoutFn): CheckResult {
       ? Array.from(raw)
       : raw;
     if (Array.isArray(value) && value.length > 0 && value.every(Number.isNaN)) {
-      return fail(`${call} is still the placeholder: replace it with your code`);
+      return fail(stillPlaceholder(call, ""));
     }
     if (!numbers(value, n * m)) {
-      return fail(`${call} should return ${n * m} numbers, but it returned ${String(got.value)}`);
+      return fail({
+        en: `${call} should return ${n * m} numbers, but it returned ${String(got.value)}`,
+        zh: `${call} 应返回 ${n * m} 个数，但它返回了 ${String(got.value)}`,
+      });
     }
     const want = Array.from({ length: n * m }, (_, k) => w[(k % n) * m + Math.floor(k / n)]!);
     if (value.every((v, k) => v === want[k])) continue;
-    const said = `${call} should be [${want.join(", ")}], but it returned [${value.join(", ")}]`;
+    const wrong = (hint: Feedback) =>
+      fail({
+        en: `${call} should be [${want.join(", ")}], but it returned [${
+          value.join(", ")
+        }]: ${hint.en}`,
+        zh: `${call} 应为 [${want.join(", ")}]，但它返回了 [${value.join(", ")}]：${hint.zh}`,
+      });
     if (value.every((v, k) => v === w[k])) {
-      return fail(`${said}: the values must move: row o of the result is column o of w`);
+      return wrong({
+        en: "the values must move: row o of the result is column o of w",
+        zh: "这些值要挪位置：结果的第 o 行是 w 的第 o 列",
+      });
     }
     if (value.length === w.length && [...value].sort().join() !== [...w].sort().join()) {
-      return fail(`${said}: every value of w appears once in the result, only in another place`);
+      return wrong({
+        en: "every value of w appears once in the result, only in another place",
+        zh: "w 的每个值在结果中恰好出现一次，只是换了位置",
+      });
     }
-    return fail(
-      `${said}: result[o · ${n} + i] is w[i · ${m} + o], for each output o and input i`,
-    );
+    return wrong({
+      en: `result[o · ${n} + i] is w[i · ${m} + o], for each output o and input i`,
+      zh: `对每个输出 o 和输入 i，result[o · ${n} + i] 等于 w[i · ${m} + o]`,
+    });
   }
-  return pass("myTorchLayout transposes [in, out] into PyTorch's [out, in]");
+  return pass({
+    en: "myTorchLayout transposes [in, out] into PyTorch's [out, in]",
+    zh: "myTorchLayout 把 [in, out] 转置成了 PyTorch 的 [out, in]",
+  });
 }

@@ -6,7 +6,8 @@
  * @module
  */
 
-import { type CheckResult, fail, pass } from "./check.ts";
+import { type CheckResult, fail, type Feedback, pass } from "./check.ts";
+import { returnedUndefined, threw } from "./_feedback.ts";
 import { placeholderVerdict } from "./_placeholder.ts";
 
 /** The learner's function: validation losses per epoch in, an epoch (from 1) out. */
@@ -16,18 +17,29 @@ export type BestEpochFn = (valLosses: number[]) => number;
 export type StopEpochFn = (valLosses: number[], patience: number) => number;
 
 /** Calls the learner's function and checks it returned a number; a verdict otherwise. */
+/** An answer that should be a number and is not. */
+function notANumberAnswer(what: Feedback, answer: unknown): Feedback {
+  return {
+    en: `${what.en} should be a number, but your answer is ${String(answer)}`,
+    zh: `${what.zh}应是一个数，但你的答案是 ${String(answer)}`,
+  };
+}
+
 function callForNumber(call: string, fn: () => unknown): number | CheckResult {
   let got: unknown;
   try {
     got = fn();
   } catch (e) {
-    return fail(`${call} threw ${(e as Error).message}`);
+    return fail(threw(call, e, false));
   }
-  if (got === undefined) return fail(`${call} returned undefined: write the function body`);
+  if (got === undefined) return fail(returnedUndefined(call));
   const placeholder = placeholderVerdict(call, got);
   if (placeholder) return placeholder;
   if (typeof got !== "number") {
-    return fail(`${call} should return a number, but it returned ${String(got)}`);
+    return fail({
+      en: `${call} should return a number, but it returned ${String(got)}`,
+      zh: `${call} 应返回一个数，但它返回了 ${String(got)}`,
+    });
   }
   return got;
 }
@@ -84,15 +96,38 @@ export function checkBestEpoch(fn: BestEpochFn): CheckResult {
     if (typeof got !== "number") return got;
     const want = bestEpochOf(losses);
     if (got === want) continue;
-    const said = `${call} should be ${want}, but it returned ${got}`;
-    if (got === want - 1) return fail(`${said}: epochs count from 1, array indices from 0; add 1`);
-    if (got === losses.indexOf(Math.max(...losses)) + 1) {
-      return fail(`${said}: that is the epoch of the highest loss; a loss is best when lowest`);
+    const wrong = (hint: Feedback) =>
+      fail({
+        en: `${call} should be ${want}, but it returned ${got}: ${hint.en}`,
+        zh: `${call} 应为 ${want}，但它返回了 ${got}：${hint.zh}`,
+      });
+    if (got === want - 1) {
+      return wrong({
+        en: "epochs count from 1, array indices from 0; add 1",
+        zh: "轮数从 1 开始数，数组下标从 0 开始；要加 1",
+      });
     }
-    if (got === losses.length) return fail(`${said}: the best epoch is not always the last one`);
-    return fail(`${said}: find the position of the smallest loss, counting epochs from 1`);
+    if (got === losses.indexOf(Math.max(...losses)) + 1) {
+      return wrong({
+        en: "that is the epoch of the highest loss; a loss is best when lowest",
+        zh: "这是损失最高的那一轮；损失越低越好",
+      });
+    }
+    if (got === losses.length) {
+      return wrong({
+        en: "the best epoch is not always the last one",
+        zh: "最好的一轮不一定是最后一轮",
+      });
+    }
+    return wrong({
+      en: "find the position of the smallest loss, counting epochs from 1",
+      zh: "找出最小损失的位置，轮数从 1 开始数",
+    });
   }
-  return pass("myBestEpoch finds the epoch of lowest validation loss, counting from 1");
+  return pass({
+    en: "myBestEpoch finds the epoch of lowest validation loss, counting from 1",
+    zh: "myBestEpoch 找到了验证损失最低的那一轮（从 1 开始数）",
+  });
 }
 
 /**
@@ -127,27 +162,48 @@ export function checkStopEpoch(fn: StopEpochFn): CheckResult {
       if (typeof got !== "number") return got;
       const want = stopEpochOf(losses, patience);
       if (got === want) continue;
-      const said = `${call} should be ${want}, but it returned ${got}`;
+      const wrong = (hint: Feedback) =>
+        fail({
+          en: `${call} should be ${want}, but it returned ${got}: ${hint.en}`,
+          zh: `${call} 应为 ${want}，但它返回了 ${got}：${hint.zh}`,
+        });
       if (want === 0) {
-        return fail(
-          `${said}: the loss never goes ${patience} epochs without a new lowest value, so training runs to the end (return 0)`,
-        );
+        return wrong({
+          en:
+            `the loss never goes ${patience} epochs without a new lowest value, so training runs to the end (return 0)`,
+          zh: `损失从没有连续 ${patience} 轮不创新低，所以训练一直跑到最后（返回 0）`,
+        });
       }
       if (got === want + 1 || got === stopEpochOf(losses, patience + 1)) {
-        return fail(
-          `${said}: stop as soon as ${patience} epochs in a row bring no new lowest loss, not one epoch later`,
-        );
+        return wrong({
+          en:
+            `stop as soon as ${patience} epochs in a row bring no new lowest loss, not one epoch later`,
+          zh: `一旦连续 ${patience} 轮损失都没有创新低就立即停止，而不是再多等一轮`,
+        });
       }
-      if (got === want - 1) return fail(`${said}: epochs count from 1, array indices from 0`);
+      if (got === want - 1) {
+        return wrong({
+          en: "epochs count from 1, array indices from 0",
+          zh: "轮数从 1 开始数，数组下标从 0 开始",
+        });
+      }
       if (got === bestEpochOf(losses)) {
-        return fail(`${said}: that is the best epoch; training stops ${patience} epochs after it`);
+        return wrong({
+          en: `that is the best epoch; training stops ${patience} epochs after it`,
+          zh: `这是最好的一轮；训练在它之后 ${patience} 轮才停止`,
+        });
       }
-      return fail(
-        `${said}: keep the lowest loss so far and count the epochs since it; stop when the count reaches the patience`,
-      );
+      return wrong({
+        en:
+          "keep the lowest loss so far and count the epochs since it; stop when the count reaches the patience",
+        zh: "记住目前为止最低的损失，并数一数从那以后过了几轮；这个数达到耐心值（patience）时停止",
+      });
     }
   }
-  return pass("myStopEpoch stops exactly when `patience` epochs bring no new lowest loss");
+  return pass({
+    en: "myStopEpoch stops exactly when `patience` epochs bring no new lowest loss",
+    zh: "myStopEpoch 恰好在连续 `patience` 轮损失没有创新低时停止",
+  });
 }
 
 /**
@@ -167,27 +223,40 @@ export function checkStopEpoch(fn: StopEpochFn): CheckResult {
  * ```
  */
 export function checkDropoutScale(answer: unknown): CheckResult {
-  const what = "the factor applied to the kept inputs of Dropout(0.5)";
+  const what: Feedback = {
+    en: "the factor applied to the kept inputs of Dropout(0.5)",
+    zh: "Dropout(0.5) 给保留下来的输入乘的因子",
+  };
   const placeholder = placeholderVerdict(what, answer);
   if (placeholder) return placeholder;
-  if (typeof answer !== "number") {
-    return fail(`${what} should be a number, but your answer is ${String(answer)}`);
-  }
+  if (typeof answer !== "number") return fail(notANumberAnswer(what, answer));
   if (Math.abs(answer - 2) < 1e-9) {
-    return pass(
-      `${what} is 1 / (1 − 0.5) = 2: half the inputs, each twice as large, keep the mean`,
-    );
+    return pass({
+      en: `${what.en} is 1 / (1 − 0.5) = 2: half the inputs, each twice as large, keep the mean`,
+      zh: `${what.zh}是 1 / (1 − 0.5) = 2：一半的输入，每个放大两倍，均值不变`,
+    });
   }
-  const said = `${what} should be 2, but your answer is ${answer}`;
+  const wrong = (hint: Feedback) =>
+    fail({
+      en: `${what.en} should be 2, but your answer is ${answer}: ${hint.en}`,
+      zh: `${what.zh}应为 2，但你的答案是 ${answer}：${hint.zh}`,
+    });
   if (Math.abs(answer - 0.5) < 1e-9) {
-    return fail(
-      `${said}: 0.5 is the fraction kept; to keep the mean, the kept inputs are divided by it`,
-    );
+    return wrong({
+      en: "0.5 is the fraction kept; to keep the mean, the kept inputs are divided by it",
+      zh: "0.5 是保留的比例；为了保持均值，保留下来的输入要除以它",
+    });
   }
   if (Math.abs(answer - 1) < 1e-9) {
-    return fail(`${said}: unscaled, the mean of the output would halve during training`);
+    return wrong({
+      en: "unscaled, the mean of the output would halve during training",
+      zh: "如果不缩放，训练时输出的均值会减半",
+    });
   }
-  return fail(`${said}: with a fraction p dropped, the kept inputs are multiplied by 1 / (1 − p)`);
+  return wrong({
+    en: "with a fraction p dropped, the kept inputs are multiplied by 1 / (1 − p)",
+    zh: "丢弃比例为 p 时，保留下来的输入要乘以 1 / (1 − p)",
+  });
 }
 
 /**
@@ -207,26 +276,51 @@ export function checkDropoutScale(answer: unknown): CheckResult {
  * ```
  */
 export function checkL2Gradient(answer: unknown): CheckResult {
-  const what = "the term weightDecay 0.003 adds to the gradient of w = 0.5";
+  const what: Feedback = {
+    en: "the term weightDecay 0.003 adds to the gradient of w = 0.5",
+    zh: "weightDecay 0.003 给 w = 0.5 的梯度加上的项",
+  };
   const placeholder = placeholderVerdict(what, answer);
   if (placeholder) return placeholder;
-  if (typeof answer !== "number") {
-    return fail(`${what} should be a number, but your answer is ${String(answer)}`);
-  }
+  if (typeof answer !== "number") return fail(notANumberAnswer(what, answer));
   const close = (a: number, b: number) => Math.abs(a - b) < 1e-12;
   if (close(answer, 0.0015)) {
-    return pass(`${what} is λ · w = 0.003 × 0.5 = 0.0015, pulling w towards 0`);
+    return pass({
+      en: `${what.en} is λ · w = 0.003 × 0.5 = 0.0015, pulling w towards 0`,
+      zh: `${what.zh}是 λ · w = 0.003 × 0.5 = 0.0015，把 w 往 0 拉`,
+    });
   }
-  const said = `${what} should be 0.0015, but your answer is ${answer}`;
-  if (close(answer, 0.003)) return fail(`${said}: the added term grows with the weight: λ · w`);
+  const wrong = (hint: Feedback) =>
+    fail({
+      en: `${what.en} should be 0.0015, but your answer is ${answer}: ${hint.en}`,
+      zh: `${what.zh}应为 0.0015，但你的答案是 ${answer}：${hint.zh}`,
+    });
+  if (close(answer, 0.003)) {
+    return wrong({
+      en: "the added term grows with the weight: λ · w",
+      zh: "加上的项随权重增大：λ · w",
+    });
+  }
   if (close(answer, 0.00075)) {
-    return fail(`${said}: that is λ · w²; the penalty (λ/2) · w² has derivative λ · w, not λ · w²`);
+    return wrong({
+      en: "that is λ · w²; the penalty (λ/2) · w² has derivative λ · w, not λ · w²",
+      zh: "这是 λ · w²；惩罚项 (λ/2) · w² 的导数是 λ · w，而不是 λ · w²",
+    });
   }
   if (close(answer, 0.000375)) {
-    return fail(`${said}: that is the penalty (λ/2) · w²; the gradient is its derivative, λ · w`);
+    return wrong({
+      en: "that is the penalty (λ/2) · w²; the gradient is its derivative, λ · w",
+      zh: "这是惩罚项 (λ/2) · w² 本身；梯度是它的导数 λ · w",
+    });
   }
   if (close(answer, -0.0015)) {
-    return fail(`${said}: the term is added to the gradient; the step then subtracts it`);
+    return wrong({
+      en: "the term is added to the gradient; the step then subtracts it",
+      zh: "这一项是加到梯度上的；更新那一步再把它减掉",
+    });
   }
-  return fail(`${said}: the penalty (λ/2) · w² has derivative λ · w`);
+  return wrong({
+    en: "the penalty (λ/2) · w² has derivative λ · w",
+    zh: "惩罚项 (λ/2) · w² 的导数是 λ · w",
+  });
 }

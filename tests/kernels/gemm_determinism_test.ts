@@ -1,13 +1,14 @@
 // Training repeats bit for bit only if every product does: gemm's default settings must give the
-// same bits on every call, whatever the machine's load (no timing-dependent choice of threads).
+// same bits on every call and on one thread or two, whatever the machine's load.
 import { gemm } from "../../lib/kernels/mod.ts";
-import { prepareWasm, wasmInfo } from "../../lib/kernels/gemm_wasm.ts";
+import { prepareWasm, setWasmOptions, wasmStats } from "../../lib/kernels/gemm_wasm.ts";
 import { randomSeeded } from "../../lib/random/mod.ts";
-import { ok } from "node:assert/strict";
+import { ok } from "../_helpers.ts";
 
-Deno.test("gemm() by default runs on one thread and repeats bit for bit", async () => {
-  await prepareWasm();
-  ok(wasmInfo().threads === 1, `default threads: ${wasmInfo().threads}`);
+Deno.test("gemm() by default runs on two threads and gives the bits of one thread", async () => {
+  ok(setWasmOptions({}).threads === 2, "two threads by default");
+  const info = await prepareWasm(Infinity);
+  ok(info.threads === 2, `the helper worker did not start: ${info.reason}`);
   const prng = randomSeeded(5);
   const [m, k, n] = [500, 512, 512];
   const a = new Float32Array(m * k);
@@ -17,13 +18,19 @@ Deno.test("gemm() by default runs on one thread and repeats bit for bit", async 
   }
   const b = new Float32Array(k * n).map(() => prng() - 0.5);
   for (const layout of [{}, { transA: true }, { transB: true }]) {
+    const before = setWasmOptions({});
+    setWasmOptions({ threads: 1 });
     const first = new Float32Array(m * n);
     gemm({ a, b, c: first, m, k, n, ...layout });
+    setWasmOptions(before);
+    await prepareWasm(Infinity);
+    wasmStats({ reset: true });
     for (let run = 0; run < 4; run++) {
       const again = new Float32Array(m * n);
       gemm({ a, b, c: again, m, k, n, ...layout });
       const differ = again.findIndex((v, i) => !Object.is(v, first[i]));
-      ok(differ === -1, `${JSON.stringify(layout)} run ${run + 2}: entry ${differ} differs`);
+      ok(differ === -1, `${JSON.stringify(layout)} run ${run + 1}: entry ${differ} differs`);
     }
+    ok(wasmStats().helperCalls === 4, `${JSON.stringify(layout)}: not on two threads`);
   }
 });

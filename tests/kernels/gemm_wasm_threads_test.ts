@@ -1,73 +1,108 @@
-import { ok } from "node:assert/strict";
+// Two threads split a product over C's columns, never over the sum, so they must give the same
+// bits as one thread, for every layout and path, however the chunks fall and whichever thread
+// takes which chunk.
+import { assertThrows, ok } from "../_helpers.ts";
 import { gemmTs } from "../../lib/kernels/gemm_ts.ts";
-import { gemmWasm, prepareWasm, setWasmOptions, wasmInfo } from "../../lib/kernels/gemm_wasm.ts";
+import {
+  gemmWasm,
+  prepareWasm,
+  setWasmOptions,
+  type SparseMode,
+  wasmInfo,
+  wasmStats,
+} from "../../lib/kernels/gemm_wasm.ts";
+import { randomSeeded } from "../../lib/random/mod.ts";
 
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 4294967296;
-  };
+/** The first element where two results differ in any bit (-1 when they are identical). */
+function firstDifference(x: Float32Array, y: Float32Array): number {
+  return x.findIndex((v, i) => !Object.is(v, y[i]));
 }
 
-Deno.test("gemmWasm: two threads match gemmTs and the helper does not leak", async () => {
-  const before = setWasmOptions({ threads: 2, minParallelWork: 0, chunksPerThread: 2 });
+Deno.test("gemmWasm: two threads give the same bits as one, every layout and path", async () => {
+  const before = setWasmOptions({});
+  setWasmOptions({ threads: 2, minParallelWork: 0 });
   try {
-    const info = await prepareWasm(5000);
+    // No deadline: on a busy machine the helper can take seconds to start.
+    const info = await prepareWasm(Infinity);
     ok(info.threads === 2, `the helper worker did not start: ${info.reason}`);
-    const rand = lcg(7);
-    for (
-      const [m, k, n, chunks] of [
-        [8, 3, 5, 1],
-        [17, 129, 33, 2],
-        [129, 784, 130, 8],
-        [784, 128, 512, 2],
-        [128, 512, 512, 3],
-      ]
-    ) {
-      setWasmOptions({ chunksPerThread: chunks! });
-      for (const flags of [0, 1, 2, 3, 4, 7]) {
-        for (const zeros of [0, 0.8]) {
-          const transA = (flags & 1) !== 0,
-            transB = (flags & 2) !== 0,
-            accumulate = (flags & 4) !== 0;
-          const a = Float32Array.from({ length: m! * k! }, () => rand() < zeros ? 0 : rand() - 0.5);
-          const b = Float32Array.from({ length: k! * n! }, () => rand() - 0.5);
-          const c = Float32Array.from({ length: m! * n! }, () => rand());
-          const expected = c.slice();
-          gemmTs({ a, b, c: expected, m: m!, k: k!, n: n!, transA, transB, accumulate });
-          ok(gemmWasm({ a, b, c, m: m!, k: k!, n: n!, transA, transB, accumulate }));
-          for (let i = 0; i < c.length; i++) {
+    const prng = randomSeeded(7);
+    const shapes = [[128, 784, 512], [784, 128, 512], [128, 512, 10], [33, 300, 517], [
+      7,
+      129,
+      64,
+    ], [300, 5, 203]];
+    wasmStats({ reset: true });
+    for (const [m, k, n] of shapes as [number, number, number][]) {
+      for (let flags = 0; flags < 8; flags++) {
+        const layout = { transA: (flags & 1) > 0, transB: (flags & 2) > 0, accumulate: flags > 3 };
+        // Densities around the sparse path's threshold (0.5), so blocks go both ways.
+        const density = [0.2, 0.45, 0.55, 1][flags % 4]!;
+        const a = Float32Array.from({ length: m * k }, () => prng() < density ? prng() - 0.5 : 0);
+        const b = Float32Array.from({ length: k * n }, () => prng() - 0.5);
+        const c0 = Float32Array.from({ length: m * n }, () => prng());
+        for (const sparse of ["auto", "dense", "sparse"] as SparseMode[]) {
+          setWasmOptions({ threads: 1, sparse });
+          const one = c0.slice();
+          ok(gemmWasm({ a, b, c: one, m, k, n, ...layout }));
+          const expected = c0.slice();
+          gemmTs({ a, b, c: expected, m, k, n, ...layout });
+          const close = one.every((v, i) =>
+            Math.abs(v - expected[i]!) < 1e-4 * (1 + Math.abs(expected[i]!))
+          );
+          ok(close, `${m}x${k}x${n} ${JSON.stringify(layout)} ${sparse}: far from gemmTs`);
+          for (const chunksPerThread of [1, 2, 5]) {
+            setWasmOptions({ threads: 2, sparse, chunksPerThread });
+            const two = c0.slice();
+            ok(gemmWasm({ a, b, c: two, m, k, n, ...layout }));
+            const at = firstDifference(two, one);
             ok(
-              Math.abs(c[i]! - expected[i]!) < 1e-4 * (1 + Math.abs(expected[i]!)),
-              `${m}x${k}x${n} flags ${flags} at ${i}`,
+              at === -1,
+              `${m}x${k}x${n} ${
+                JSON.stringify(layout)
+              } ${sparse}, ${chunksPerThread} chunks per thread: element ${at} is ${
+                two[at]
+              } on two threads, ${one[at]} on one`,
             );
           }
         }
       }
     }
+    ok(wasmStats().helperCalls > 0, "no product ran on two threads");
     ok(wasmInfo().threads === 2);
   } finally {
     setWasmOptions(before);
   }
 });
 
-Deno.test("gemmWasm: falls back to one thread when threads is 1", () => {
-  const before = setWasmOptions({ threads: 1 });
+Deno.test("gemmWasm: two threads by default, and one when threads is 1", async () => {
+  ok(setWasmOptions({}).threads === 2);
+  const before = setWasmOptions({});
+  setWasmOptions({ threads: 1 });
   try {
     ok(wasmInfo().threads === 1);
     const c = new Float32Array(4);
-    ok(
-      gemmWasm({
-        a: new Float32Array([1, 2, 3, 4]),
-        b: new Float32Array([1, 0, 0, 1]),
-        c,
-        m: 2,
-        k: 2,
-        n: 2,
-      }),
-    );
+    const a = new Float32Array([1, 2, 3, 4]);
+    ok(gemmWasm({ a, b: new Float32Array([1, 0, 0, 1]), c, m: 2, k: 2, n: 2 }));
     ok(c.join() === "1,2,3,4");
+  } finally {
+    setWasmOptions(before);
+  }
+  await prepareWasm(0);
+});
+
+Deno.test("setWasmOptions: throws on threads or chunksPerThread out of range", () => {
+  const before = setWasmOptions({});
+  try {
+    assertThrows(
+      () => setWasmOptions({ threads: 3 as 2 }),
+      RangeError,
+      'threads must be 1, 2 or "auto": current value is 3',
+    );
+    assertThrows(
+      () => setWasmOptions({ chunksPerThread: 0 }),
+      RangeError,
+      "chunksPerThread as it must be a positive integer: current value is 0",
+    );
   } finally {
     setWasmOptions(before);
   }

@@ -1,13 +1,10 @@
-import { ok, throws } from "node:assert/strict";
-import { adamStep, rmspropStep, WASM_STEP_MIN } from "../../lib/kernels/optim_steps.ts";
-
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 4294967296;
-  };
-}
+// The WebAssembly optimiser updates against the readable formulas of lib/optim: the same steps on
+// float32 arrays (WebAssembly) and on float64 arrays (lib/optim's loop, rounded to float32 after
+// each step as float32 storage would be).
+import { ok, throws } from "../_helpers.ts";
+import { randomSeeded } from "../../lib/random/mod.ts";
+import { adamStepWasm, rmspropStepWasm, WASM_STEP_MIN } from "../../lib/kernels/optim_steps.ts";
+import { adamStep, OPTIMIZER_DEFAULTS, rmspropStep } from "../../lib/optim/mod.ts";
 
 function assertNear(actual: Float32Array, expected: Float64Array, what: string): void {
   for (let i = 0; i < expected.length; i++) {
@@ -16,38 +13,43 @@ function assertNear(actual: Float32Array, expected: Float64Array, what: string):
   }
 }
 
-// Float32 arrays of WASM_STEP_MIN values or more take the WebAssembly path; float64 arrays take
-// the plain loop, which is the reference here.
-for (const n of [1, 7, WASM_STEP_MIN + 3, 100_003]) {
-  Deno.test(`rmspropStep: float32 (WebAssembly for n >= ${WASM_STEP_MIN}) matches float64, n = ${n}`, () => {
-    const rand = lcg(n);
+const { rho, beta1, beta2, eps } = OPTIMIZER_DEFAULTS;
+
+for (const n of [WASM_STEP_MIN, WASM_STEP_MIN + 3, 100_003]) {
+  Deno.test(`rmspropStepWasm matches rmspropStep of lib/optim, n = ${n}`, () => {
+    const rand = randomSeeded(n);
     const p64 = Float64Array.from({ length: n }, () => rand() - 0.5);
     const v64 = new Float64Array(n);
     const p32 = Float32Array.from(p64);
     const v32 = new Float32Array(n);
     for (let step = 0; step < 3; step++) {
       const g64 = Float64Array.from({ length: n }, () => Math.fround(rand() - 0.5));
-      const options = { lr: 1e-3, rho: 0.9, eps: 1e-7, weightDecay: step === 2 ? 1e-4 : 0 };
-      rmspropStep({ param: p64, grad: g64, meanSquare: v64 }, options);
-      rmspropStep({ param: p32, grad: Float32Array.from(g64), meanSquare: v32 }, options);
-      // Round the reference to float32 after each step, as the float32 path stores it.
+      const weightDecay = step === 2 ? 1e-4 : 0;
+      rmspropStep({ param: p64, grad: g64, meanSquare: v64 }, { lr: 1e-3, weightDecay });
+      ok(rmspropStepWasm(p32, Float32Array.from(g64), v32, 1e-3, rho, eps, weightDecay));
       for (let i = 0; i < n; i++) p64[i] = Math.fround(p64[i]!), v64[i] = Math.fround(v64[i]!);
     }
     assertNear(p32, p64, "param");
     assertNear(v32, v64, "meanSquare");
   });
 
-  Deno.test(`adamStep: float32 (WebAssembly for n >= ${WASM_STEP_MIN}) matches float64, n = ${n}`, () => {
-    const rand = lcg(n + 1);
+  Deno.test(`adamStepWasm matches adamStep of lib/optim, n = ${n}`, () => {
+    const rand = randomSeeded(n + 1);
     const p64 = Float64Array.from({ length: n }, () => rand() - 0.5);
     const [m64, v64] = [new Float64Array(n), new Float64Array(n)];
     const p32 = Float32Array.from(p64);
     const [m32, v32] = [new Float32Array(n), new Float32Array(n)];
     for (let step = 1; step <= 3; step++) {
       const g64 = Float64Array.from({ length: n }, () => Math.fround(rand() - 0.5));
-      const options = { lr: 1e-3, step, weightDecay: step === 3 ? 1e-4 : 0 };
-      adamStep({ param: p64, grad: g64, mean: m64, meanSquare: v64 }, options);
-      adamStep({ param: p32, grad: Float32Array.from(g64), mean: m32, meanSquare: v32 }, options);
+      const weightDecay = step === 3 ? 1e-4 : 0;
+      adamStep({ param: p64, grad: g64, mean: m64, meanSquare: v64 }, {
+        lr: 1e-3,
+        step,
+        weightDecay,
+      });
+      const alpha = 1e-3 * Math.sqrt(1 - Math.pow(beta2, step)) / (1 - Math.pow(beta1, step));
+      const g32 = Float32Array.from(g64);
+      ok(adamStepWasm(p32, g32, m32, v32, alpha, beta1, beta2, eps, weightDecay));
       for (let i = 0; i < n; i++) {
         p64[i] = Math.fround(p64[i]!), m64[i] = Math.fround(m64[i]!), v64[i] = Math.fround(v64[i]!);
       }
@@ -58,6 +60,13 @@ for (const n of [1, 7, WASM_STEP_MIN + 3, 100_003]) {
   });
 }
 
+Deno.test("rmspropStepWasm and adamStepWasm leave short or float64 arrays to the loop", () => {
+  const short = new Float32Array(WASM_STEP_MIN - 1);
+  ok(!rmspropStepWasm(short, short.slice(), short.slice(), 1e-3, rho, eps, 0));
+  const wide = new Float64Array(WASM_STEP_MIN);
+  ok(!adamStepWasm(wide, wide.slice(), wide.slice(), wide.slice(), 1e-3, beta1, beta2, eps, 0));
+});
+
 Deno.test("rmspropStep: throws when the lengths differ, naming both", () => {
   throws(
     () =>
@@ -65,8 +74,10 @@ Deno.test("rmspropStep: throws when the lengths differ, naming both", () => {
         param: new Float32Array(3),
         grad: new Float32Array(2),
         meanSquare: new Float32Array(3),
-      }, { lr: 0.1 }),
+      }),
     (e: unknown) =>
-      e instanceof TypeError && /param has 3 values, grad has 2/.test((e as Error).message),
+      e instanceof TypeError &&
+      (e as Error).message ===
+        "Cannot run an RMSprop step as grad must have the parameter's length: param has 3 values, grad has 2",
   );
 });

@@ -77,6 +77,19 @@ Deno.test("Dropout keeps the expected mean and drops about rate of the values", 
   ok(y.data.every((v) => v === 0 || Math.abs(v - 1.25) < 1e-6));
 });
 
+Deno.test("Dropout draws one 32-bit number per two values, one 16-bit half each", () => {
+  const source = randomSeeded(3);
+  const draws: number[] = [];
+  const counting = () => {
+    draws.push(source());
+    return draws.at(-1)!;
+  };
+  const y = new Dropout(0.5, { prng: counting }).forward(ones([3, 5]));
+  strictEqual(draws.length, 8, "15 values, 8 draws");
+  const halves = draws.flatMap((u) => [(u * 2 ** 32) & 0xffff, (u * 2 ** 32) >>> 16]);
+  deepStrictEqual([...y.data], halves.slice(0, 15).map((h) => (h < 32768 ? 0 : 2)));
+});
+
 Deno.test("Dropout is off in eval mode and seeded in training mode", () => {
   const a = new Dropout(0.5, { prng: randomSeeded(9) });
   const b = new Dropout(0.5, { prng: randomSeeded(9) });

@@ -2,9 +2,13 @@ import onnxProto from "onnx-proto";
 import type { onnx } from "onnx-proto";
 import * as ort from "onnxruntime-web";
 import {
+  Conv2d,
   Dropout,
   encodeOnnx,
+  Flatten,
   Linear,
+  MaxPool2d,
+  mnistCnn,
   Module,
   ONNX_INPUT,
   ONNX_OUTPUT,
@@ -19,6 +23,7 @@ import { type Tensor, uniform } from "../../lib/tensor/mod.ts";
 import { predict } from "../../lib/train/mod.ts";
 import { deepStrictEqual, ok, strictEqual, throws } from "../_helpers.ts";
 import { kerasMnistMlp } from "../../lib/nn/mod.ts";
+import { loadMnist, mnistDataset } from "../../lib/data/mod.ts";
 import { trainedMlp } from "./_trained_mlp.ts";
 
 ort.env.wasm.numThreads = 1;
@@ -116,6 +121,58 @@ Deno.test("encodeOnnx() writes one node per layer, the parameters under their ow
   deepStrictEqual([graph.output[0]!.name, dims(graph.output[0]!)], ["yHat", ["N", 10]]);
 });
 
+Deno.test("encodeOnnx() exports notebook 10's CNN: ONNX Runtime matches the library on 16 digits", async () => {
+  const mnist = await loadMnist({
+    dir: new URL("../fixtures/mnist16/", import.meta.url),
+    verify: false,
+  });
+  const x = mnistDataset(mnist.testImages, mnist.testLabels).x.reshape([-1, 1, 28, 28]);
+  const model = mnistCnn(3);
+  const ours = predict(model, x).data;
+  const bytes = encodeOnnx(model, { inputShape: [1, 28, 28] });
+  const { node } = onnxProto.onnx.ModelProto.decode(bytes).graph!;
+  deepStrictEqual(node!.map((n) => n.opType), [
+    "Conv",
+    "Relu",
+    "MaxPool",
+    "Conv",
+    "Relu",
+    "MaxPool",
+    "Flatten",
+    "Gemm",
+    "Relu",
+    "Identity",
+    "Gemm",
+    "Softmax",
+  ]);
+  const theirs = await runOnnx(bytes, x);
+  strictEqual(theirs.length, 16 * 10);
+  deepStrictEqual(argmaxRows(theirs), argmaxRows(ours));
+  let largest = 0;
+  for (let i = 0; i < ours.length; i++) {
+    largest = Math.max(largest, Math.abs(ours[i]! - theirs[i]!));
+  }
+  ok(largest < 1e-5, `largest difference ${largest}`);
+});
+
+Deno.test("encodeOnnx() exports a padded, strided convolution and a Flatten of its maps", async () => {
+  const prng = randomSeeded(5);
+  const model = new Sequential([
+    new Conv2d(3, 5, { kernelSize: 3, stride: 2, padding: 1, prng }),
+    new MaxPool2d(2, { stride: 1 }),
+    new Flatten(),
+    new Linear(5 * 3 * 3, 10, { prng }),
+  ]);
+  const x = uniform([4, 3, 7, 7], { low: -1, high: 1, prng });
+  const ours = predict(model, x).data;
+  const theirs = await runOnnx(encodeOnnx(model, { inputShape: [3, 7, 7] }), x);
+  let largest = 0;
+  for (let i = 0; i < ours.length; i++) {
+    largest = Math.max(largest, Math.abs(ours[i]! - theirs[i]!));
+  }
+  ok(largest < 1e-5, `largest difference ${largest}`);
+});
+
 Deno.test("encodeOnnx() refuses what it cannot export, naming the layer", async (t) => {
   class Scale extends Module {
     forward(x: Tensor): Tensor {
@@ -128,7 +185,7 @@ Deno.test("encodeOnnx() refuses what it cannot export, naming the layer", async 
     throws(() => encodeOnnx(model), {
       name: "TypeError",
       message:
-        "Cannot export layer 2 to ONNX as each layer must be Linear, ReLU, Sigmoid, Tanh, Softmax or Dropout: layer 2 is Scale()",
+        "Cannot export layer 2 to ONNX as each layer must be Linear, Conv2d, MaxPool2d, Flatten, ReLU, Sigmoid, Tanh, Softmax or Dropout: layer 2 is Scale()",
     });
   });
   await t.step("a model that is not a Sequential", () => {
@@ -151,6 +208,29 @@ Deno.test("encodeOnnx() refuses what it cannot export, naming the layer", async 
       name: "TypeError",
       message:
         "Cannot export layer 0 (Linear(3 → 2)) to ONNX as its parameters must be float32: weight is float64",
+    });
+  });
+  await t.step("a model that starts with a convolution, without inputShape", () => {
+    throws(() => encodeOnnx(mnistCnn(0)), {
+      name: "TypeError",
+      message:
+        /starts with a convolution: pass one example's shape, e.g. \{ inputShape: \[1, 28, 28\] \}/,
+    });
+  });
+  await t.step("a convolution whose channels do not match its input", () => {
+    const model = new Sequential([new Conv2d(3, 4, { kernelSize: 3, prng })]);
+    throws(() => encodeOnnx(model, { inputShape: [1, 28, 28] }), {
+      name: "TypeError",
+      message:
+        "Cannot export layer 0 (Conv2d(3 → 4, 3×3)) to ONNX as its input must be images of 3 channel(s): the layers before it give examples of shape [1, 28, 28]",
+    });
+  });
+  await t.step("a pooling after a Linear layer", () => {
+    const model = new Sequential([new Linear(3, 4, { prng }), new MaxPool2d(2)]);
+    throws(() => encodeOnnx(model), {
+      name: "TypeError",
+      message:
+        "Cannot export layer 1 (MaxPool2d(2×2)) to ONNX as its input must be images [C, H, W]: the layers before it give examples of shape [4]",
     });
   });
   await t.step("a model without a Linear layer to give the input size", () => {

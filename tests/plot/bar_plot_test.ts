@@ -18,7 +18,10 @@ Deno.test("barPlot()", async (t) => {
   });
 
   await t.step("throws TypeError when labels or colours do not match the bars", () => {
-    throws(() => barPlot([1, 2], { labels: ["a"] }), /labels has 1 names, values has 2/);
+    throws(
+      () => barPlot([1, 2], { labels: ["a"] }),
+      /labels must give one entry per bar: labels has 1, values has 2/,
+    );
     throws(() => barPlot([1, 2], { colors: ["red"] }), /colors has 1, values has 2/);
   });
 

@@ -1,8 +1,6 @@
-import { createCanvas } from "@napi-rs/canvas";
-import { Buffer } from "node:buffer";
 import { deepStrictEqual, ok, strictEqual, throws } from "../_helpers.ts";
 import { Figure, figure, mimeBundle } from "../../lib/plot/mod.ts";
-import { assertBundle, assertPixel, FIGURE_KEYS, match, numbersIn, pixelAt } from "./_bundle.ts";
+import { assertBundle, assertPixel, FIGURE_KEYS, match, numbersIn } from "./_bundle.ts";
 
 Deno.test("Figure", async (t) => {
   await t.step("bundles plotly JSON, HTML and text", () => {
@@ -21,7 +19,7 @@ Deno.test("Figure", async (t) => {
       const fig = figure([{ type: "bar", x: [1], y: [123.4] }], { title: { text: "Sales" } });
       const html = String(mimeBundle(fig)["text/html"]);
       ok(html.includes('"files/node_modules/plotly.js-dist-min/plotly.min.js"'));
-      ok(html.includes("Jupyter.notebook"), "reads classic Notebook's model of the output");
+      ok(html.includes("Jupyter?.notebook"), "reads classic Notebook's model of the output");
       ok(html.includes('"application/vnd.plotly.v1+json"'));
       ok(!html.includes("123.4"), "the figure is stored once, in the plotly JSON, not again here");
       ok(!/https?:\/\//.test(html), "no network URL");
@@ -43,7 +41,7 @@ Deno.test("Figure", async (t) => {
       const shown = html.replace(/<script[\s\S]*<\/script>/, "").replace(/<[^>]+>/g, "").trim();
       strictEqual(
         shown,
-        'Plot "A &lt;line&gt;": run the cell, or trust the notebook (File → Trust Notebook), to draw it.',
+        "Plot &quot;A &lt;line&gt;&quot;: run the cell, or trust the notebook (File → Trust Notebook), to draw it.",
       );
     },
   );
@@ -54,7 +52,7 @@ Deno.test("Figure", async (t) => {
     const key = (y: number) =>
       String(mimeBundle(make(y))["text/html"]).match(/data-figure="([^"]+)"/)![1];
     ok(key(1) !== key(2), "a different figure gets a different key");
-    ok(String(mimeBundle(make(1))["text/html"]).includes(`var KEY = "${key(1)}"`));
+    ok(String(mimeBundle(make(1))["text/html"]).includes(`drawPlot("${key(1)}"`));
   });
 
   await t.step("escapes </script> inside data so the HTML stays well formed", () => {
@@ -100,68 +98,38 @@ Deno.test("Figure", async (t) => {
     match(String(bundle["text/html"]), /Pass fewer points/);
   });
 
-  await t.step("toPng draws bars and lines where their values put them", () => {
-    // No margins: the plot area is the whole 200 × 100 picture, x from 0 to 10, y from 0 to 10.
-    const layout = {
-      width: 200,
-      height: 100,
-      margin: { l: 0, r: 0, t: 0, b: 0 },
-      xaxis: { range: [0, 10] },
-      yaxis: { range: [0, 10] },
-    };
+  // toPng's plot area in a 400 × 300 picture: x from 62 to 384, y from 232 (bottom) up to 34.
+  const at = (x: number, y: number, range: [number, number] = [0, 10]) =>
+    [62 + 322 * x / 10, 232 - 198 * (y - range[0]) / (range[1] - range[0])] as const;
+  const box = { width: 400, height: 300, xaxis: { range: [0, 10] } };
+
+  await t.step("toPng draws lines and markers where their values put them", () => {
     const png = figure([
-      { type: "bar", x: [5], y: [6], marker: { color: "#ff0000" } },
       { type: "scatter", mode: "lines", x: [0, 10], y: [8, 8], line: { color: "#0000ff" } },
-    ], layout).toPng();
-    assertPixel(png, 100, 70, "#ff0000"); // inside the bar: x = 5, y = 3
-    assertPixel(png, 104, 30, "#ffffff"); // above it: y = 7
-    assertPixel(png, 60, 70, "#ffffff"); // beside it: x = 3
-    assertPixel(png, 150, 20, "#0000ff"); // on the line y = 8
-    assertPixel(png, 150, 30, "#ffffff"); // under it
+      { type: "scatter", mode: "markers", x: [5], y: [3], marker: { color: "#ff0000" } },
+    ], { ...box, yaxis: { range: [0, 10] } }).toPng();
+    assertPixel(png, ...at(7, 8), "#0000ff"); // on the line y = 8
+    assertPixel(png, ...at(7, 6.5), "#ffffff"); // under it
+    assertPixel(png, ...at(5, 3), "#ff0000"); // the marker at (5, 3)
+    assertPixel(png, ...at(7, 3), "#ffffff"); // beside it, no line through it
   });
 
   await t.step("toPng puts a log axis's decades evenly apart", () => {
-    const layout = {
-      width: 100,
-      height: 200,
-      margin: { l: 0, r: 0, t: 0, b: 0 },
-      xaxis: { range: [0, 1] },
+    const line = { type: "scatter", mode: "lines", x: [0, 10], y: [10, 10] };
+    const png = figure([{ ...line, line: { color: "#00aa00" } }], {
+      ...box,
       yaxis: { type: "log", range: [0, 2] }, // 1 to 100, in decades
-    };
-    const line = (y: number) => ({ type: "scatter", mode: "lines", x: [0, 1], y: [y, y] });
-    const png = figure([{ ...line(10), line: { color: "#00aa00", width: 3 } }], layout).toPng();
-    assertPixel(png, 50, 100, "#00aa00"); // 10 is half way up from 1 to 100
-    assertPixel(png, 50, 60, "#ffffff");
-  });
-
-  await t.step("toPng draws an image trace's row 0 at the bottom, where y is lowest", () => {
-    const canvas = createCanvas(2, 2);
-    const ctx = canvas.getContext("2d");
-    const colors = ["#ff0000", "#00ff00", "#0000ff", "#000000"]; // row 0: red, green
-    colors.forEach((color, i) => {
-      ctx.fillStyle = color;
-      ctx.fillRect(i % 2, Math.floor(i / 2), 1, 1);
-    });
-    const source = `data:image/png;base64,${
-      Buffer.from(canvas.encodeSync("png")).toString("base64")
-    }`;
-    const png = figure([{ type: "image", source, x0: 0, dx: 1, y0: 0, dy: 1 }], {
-      width: 100,
-      height: 100,
-      margin: { l: 0, r: 0, t: 0, b: 0 },
     }).toPng();
-    assertPixel(png, 25, 75, "#ff0000"); // bottom left: row 0, column 0
-    assertPixel(png, 75, 75, "#00ff00");
-    assertPixel(png, 25, 25, "#0000ff"); // top left: row 1
-    assertPixel(png, 75, 25, "#000000");
+    assertPixel(png, ...at(7, 1, [0, 2]), "#00aa00"); // 10 is half way up from 1 to 100
+    assertPixel(png, ...at(7, 1.5, [0, 2]), "#ffffff");
   });
 
-  await t.step("toPng names the traces it cannot draw instead of drawing nothing", () => {
-    const png = figure([{ type: "surface", z: [[1, 2], [3, 4]] }], { width: 300, height: 100 })
-      .toPng();
-    let ink = 0;
-    for (let x = 0; x < 300; x += 2) if (pixelAt(png, x, 92)[0] < 200) ink++;
-    ok(ink > 10, `the note's text row has ${ink} dark pixels`);
+  await t.step("toPng refuses what it cannot draw, naming the trace", () => {
+    throws(() => figure([{ type: "surface", z: [[1, 2], [3, 4]] }]).toPng(), {
+      name: "RangeError",
+      message:
+        "Cannot draw figure as PNG as toPng() draws line and scatter traces only: trace 0 is a surface",
+    });
   });
 
   await t.step("throws TypeError when data is not an array", () => {

@@ -1,4 +1,4 @@
-import { deepStrictEqual, ok, throws } from "../_helpers.ts";
+import { deepStrictEqual, throws } from "../_helpers.ts";
 import { scatterPlot } from "../../lib/plot/mod.ts";
 import { assertBundle, fakeTensor, FIGURE_KEYS, match } from "./_bundle.ts";
 
@@ -29,19 +29,6 @@ Deno.test("scatterPlot()", async (t) => {
       message:
         "Cannot draw scatter plot as labels must be classes (whole numbers from 0): labels[1] is 0.5",
     });
-  });
-
-  await t.step("keeps at most maxPoints points", () => {
-    const n = 60_000;
-    const points = Array.from({ length: n }, (_, i) => [Math.cos(i), Math.sin(i)]);
-    const fig = scatterPlot(points, { labels: points.map((_, i) => i % 10) });
-    const drawn = fig.data.reduce((s, d) => s + (d as Trace).x.length, 0);
-    ok(drawn <= 5000, `${drawn} points drawn`);
-    assertBundle(fig, FIGURE_KEYS);
-    match(
-      fig.description,
-      /60000 points in 10 classes \(class 0: 6000, .*class 9: 6000\), 5000 drawn/,
-    );
   });
 
   await t.step("throws TypeError naming the shapes", () => {

@@ -1,4 +1,4 @@
-import { deepStrictEqual, ok, strictEqual } from "../_helpers.ts";
+import { deepStrictEqual, ok, strictEqual, throws } from "../_helpers.ts";
 import { mimeBundle, TrainingView, trainingView } from "../../lib/plot/mod.ts";
 import type { Callback, History, TrainEvent } from "../../lib/train/callback.ts";
 import { assertBundle, assertPng, IMAGE_KEYS, match } from "./_bundle.ts";
@@ -48,7 +48,7 @@ Deno.test("TrainingView", async (t) => {
       lines[3]!,
       /^epoch 3\/3 {2}loss 0\.5000 {2}accuracy 83\.33% {2}val loss 0\.5500 {2}val accuracy 86\.67% {2}0:02$/,
     );
-    match(lines[4]!, /done: 3 epochs in 0:02/);
+    match(lines[4]!, /done: 3 epoch\(s\) in 0:02/);
   });
 
   await t.step("in Jupyter, shows one output and updates it in place", async () => {
@@ -73,7 +73,7 @@ Deno.test("TrainingView", async (t) => {
     assertPng(last["image/png"]);
     match(
       String(last["text/plain"]),
-      /^Done: 3 epoch\(s\) in 0:02, loss 0\.5000, accuracy 83\.33%, val loss 0\.5500/,
+      /^Training: done: 3 epoch\(s\) in 0:02, loss 0\.5000, accuracy 83\.33%, val loss 0\.5500/,
     );
     ok(JSON.stringify(last).length < 200_000);
   });
@@ -115,7 +115,7 @@ Deno.test("TrainingView", async (t) => {
   await t.step("is itself displayable, showing its current state", () => {
     const view = new TrainingView({ log: () => {} });
     assertBundle(view, IMAGE_KEYS);
-    strictEqual(mimeBundle(view)["text/plain"], "Training has not started");
+    strictEqual(mimeBundle(view)["text/plain"], "Training: waiting to start");
   });
 
   await t.step(
@@ -134,19 +134,12 @@ Deno.test("TrainingView", async (t) => {
     },
   );
 
-  await t.step("draws the loss on a log axis unless told not to", async () => {
-    const picture = async (options: { logLoss?: boolean }) => {
-      let last: Record<string, unknown> = {};
-      const display = (bundle: Record<string, unknown>) => ((last = bundle), Promise.resolve());
-      await run(new TrainingView({ minIntervalMs: 0, display, ...options }));
-      return last["image/png"];
-    };
-    const [byDefault, log, linear] = [
-      await picture({}),
-      await picture({ logLoss: true }),
-      await picture({ logLoss: false }),
-    ];
-    strictEqual(byDefault, log);
-    ok(byDefault !== linear);
+  await t.step('writes its words in Chinese with language: "zh"', async () => {
+    const lines: string[] = [];
+    await run(trainingView({ language: "zh", log: (line) => lines.push(line) }));
+    match(lines[0]!, /^训练：3 个迭代周期，每个 5 步$/);
+    match(lines[3]!, /^迭代周期 3\/3 {2}损失 0\.5000 {2}准确率 83\.33% {2}验证损失 0\.5500/);
+    match(lines[4]!, /^完成：3 个迭代周期，用时 0:02$/);
+    throws(() => trainingView({ language: "fr" as never }), /language must be "en" or "zh"/);
   });
 });

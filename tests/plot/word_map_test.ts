@@ -42,7 +42,7 @@ Deno.test("wordMap()", async (t) => {
   await t.step("labels only the words asked for, and names every point on hover", () => {
     const fig = wordMap(points, words, { labelled: ["king"] });
     const trace = fig.data[0] as unknown as Trace;
-    strictEqual(trace.name, "words");
+    strictEqual(trace.name, "");
     deepStrictEqual(trace.text, ["", "king", "", "", ""]);
     deepStrictEqual(trace.hovertext, words);
   });

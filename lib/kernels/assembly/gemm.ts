@@ -17,7 +17,10 @@
 //   A stored [k, m] if TRANS_A (A[i, p] at a + 4 (p m + i))
 //   B stored [k, n]            (B[p, j] at b + 4 (p n + j))
 //   B stored [n, k] if TRANS_B (B[p, j] at b + 4 (j k + p))
-// A thread computes only C's rows [rowStart, rowEnd), so two threads can split one product.
+// A call computes only C's columns [colStart, colEnd), so two threads can split one product.
+// Every element of C is summed in the same order whichever columns a call covers (the paths are
+// chosen per block of rows, from A alone), so a product split between threads gives the same bits
+// as one thread doing it all, as long as the split falls on a multiple of 4 columns.
 //
 // Two algorithms, picked per block of rows by counting the zeros of A:
 // - dense: the classic BLIS scheme. Copy ("pack") a block of B into panels of NR columns and
@@ -103,10 +106,12 @@ export function gemmWorkBytes(k: i32, n: i32, flags: i32): usize {
 }
 
 /**
- * Computes rows [rowStart, rowEnd) of C = op(A)·op(B) (see the top of this file).
+ * Computes columns [colStart, colEnd) of C = op(A)·op(B) (see the top of this file); colStart
+ * must be a multiple of 4, and so must colEnd unless it is n.
  *
- * `sparseBelow` is a density: a block of rows of op(A) with a smaller fraction of non-zero
- * entries takes the sparse path. Returns the number of rows that took the sparse path.
+ * `sparseBelow` is a density: a block of SPARSE_ROWS rows of op(A) (counted from row 0) with a
+ * smaller fraction of non-zero entries takes the sparse path. Returns the number of rows that
+ * took the sparse path.
  */
 export function gemm(
   a: usize,
@@ -116,27 +121,29 @@ export function gemm(
   k: i32,
   n: i32,
   flags: i32,
-  rowStart: i32,
-  rowEnd: i32,
+  colStart: i32,
+  colEnd: i32,
   work: usize,
   sparseBelow: f64,
 ): i32 {
-  if (rowEnd <= rowStart || n <= 0) return 0;
+  if (colEnd <= colStart || m <= 0) return 0;
   if (k <= 0) {
     // An empty sum: C = 0, or C unchanged when accumulating.
     if (!(flags & ACCUMULATE)) {
-      memory.fill(
-        c + <usize>rowStart * <usize>n * 4,
-        0,
-        <usize>(rowEnd - rowStart) * <usize>n * 4,
-      );
+      for (let i = 0; i < m; i++) {
+        memory.fill(
+          c + (<usize>i * <usize>n + <usize>colStart) * 4,
+          0,
+          <usize>(colEnd - colStart) * 4,
+        );
+      }
     }
     return 0;
   }
   // Listing the non-zeros costs about one pass over op(A); it pays off only when each entry
   // skipped saves a whole row of work, so narrow products stay dense.
   if ((flags & FORCE_DENSE) || (n < SPARSE_MIN_N && !(flags & FORCE_SPARSE))) {
-    denseRows(a, b, c, m, k, n, flags, rowStart, rowEnd, work);
+    denseRows(a, b, c, m, k, n, flags, 0, m, colStart, colEnd, work);
     return 0;
   }
   // The sparse path lists op(A)'s non-zeros SPARSE_ROWS rows at a time; B is transposed
@@ -148,12 +155,12 @@ export function gemm(
   let bRows = b;
   let transposed = false;
   let sparseCount = 0;
-  for (let r0 = rowStart; r0 < rowEnd; r0 += SPARSE_ROWS) {
-    const r1 = imin(r0 + SPARSE_ROWS, rowEnd);
+  for (let r0 = 0; r0 < m; r0 += SPARSE_ROWS) {
+    const r1 = imin(r0 + SPARSE_ROWS, m);
     const nnz = listNonZeros(a, m, k, flags, r0, r1, rowPtr, cols, vals);
     const dense = <f64>(r1 - r0) * <f64>k;
     if (!(flags & FORCE_SPARSE) && <f64>nnz >= sparseBelow * dense) {
-      denseRows(a, b, c, m, k, n, flags, r0, r1, work);
+      denseRows(a, b, c, m, k, n, flags, r0, r1, colStart, colEnd, work);
       transposed = false; // the dense path packs over the transposed copy of B
       continue;
     }
@@ -162,7 +169,7 @@ export function gemm(
       bRows = bT;
       transposed = true;
     }
-    sparseRows(bRows, c, n, flags, r0, r1, rowPtr, cols, vals);
+    sparseRows(bRows, c, n, flags, r0, r1, colStart, colEnd, rowPtr, cols, vals);
     sparseCount += r1 - r0;
   }
   return sparseCount;
@@ -171,7 +178,7 @@ export function gemm(
 // ---------------------------------------------------------------------------------------
 // Dense path: packing and the register tile
 
-/** Dense product for rows [rowStart, rowEnd) of C. */
+/** Dense product for rows [rowStart, rowEnd) and columns [colStart, colEnd) of C. */
 function denseRows(
   a: usize,
   b: usize,
@@ -182,14 +189,16 @@ function denseRows(
   flags: i32,
   rowStart: i32,
   rowEnd: i32,
+  colStart: i32,
+  colEnd: i32,
   work: usize,
 ): void {
   const packedB = work;
   const packedA = packedB + align64(<usize>(KC * NC) * 4);
   const tile = packedA + align64(<usize>(MC * KC) * 4);
   const ldc = <usize>n * 4;
-  for (let jc = 0; jc < n; jc += NC) {
-    const nc = imin(NC, n - jc);
+  for (let jc = colStart; jc < colEnd; jc += NC) {
+    const nc = imin(NC, colEnd - jc);
     for (let pc = 0; pc < k; pc += KC) {
       const kc = imin(KC, k - pc);
       // The first block of the sum writes C (or adds to it when the caller accumulates);
@@ -490,11 +499,12 @@ function listNonZeros(
 }
 
 /**
- * C[i, :] (= or +=) sum over the listed entries (p, v) of row i: v * B[p, :], for rows
- * [r0, r1). B is row-major [k, n] here. Columns go SPARSE_CHUNK (48) at a time, held in 12
- * vector registers while the row's entries stream by (then 32, 4 and 1 at a time at the
- * edge); SPARSE_BLOCK columns of B are swept for all
- * rows before moving on, so that block of B stays in cache.
+ * C[i, j] (= or +=) sum over the listed entries (p, v) of row i: v * B[p, j], for rows
+ * [r0, r1) and columns [colStart, colEnd). B is row-major [k, n] here. Columns go SPARSE_CHUNK
+ * (48) at a time, held in 12 vector registers while the row's entries stream by (then 32, 4 and
+ * 1 at a time at the edge: only the last n % 4 columns of C go one at a time, whatever the
+ * column range); SPARSE_BLOCK columns of B are swept for all rows before moving on, so that
+ * block of B stays in cache.
  */
 function sparseRows(
   b: usize,
@@ -503,14 +513,16 @@ function sparseRows(
   flags: i32,
   r0: i32,
   r1: i32,
+  colStart: i32,
+  colEnd: i32,
   rowPtr: usize,
   cols: usize,
   vals: usize,
 ): void {
   const add = (flags & ACCUMULATE) != 0;
   const ldb = <usize>n * 4;
-  for (let jb = 0; jb < n; jb += SPARSE_BLOCK) {
-    const jbEnd = imin(jb + SPARSE_BLOCK, n);
+  for (let jb = colStart; jb < colEnd; jb += SPARSE_BLOCK) {
+    const jbEnd = imin(jb + SPARSE_BLOCK, colEnd);
     for (let i = r0; i < r1; i++) {
       const start = load<i32>(rowPtr + <usize>(i - r0) * 4);
       const end = load<i32>(rowPtr + <usize>(i - r0 + 1) * 4);

@@ -1,6 +1,7 @@
 /**
  * Softmax and cross-entropy, forward and backward in one pass over the logits, with no
- * allocation. For `lib/ops` (crossEntropy) and `lib/train` to call in their hot paths.
+ * allocation. Used only by the benchmark's fused training loop (`bench/_fused_mlp.ts`); the
+ * library computes the same loss with `crossEntropy` of `lib/ops`.
  *
  * Taught in `notebooks/08_mnist_mlp.ipynb`.
  *
@@ -31,7 +32,7 @@ export interface SoftmaxCrossEntropyOptions {
  *
  * @example Usage
  * ```ts
- * import { softmaxCrossEntropy } from "./softmax_cross_entropy.ts";
+ * import { softmaxCrossEntropy } from "./_softmax_cross_entropy.ts";
  * import { ok } from "node:assert/strict";
  *
  * const grad = new Float32Array(2);

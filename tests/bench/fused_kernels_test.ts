@@ -1,26 +1,19 @@
-import { deepStrictEqual, ok, throws } from "node:assert/strict";
-import { biasReluDropout, biasReluDropoutBackward } from "../../lib/kernels/dense_layer.ts";
-import { softmaxCrossEntropy } from "../../lib/kernels/softmax_cross_entropy.ts";
+import { deepStrictEqual, ok, throws } from "../_helpers.ts";
+import { randomSeeded } from "../../lib/random/mod.ts";
+import { biasReluDropout, biasReluDropoutBackward } from "../../bench/_dense_layer.ts";
+import { softmaxCrossEntropy } from "../../bench/_softmax_cross_entropy.ts";
 import { crossEntropy } from "../../lib/ops/mod.ts";
 import { tensor } from "../../lib/tensor/mod.ts";
 
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 4294967296;
-  };
-}
-
 Deno.test("biasReluDropout: matches relu(z + b) * mask, and its backward the chain rule", () => {
-  const rand = lcg(1);
+  const rand = randomSeeded(1);
   const [rows, cols] = [5, 7];
   const z = Float32Array.from({ length: rows * cols }, () => rand() * 2 - 1);
   const bias = Float32Array.from({ length: cols }, () => rand() - 0.5);
   const mask = new Float32Array(rows * cols);
   const y = z.slice();
-  biasReluDropout(y, bias, { rows, cols, dropout: { rate: 0.25, mask, prng: lcg(9) } });
-  const draws = lcg(9);
+  biasReluDropout(y, bias, { rows, cols, dropout: { rate: 0.25, mask, prng: randomSeeded(9) } });
+  const draws = randomSeeded(9);
   for (let i = 0; i < rows * cols; i++) {
     const keep = draws() >= 0.25 ? 1 / 0.75 : 0;
     ok(mask[i] === Math.fround(keep));
@@ -52,7 +45,7 @@ Deno.test("biasReluDropoutBackward: accumulates the bias gradient when asked", (
 });
 
 Deno.test("softmaxCrossEntropy: matches crossEntropy and its gradient from autograd", () => {
-  const rand = lcg(3);
+  const rand = randomSeeded(3);
   const [rows, cols] = [6, 10];
   const logits = Float64Array.from({ length: rows * cols }, () => rand() * 8 - 4);
   const labels = Uint8Array.from({ length: rows }, () => Math.floor(rand() * cols));

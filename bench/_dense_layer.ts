@@ -1,8 +1,9 @@
 /**
  * The element-wise work around a dense layer's matrix product, fused into single passes over
  * row-major float arrays, in place, with no allocation: bias + ReLU (+ dropout) forward, and
- * their backward. For `lib/nn` and `lib/ops` to call in their hot paths; the training loop of
- * `bench/epoch.ts` ("fused" line) shows what they save.
+ * their backward. Used only by the benchmark's fused training loop (`bench/_fused_mlp.ts`, the
+ * "fused" line of `bench/epoch.ts`), which shows what the autograd path's overhead costs; the
+ * library's layers use the readable ops of `lib/ops`.
  *
  * The layer is `Y = dropout(relu(X·W + b))` (taught in `notebooks/08_mnist_mlp.ipynb`).
  *
@@ -38,7 +39,7 @@ export interface BiasReluDropoutOptions extends RowsCols {
  *
  * @example Usage
  * ```ts
- * import { biasReluDropout } from "./dense_layer.ts";
+ * import { biasReluDropout } from "./_dense_layer.ts";
  * import { deepStrictEqual } from "node:assert/strict";
  *
  * const z = new Float32Array([1, -3, 2, -1]);
@@ -102,7 +103,7 @@ export function biasReluDropout(
  *
  * @example Usage
  * ```ts
- * import { biasReluDropoutBackward } from "./dense_layer.ts";
+ * import { biasReluDropoutBackward } from "./_dense_layer.ts";
  * import { deepStrictEqual } from "node:assert/strict";
  *
  * const grad = new Float32Array([1, 1, 1, 1]);
