@@ -416,6 +416,22 @@ function firstSentence(notebook: Notebook): string {
   return "";
 }
 
+/**
+ * A README's relative links made right for the book: the READMEs become the editions' home pages
+ * (or plain text where that edition is not built); other files of the repository, which the book
+ * does not hold, become plain text. Absolute links and #fragments stay.
+ */
+function bookLinks(markdown: string, lang: Lang, built: Lang[]): string {
+  const homes: Record<string, Lang> = { "README.md": "en", "README.zh-CN.md": "zh" };
+  return markdown.replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, (link, text: string, href: string) => {
+    if (/^([a-z]+:|#)/i.test(href)) return link;
+    const home = homes[href];
+    if (home === undefined || !built.includes(home)) return text;
+    const up = lang === "zh" ? "../" : "";
+    return `[${text}](${up}${home === "zh" ? "zh/" : ""}index.html)`;
+  });
+}
+
 /** Escapes text for a markdown table cell. */
 function tableCell(text: string): string {
   return text.replaceAll("|", "\\|").replace(/\s*\n\s*/g, " ");
@@ -560,7 +576,8 @@ function pagesOf(
   };
 
   const pages: { file: string; notebook: Notebook }[] = [];
-  const home = homeNotebook(edition, executed, hrefOf);
+  const built = other === null ? [edition.lang] : [edition.lang, other.lang];
+  const home = homeNotebook(edition, executed, hrefOf, built);
   home.metadata.book = frame(0, siteTitle, { switch: switchTo("index.html"), math: hasMath(home) });
   pages.push({ file: "index", notebook: home });
 
@@ -583,13 +600,16 @@ function homeNotebook(
   edition: Edition,
   executed: Map<string, Notebook>,
   hrefOf: (c: Chapter) => string,
+  built: Lang[],
 ): Notebook {
   const strings = STRINGS[edition.lang];
   const readme = edition.readme;
   // an English README stands in for a missing README.zh-CN.md: its title, opening and commands,
   // with the edition's own headings, and each Chinese notebook described by its first sentence
   const own = edition.readmeLang === edition.lang;
-  const cells: Cell[] = [markdownCell(`# ${readme.title}\n\n${readme.intro}`)];
+  const cells: Cell[] = [
+    markdownCell(`# ${readme.title}\n\n${bookLinks(readme.intro, edition.lang, built)}`),
+  ];
   if (readme.commands !== null) {
     const heading = (own ? readme.commandsHeading : null) ?? strings.commands;
     cells.push(markdownCell(`## ${heading}\n\n${readme.commands}\n\n${strings.commandsNote}`));

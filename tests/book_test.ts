@@ -218,6 +218,8 @@ function notebook(cells: Cell[]): string {
 
 const README = `# A made-up course
 
+English · [中文](README.zh-CN.md) · [the glossary](glossary.md) · [article](https://example.com/a)
+
 It follows an article for programmers.
 
 ## The two commands
@@ -235,6 +237,8 @@ npx -y deno task test     # runs every test
 `;
 
 const README_ZH = `# 一个虚构的课程
+
+[English](README.md) · 中文
 
 它依据一篇写给程序员的文章。
 
@@ -375,6 +379,15 @@ Deno.test("book of a made-up course", async (t) => {
       const zh = textOf(page("zh/index.html"));
       assert(zh.includes("它依据一篇写给程序员的文章。") && zh.includes("第一步，附一张图"));
       assert(page("zh/index.html").includes('href="../02_second.html"'), "02 has no Chinese page");
+      // the READMEs' links to each other lead to the home pages; to other files, nowhere
+      const main = (html: string) => html.slice(html.indexOf('<main class="book-main">'));
+      assert(main(page("index.html")).includes('<a href="zh/index.html">中文</a>'), "en → zh");
+      assert(
+        main(page("zh/index.html")).includes('<a href="../index.html">English</a>'),
+        "zh → en",
+      );
+      assert(!page("index.html").includes("glossary.md") && home.includes("the glossary"));
+      assert(page("index.html").includes('href="https://example.com/a"'), "absolute links stay");
     });
 
     await t.step("previous, next and the table of contents", () => {
@@ -439,7 +452,9 @@ Deno.test("book of a made-up course", async (t) => {
       assert(page("01_first.html").includes("assets/katex/katex.min.js"));
       assert(!page("02_second.html").includes("katex"));
       for (const path of htmlFiles(out)) {
-        const external = page(path).match(/(src|href)="(https?:)?\/\/[^"]+"/);
+        const external = page(path).match(
+          /<(script|img|link)\s[^>]*(src|href)="(https?:)?\/\/[^"]+"/,
+        );
         assert(external === null, `${path} loads ${external?.[0]}`);
       }
     });
