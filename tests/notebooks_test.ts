@@ -5,7 +5,9 @@ import {
   match as assertMatch,
   ok as assert,
 } from "node:assert/strict";
+import { dirname } from "node:path";
 import { coursePython } from "../scripts/python_env.ts";
+import { EXECUTED_DIR } from "../scripts/book.ts";
 
 const ROOT = new URL("../", import.meta.url);
 const RUNNER = new URL("notebook_runner.py", import.meta.url).pathname;
@@ -171,8 +173,12 @@ Deno.test("every notebook runs top to bottom in the course kernel", async (t) =>
   for (const path of notebooks) {
     const name = path.slice(path.lastIndexOf("/notebooks/") + 1);
     await t.step(name, async () => {
+      // the executed copy, for the book (tests/book_test.ts, deno task book --reuse)
+      const saved = new URL(`${EXECUTED_DIR}/${name}`, ROOT).pathname;
+      await Deno.mkdir(dirname(saved), { recursive: true });
+      await Deno.remove(saved).catch(() => {});
       const started = performance.now();
-      const { code, output } = await runNotebook(path);
+      const { code, output } = await runNotebook(path, ["--save", saved]);
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       console.log(`${name}: ${seconds} s`);
       assertEquals(code, 0, `${name} failed:\n${output}`);
