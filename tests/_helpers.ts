@@ -1,5 +1,5 @@
-// Shared test helpers. All assertion imports go through this file, so that
-// switching assertion libraries is a one-line change.
+// Shared test helpers. All assertion imports go through this file, so that switching assertion
+// libraries is a one-line change (tests/assertion_imports_test.ts keeps this true).
 import assert from "node:assert/strict";
 import { gradCheck, type GradCheckOptions } from "../lib/autograd/mod.ts";
 import { randomSeeded } from "../lib/random/mod.ts";
@@ -12,7 +12,10 @@ import "../lib/ops/mod.ts"; // attach the op methods
 
 export {
   deepStrictEqual,
+  equal,
+  match,
   notDeepStrictEqual,
+  notEqual,
   notStrictEqual,
   ok,
   rejects,

@@ -9,7 +9,7 @@
 // the book's parts one by one. The second builds the real course from the executed copies that
 // tests/notebooks_test.ts saved in build/executed/, so it runs after that test: `deno task test`
 // runs it in a second `deno test`, and on its own it needs `deno task notebooks` first.
-import { deepStrictEqual as assertEquals, ok as assert, rejects } from "node:assert/strict";
+import { deepStrictEqual as assertEquals, ok as assert, rejects } from "./_helpers.ts";
 import { join, relative } from "node:path";
 import { chromium } from "playwright-core";
 import { BookError, buildBook, EXECUTED_DIR, serveBook } from "../scripts/book.ts";

@@ -2,11 +2,7 @@
 // server that serves the notebooks and plotly.js from node_modules/, then shut down; and with the
 // learner's own Jupyter, where one kernelspec serves every checkout. (From a fresh clone, with
 // neither Deno nor Jupyter installed: tests/setup/, which needs the network.)
-import {
-  deepStrictEqual as assertEquals,
-  match as assertMatch,
-  ok as assert,
-} from "node:assert/strict";
+import { deepStrictEqual as assertEquals, match as assertMatch, ok as assert } from "./_helpers.ts";
 import { ROOT, VENV_DIR } from "../scripts/python_env.ts";
 
 const COURSE = new URL("../scripts/course.ts", import.meta.url).pathname;

@@ -1,10 +1,6 @@
 // Runs every notebook under notebooks/ top to bottom in the course kernel, through a real Jupyter
 // client (tests/notebook_runner.py, built on nbclient), and checks the runner itself on fixtures.
-import {
-  deepStrictEqual as assertEquals,
-  match as assertMatch,
-  ok as assert,
-} from "node:assert/strict";
+import { deepStrictEqual as assertEquals, match as assertMatch, ok as assert } from "./_helpers.ts";
 import { dirname } from "node:path";
 import { coursePython } from "../scripts/python_env.ts";
 import { EXECUTED_DIR } from "../scripts/book.ts";

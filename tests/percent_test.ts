@@ -6,7 +6,7 @@ const TEXT = `// %% [markdown]
 // # Title
 
 // %% tags=["no-output"]
-import { ok } from "node:assert/strict";
+import { ok } from "./_helpers.ts";
 
 // %% tags=["no-output"] jupyter={"source_hidden":true}
 ok(1 + 1 === 2);

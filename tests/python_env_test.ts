@@ -1,6 +1,6 @@
 // scripts/python_env.ts: the checkout's own Jupyter in .venv/, from the pinned lock file. The
 // failure cases run against fake Pythons and a closed port instead of PyPI: no network here.
-import { deepStrictEqual, match, ok, rejects, strictEqual } from "node:assert/strict";
+import { deepStrictEqual, match, ok, rejects, strictEqual } from "./_helpers.ts";
 import {
   coursePython,
   ensureVenv,

@@ -1,8 +1,13 @@
 // A figure's 2-D line and scatter traces drawn as a PNG: what Figure.toPng() returns.
 import { blankCanvas, drawText, encodePng, paletteColor } from "./_canvas.ts";
 import { drawChart } from "./_chart.ts";
-import type { PlotlyLayout, PlotlyTrace } from "./figure.ts";
 import { finiteRange } from "./_numbers.ts";
+
+/** One plotly trace, as plotly.js takes it (`{ type: "scatter", x, y, ... }`). */
+export type PlotlyTrace = Record<string, unknown>;
+
+/** A plotly layout (`{ title, xaxis, yaxis, ... }`). */
+export type PlotlyLayout = Record<string, unknown>;
 
 /** The `text` of a plotly title (`"t"` or `{ text: "t" }`), or "". */
 function titleOf(title: unknown): string {

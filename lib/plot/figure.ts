@@ -7,15 +7,11 @@ import {
   type MimeBundle,
   tooLarge,
 } from "./_display.ts";
-import { figurePng } from "./_figure_png.ts";
+import { figurePng, type PlotlyLayout, type PlotlyTrace } from "./_figure_png.ts";
 import { round4 } from "./_numbers.ts";
 import { fill, type Language, plotText } from "./language.ts";
 
-/** One plotly trace, as plotly.js takes it (`{ type: "scatter", x, y, ... }`). */
-export type PlotlyTrace = Record<string, unknown>;
-
-/** A plotly layout (`{ title, xaxis, yaxis, ... }`). */
-export type PlotlyLayout = Record<string, unknown>;
+export type { PlotlyLayout, PlotlyTrace } from "./_figure_png.ts";
 
 /** Options of {@linkcode figure}. */
 export interface FigureOptions {

@@ -1,4 +1,4 @@
-import { equal, match } from "node:assert/strict";
+import { equal, match } from "../_helpers.ts";
 import {
   checkCrossEntropy,
   checkDenseParams,

@@ -1,4 +1,4 @@
-import { equal, match } from "node:assert/strict";
+import { equal, match } from "../_helpers.ts";
 import { checkFitLine, checkMae, checkSecondStep } from "../../notebooks/checks/single_neuron.ts";
 import { b2, fitLine, m2, myMae } from "./solutions/single_neuron.ts";
 

@@ -1,6 +1,6 @@
 // The checks' feedback in Chinese (notebooks/checks/zh.ts, for notebooks/zh/): every check is
 // there, its verdicts are in Chinese, and every sentence the checks write has its Chinese twin.
-import { equal, match, notEqual, ok } from "node:assert/strict";
+import { equal, match, notEqual, ok } from "../_helpers.ts";
 import * as en from "../../notebooks/checks/mod.ts";
 import * as zh from "../../notebooks/checks/zh.ts";
 import { CheckResult } from "../../notebooks/checks/check.ts";

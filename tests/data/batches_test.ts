@@ -1,7 +1,7 @@
 import { batches, numBatches } from "../../lib/data/mod.ts";
 import { randomSeeded } from "../../lib/random/mod.ts";
 import { arange, tensor } from "../../lib/tensor/mod.ts";
-import { deepStrictEqual, notDeepStrictEqual, strictEqual, throws } from "node:assert/strict";
+import { deepStrictEqual, notDeepStrictEqual, strictEqual, throws } from "../_helpers.ts";
 
 const x = arange(0, 10).reshape([10, 1]);
 const labels = Uint8Array.from({ length: 10 }, (_, i) => i);

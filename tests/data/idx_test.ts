@@ -1,5 +1,5 @@
 import { encodeIdx, parseIdx, readIdx } from "../../lib/data/idx.ts";
-import { deepStrictEqual, rejects, strictEqual, throws } from "node:assert/strict";
+import { deepStrictEqual, rejects, strictEqual, throws } from "../_helpers.ts";
 
 const fixtures = new URL("../fixtures/", import.meta.url);
 

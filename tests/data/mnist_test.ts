@@ -1,5 +1,5 @@
 import { loadMnist, MNIST_DEFAULT_DIR, MNIST_FILES } from "../../lib/data/mnist.ts";
-import { deepStrictEqual, ok, rejects, strictEqual } from "node:assert/strict";
+import { deepStrictEqual, ok, rejects, strictEqual } from "../_helpers.ts";
 
 const fixtures = new URL("../fixtures/", import.meta.url);
 

@@ -1,12 +1,6 @@
 import { loadMnist, mnistSplits, splitIndices } from "../../lib/data/mod.ts";
 import { randomSeeded } from "../../lib/random/mod.ts";
-import {
-  deepStrictEqual,
-  notDeepStrictEqual,
-  rejects,
-  strictEqual,
-  throws,
-} from "node:assert/strict";
+import { deepStrictEqual, notDeepStrictEqual, rejects, strictEqual, throws } from "../_helpers.ts";
 
 const fixtures = new URL("../fixtures/mnist16/", import.meta.url);
 

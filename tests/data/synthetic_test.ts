@@ -7,7 +7,7 @@ import {
   xorPoints,
 } from "../../lib/data/mod.ts";
 import { randomSeeded } from "../../lib/random/mod.ts";
-import { deepStrictEqual, ok, strictEqual, throws } from "node:assert/strict";
+import { deepStrictEqual, ok, strictEqual, throws } from "../_helpers.ts";
 
 Deno.test("lessonOnePoints() is x = [1, 2], y = [3, 5]", () => {
   const { x, y } = lessonOnePoints();

@@ -1,6 +1,6 @@
 import { flatten, mnistDataset, normalizePixels, oneHot } from "../../lib/data/mod.ts";
 import { zeros } from "../../lib/tensor/mod.ts";
-import { deepStrictEqual, strictEqual, throws } from "node:assert/strict";
+import { deepStrictEqual, strictEqual, throws } from "../_helpers.ts";
 
 Deno.test("normalizePixels() maps 0-255 to 0-1", () => {
   deepStrictEqual([...normalizePixels(new Uint8Array([0, 255]))], [0, 1]);

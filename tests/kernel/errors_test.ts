@@ -1,6 +1,6 @@
 // Errors the learner would otherwise never see: thrown after a cell finished (in a timer callback,
 // or a promise nothing awaited), and Deno's kernel running out of memory.
-import { deepStrictEqual, match, ok, strictEqual } from "node:assert/strict";
+import { deepStrictEqual, match, ok, strictEqual } from "../_helpers.ts";
 import { runPython, setUpKernel } from "./_helpers.ts";
 
 type Outputs = [string, string][];

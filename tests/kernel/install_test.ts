@@ -1,5 +1,5 @@
 // kernel/install.ts writes the deno-course kernelspec once and leaves it alone when unchanged.
-import { deepStrictEqual, match, ok, strictEqual } from "node:assert/strict";
+import { deepStrictEqual, match, ok, strictEqual } from "../_helpers.ts";
 import { installKernelspec, kernelJson, repointedMessage } from "../../kernel/install.ts";
 
 Deno.test("installKernelspec()", async (t) => {

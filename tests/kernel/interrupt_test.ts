@@ -1,7 +1,7 @@
 // Stop (interrupt) in the course kernel: jupyter_client's KernelManager starts the "deno-course"
 // kernelspec, a cell spins in `while (true) {}`, the front end interrupts it, and the variable
 // set before is still there.
-import { deepStrictEqual, match, ok, strictEqual } from "node:assert/strict";
+import { deepStrictEqual, match, ok, strictEqual } from "../_helpers.ts";
 import { runPython, setUpKernel } from "./_helpers.ts";
 
 interface CellResult {

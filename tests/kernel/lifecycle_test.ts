@@ -2,7 +2,7 @@
 // through the relay; two clients can share it; restart and shutdown leave no process behind; a
 // crash of Deno's kernel is reported under the running cell instead of hanging it; and the kernel
 // exits when the client that started it dies.
-import { deepStrictEqual, match, ok, strictEqual } from "node:assert/strict";
+import { deepStrictEqual, match, ok, strictEqual } from "../_helpers.ts";
 import { runPython, setUpKernel } from "./_helpers.ts";
 
 type Outputs = [string, string][];

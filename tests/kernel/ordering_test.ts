@@ -2,7 +2,7 @@
 // the cell's outputs, so plain nbclient (which stops reading a cell at idle) loses some of them.
 // Through the course kernel every output must land in its own cell. Set KERNEL_TEST_REPEATS=5
 // to run each notebook five times.
-import { deepStrictEqual, match, ok } from "node:assert/strict";
+import { deepStrictEqual, match, ok } from "../_helpers.ts";
 import { runPython, setUpKernel, writeNotebook } from "./_helpers.ts";
 
 interface Run {

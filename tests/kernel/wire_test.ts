@@ -1,5 +1,5 @@
 // The Jupyter wire format helpers the relay uses.
-import { deepStrictEqual, strictEqual } from "node:assert/strict";
+import { deepStrictEqual, strictEqual } from "../_helpers.ts";
 import { createHmac } from "node:crypto";
 import {
   encodeMessage,

@@ -1,6 +1,6 @@
 // The relay's own ROUTER (kernel/zmtp.ts) against libzmq's DEALER (zeromq.js), as a Jupyter client
 // connects: every connection is a peer of its own, even when two announce the same identity.
-import { deepStrictEqual, equal, ok } from "node:assert/strict";
+import { deepStrictEqual, equal, ok } from "../_helpers.ts";
 import * as zmq from "zeromq";
 import { type Frames, ZmtpRouter } from "../../kernel/zmtp.ts";
 

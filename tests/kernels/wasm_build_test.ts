@@ -1,4 +1,4 @@
-import { deepStrictEqual, equal, ok } from "node:assert/strict";
+import { deepStrictEqual, equal, ok } from "../_helpers.ts";
 import {
   compileWasm,
   SOURCE_HASH_SECTION,

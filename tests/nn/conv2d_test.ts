@@ -3,7 +3,7 @@ import { conv2d } from "../../lib/ops/mod.ts";
 import { randomSeeded } from "../../lib/random/mod.ts";
 import { uniform, zeros } from "../../lib/tensor/mod.ts";
 import { assertTensorClose } from "../_helpers.ts";
-import { deepStrictEqual, ok, strictEqual, throws } from "node:assert/strict";
+import { deepStrictEqual, ok, strictEqual, throws } from "../_helpers.ts";
 
 Deno.test("Conv2d draws Keras's glorot-uniform filters, fans counted over the kernel, and zero biases", () => {
   const layer = new Conv2d(32, 64, { kernelSize: 3, prng: randomSeeded(0) });

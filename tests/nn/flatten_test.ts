@@ -1,7 +1,7 @@
 import { Flatten } from "../../lib/nn/mod.ts";
 import { randomSeeded } from "../../lib/random/mod.ts";
 import { tensor, uniform, zeros } from "../../lib/tensor/mod.ts";
-import { deepStrictEqual, throws } from "node:assert/strict";
+import { deepStrictEqual, throws } from "../_helpers.ts";
 
 Deno.test("Flatten turns [N, C, H, W] into [N, C·H·W] and its gradient back", () => {
   const x = tensor(uniform([2, 3, 2, 2], { prng: randomSeeded(1) }).data, {

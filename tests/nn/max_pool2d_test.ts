@@ -1,6 +1,6 @@
 import { MaxPool2d } from "../../lib/nn/mod.ts";
 import { tensor, zeros } from "../../lib/tensor/mod.ts";
-import { deepStrictEqual, strictEqual, throws } from "node:assert/strict";
+import { deepStrictEqual, strictEqual, throws } from "../_helpers.ts";
 
 Deno.test("MaxPool2d pools, has no parameters, and checks its sizes", () => {
   const pool = new MaxPool2d(2);

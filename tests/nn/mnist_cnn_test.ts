@@ -1,5 +1,5 @@
 import { mnistCnn, summary } from "../../lib/nn/mod.ts";
-import { deepStrictEqual, strictEqual } from "node:assert/strict";
+import { deepStrictEqual, strictEqual } from "../_helpers.ts";
 
 Deno.test("mnistCnn() is notebook 10's CNN: its summary's output shapes and 225,034 parameters", () => {
   const model = mnistCnn(0);

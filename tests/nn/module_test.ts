@@ -10,7 +10,7 @@ import {
 } from "../../lib/nn/mod.ts";
 import { randomSeeded } from "../../lib/random/mod.ts";
 import { ones, tensor, zeros } from "../../lib/tensor/mod.ts";
-import { deepStrictEqual, ok, strictEqual, throws } from "node:assert/strict";
+import { deepStrictEqual, ok, strictEqual, throws } from "../_helpers.ts";
 
 Deno.test("Linear draws glorot-uniform weights within sqrt(6 / (in + out)) and zero biases", () => {
   const layer = new Linear(784, 512, { prng: randomSeeded(0) });

@@ -1,7 +1,7 @@
 import { display } from "./_display.ts";
 import { kerasMnistMlp, Linear, Sequential, summary } from "../../lib/nn/mod.ts";
 import { randomSeeded } from "../../lib/random/mod.ts";
-import { ok, strictEqual } from "node:assert/strict";
+import { ok, strictEqual } from "../_helpers.ts";
 
 Deno.test("summary() counts 669,706 parameters in the MNIST network", () => {
   const table = summary(kerasMnistMlp(0), [784]);

@@ -6,7 +6,7 @@ import {
   loadWeights,
   saveWeights,
 } from "../../lib/nn/mod.ts";
-import { deepStrictEqual, rejects, strictEqual, throws } from "node:assert/strict";
+import { deepStrictEqual, rejects, strictEqual, throws } from "../_helpers.ts";
 
 Deno.test("saveWeights() then loadWeights() round-trips every parameter", async () => {
   const a = kerasMnistMlp(1, { hidden: 32 });

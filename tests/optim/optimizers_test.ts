@@ -2,7 +2,7 @@ import { Adam, RMSprop, SGD } from "../../lib/optim/mod.ts";
 import type { Optimizer } from "../../lib/optim/mod.ts";
 import { type Tensor, tensor } from "../../lib/tensor/mod.ts";
 import "../../lib/ops/mod.ts"; // the op methods used below (w.mul(w).sum())
-import { ok, strictEqual, throws } from "node:assert/strict";
+import { ok, strictEqual, throws } from "../_helpers.ts";
 
 /** A float64 weight `w` and the loss `w²` (gradient `2w`). */
 function weight(value: number): Tensor {

@@ -7,7 +7,7 @@
 // It reuses the machine's npm, Deno and pip caches. With COURSE_SETUP_COLD=1 it starts from empty
 // ones and takes packages from PyPI itself (no pip configuration), to time a first run from
 // nothing.
-import { deepStrictEqual, match, ok, strictEqual } from "node:assert/strict";
+import { deepStrictEqual, match, ok, strictEqual } from "../_helpers.ts";
 
 const ROOT = new URL("../../", import.meta.url).pathname.replace(/\/$/, "");
 const COLD = Deno.env.get("COURSE_SETUP_COLD") === "1";

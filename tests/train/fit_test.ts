@@ -6,7 +6,7 @@ import { loadMnist, mnistDataset, noisyLine, xorPoints } from "../../lib/data/mo
 import { randomSeeded } from "../../lib/random/mod.ts";
 import { tensor } from "../../lib/tensor/mod.ts";
 import { crossEntropy, softmax } from "../../lib/ops/mod.ts";
-import { deepStrictEqual, ok, rejects, strictEqual } from "node:assert/strict";
+import { deepStrictEqual, ok, rejects, strictEqual } from "../_helpers.ts";
 
 const mnist = await loadMnist({
   dir: new URL("../fixtures/mnist16/", import.meta.url),

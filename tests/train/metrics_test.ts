@@ -1,7 +1,7 @@
 import { display } from "../nn/_display.ts";
 import { accuracy, confusionMatrix } from "../../lib/train/mod.ts";
 import { tensor } from "../../lib/tensor/mod.ts";
-import { deepStrictEqual, strictEqual, throws } from "node:assert/strict";
+import { deepStrictEqual, strictEqual, throws } from "../_helpers.ts";
 
 Deno.test("accuracy() compares each row's argmax with the label", () => {
   const scores = tensor([[0.1, 0.9], [0.8, 0.2], [0.3, 0.7], [0.6, 0.4]]);
