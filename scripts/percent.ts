@@ -19,8 +19,13 @@
  *     deno run -A scripts/percent.ts to-ipynb notebook.ts notebooks/01_single_neuron.ipynb
  *     deno run -A scripts/percent.ts from-ipynb notebooks/01_single_neuron.ipynb notebook.ts
  *
+ *     deno run -A scripts/percent.ts format notebooks/01_single_neuron.ipynb
+ *
  * `to-ipynb` writes the notebook without outputs, with the course kernel in its metadata, and
- * formats it with `deno fmt`.
+ * formats it with `deno fmt`; `format` formats notebooks in place. (deno.json leaves notebooks out
+ * of `deno fmt`, because Deno 2.9.6's `deno fmt --check` reports every notebook with cells as
+ * unformatted when its cache is cold; {@linkcode formatNotebookText} formats through stdin, with the
+ * repository's settings, and `tests/notebooks_test.ts` checks the committed notebooks with it.)
  *
  * A cell marker may carry cell metadata as `key=JSON` pairs, as Jupytext writes them:
  * `tags=["no-output"]` (the notebook test's tag for a cell that shows nothing),
@@ -207,22 +212,52 @@ export function notebookToPercent(notebook: Notebook): string {
   return parts.join("\n\n") + "\n";
 }
 
+/**
+ * What `deno fmt` makes of a notebook's text, with the repository's settings (read through stdin).
+ *
+ * @param text A notebook's JSON text
+ * @returns The formatted text
+ * @throws {Error} With deno fmt's message, if it cannot format the text
+ */
+export async function formatNotebookText(text: string): Promise<string> {
+  const child = new Deno.Command(Deno.execPath(), {
+    args: ["fmt", "--ext=ipynb", "-"],
+    cwd: new URL("../", import.meta.url),
+    stdin: "piped",
+    stdout: "piped",
+    stderr: "piped",
+  }).spawn();
+  const writer = child.stdin.getWriter();
+  await writer.write(new TextEncoder().encode(text));
+  await writer.close();
+  const { success, stdout, stderr } = await child.output();
+  if (!success) throw new Error(`deno fmt failed: ${new TextDecoder().decode(stderr)}`);
+  return new TextDecoder().decode(stdout);
+}
+
 async function main(args: string[]): Promise<void> {
   const [command, from, to] = args;
+  if (command === "format" && from) {
+    for (const path of args.slice(1)) {
+      await Deno.writeTextFile(path, await formatNotebookText(await Deno.readTextFile(path)));
+      console.log(`Formatted ${path}`);
+    }
+    return;
+  }
   if ((command !== "to-ipynb" && command !== "from-ipynb") || !from || !to) {
     console.error(
       "Usage: deno run -A scripts/percent.ts to-ipynb SRC.ts DEST.ipynb\n" +
-        "       deno run -A scripts/percent.ts from-ipynb SRC.ipynb DEST.ts",
+        "       deno run -A scripts/percent.ts from-ipynb SRC.ipynb DEST.ts\n" +
+        "       deno run -A scripts/percent.ts format NOTEBOOK.ipynb...",
     );
     Deno.exit(2);
   }
   if (command === "to-ipynb") {
     const notebook = percentToNotebook(await Deno.readTextFile(from));
-    await Deno.writeTextFile(to, JSON.stringify(notebook, null, 1) + "\n");
-    const fmt = await new Deno.Command(Deno.execPath(), { args: ["fmt", "--quiet", to] }).output();
-    if (!fmt.success) {
-      throw new Error(`deno fmt failed on ${to}: ${new TextDecoder().decode(fmt.stderr)}`);
-    }
+    await Deno.writeTextFile(
+      to,
+      await formatNotebookText(JSON.stringify(notebook, null, 1) + "\n"),
+    );
     console.log(`Wrote ${to}: ${notebook.cells.length} cells`);
   } else {
     const notebook = JSON.parse(await Deno.readTextFile(from)) as Notebook;

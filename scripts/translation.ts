@@ -27,6 +27,7 @@
  */
 
 import { basename, dirname, join, relative, resolve } from "node:path";
+import { formatNotebookText } from "./percent.ts";
 
 // ---------------------------------------------------------------------------------------------
 // Notebooks
@@ -867,12 +868,10 @@ async function stampCommand(paths: string[], root: string): Promise<number> {
       console.log(`${relative(root, path)}: nothing to record`);
       continue;
     }
-    await Deno.writeTextFile(path, JSON.stringify(chinese, null, 1) + "\n");
-    const fmt = await new Deno.Command(Deno.execPath(), { args: ["fmt", "--quiet", path] })
-      .output();
-    if (!fmt.success) {
-      throw new Error(`deno fmt failed on ${path}: ${new TextDecoder().decode(fmt.stderr)}`);
-    }
+    await Deno.writeTextFile(
+      path,
+      await formatNotebookText(JSON.stringify(chinese, null, 1) + "\n"),
+    );
     console.log(`${relative(root, path)}:`);
     for (const change of changes) console.log(`  ${change}`);
   }

@@ -4,6 +4,7 @@ import { deepStrictEqual as assertEquals, match as assertMatch, ok as assert } f
 import { dirname } from "node:path";
 import { coursePython } from "../scripts/python_env.ts";
 import { EXECUTED_DIR } from "../scripts/book.ts";
+import { formatNotebookText } from "../scripts/percent.ts";
 
 const ROOT = new URL("../", import.meta.url);
 const RUNNER = new URL("notebook_runner.py", import.meta.url).pathname;
@@ -119,26 +120,9 @@ Deno.test("notebook runner", async (t) => {
   );
 });
 
-/** What `deno fmt` makes of a notebook's text (read from stdin, with the repository's config). */
-async function formatted(text: string): Promise<string> {
-  const child = new Deno.Command(Deno.execPath(), {
-    args: ["fmt", "--ext=ipynb", "-"],
-    cwd: ROOT,
-    stdin: "piped",
-    stdout: "piped",
-    stderr: "piped",
-  }).spawn();
-  const writer = child.stdin.getWriter();
-  await writer.write(new TextEncoder().encode(text));
-  await writer.close();
-  const { success, stdout, stderr } = await child.output();
-  assert(success, new TextDecoder().decode(stderr));
-  return new TextDecoder().decode(stdout);
-}
-
 // `deno fmt --check` (Deno 2.9.6) reports every notebook with cells as unformatted when its cache
-// is cold, even when `deno fmt` would write the same bytes; so the test task leaves notebooks out
-// of `deno fmt --check` and this test compares each notebook with what `deno fmt` makes of it.
+// is cold, even when `deno fmt` would write the same bytes; so deno.json leaves notebooks out of
+// `deno fmt`, and this test compares each notebook with what `deno fmt` makes of it via stdin.
 Deno.test("notebooks are committed formatted by deno fmt", async () => {
   const paths = [
     ...notebooksIn(new URL("notebooks/", ROOT)),
@@ -146,7 +130,10 @@ Deno.test("notebooks are committed formatted by deno fmt", async () => {
   ];
   for (const path of paths) {
     const text = await Deno.readTextFile(path);
-    assert(text === await formatted(text), `${path} is not formatted: run deno fmt ${path}`);
+    assert(
+      text === await formatNotebookText(text),
+      `${path} is not formatted: run deno run -A scripts/percent.ts format ${path}`,
+    );
   }
 });
 
