@@ -1,7 +1,6 @@
 import { blankCanvas, type Context, drawLine, drawText, encodePng, font } from "./_canvas.ts";
 import { range } from "./_numbers.ts";
 import { ImageDisplay } from "./image.ts";
-import { fill, type Language, plotText } from "./language.ts";
 
 /** Options of {@linkcode networkDiagram}. */
 export interface NetworkDiagramOptions {
@@ -29,30 +28,19 @@ export interface NetworkDiagramOptions {
   /**
    * A caption above each layer, inputs first.
    *
-   * @default {"inputs: 2", "layer 1: 2 neurons", …}
+   * @default {no captions}
    */
   layerLabels?: readonly string[];
   /**
    * A title above the diagram.
    *
-   * @default {"Dense network 2-2-1: 9 parameters" (its sizes and parameter count)}
+   * @default {"Dense network 2-2-1" (its sizes)}
    */
   title?: string;
-  /**
-   * The language of the default title and captions.
-   *
-   * @default {"en"}
-   */
-  language?: Language;
 }
 
-const [RADIUS, MAX_NODES, MAX_WIDTH] = [25, 8, 940]; // JupyterLab's column is about 970 px wide
-const [EDGE, TEXT, PARAMETER] = ["#8a8f98", "#222222", "#a33c00"];
-
-/** "1 neuron", "2 neurons". */
-function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? "" : "s"}`;
-}
+const [RADIUS, MAX_NODES, MAX_WIDTH] = [25, 12, 940]; // JupyterLab's column is about 970 px wide
+const [EDGE, PARAMETER] = ["#8a8f98", "#a33c00"];
 
 function subscript(n: number): string {
   return [...String(n)].map((d) => "₀₁₂₃₄₅₆₇₈₉"[Number(d)]).join("");
@@ -66,8 +54,7 @@ function checkNested(
   lengthAt: (path: number[]) => number,
   path: number[] = [],
 ): void {
-  if (labels === undefined && path.length === 0) return;
-  if (path.length === depth) return;
+  if ((labels === undefined && path.length === 0) || path.length === depth) return;
   const expected = lengthAt(path);
   if (!Array.isArray(labels) || labels.length !== expected) {
     throw new TypeError(
@@ -82,7 +69,7 @@ function checkNested(
 }
 
 /** Draws `text` centred at (x, y) on a white rounded box, so that edges do not cross it. */
-function label(ctx: Context, text: string, x: number, y: number, size: number, color: string) {
+function label(ctx: Context, text: string, x: number, y: number, size = 15, color = PARAMETER) {
   ctx.font = font(size);
   const [w, h] = [ctx.measureText(text).width + 8, size + 6];
   ctx.fillStyle = "#ffffff";
@@ -95,17 +82,16 @@ function label(ctx: Context, text: string, x: number, y: number, size: number, c
 /**
  * Draws the structure of a dense network: a circle per input and neuron, an arrow for each
  * weight, optionally the name of every weight on its edge and of every bias under its neuron.
- * The article's Network 2 is `networkDiagram([2, 2, 1], { weightLabels, biasLabels })`. A layer
- * of more than 8 nodes shows its first 7, "⋮" and its last.
+ * The article's Network 2 is `networkDiagram([2, 2, 1], { weightLabels, biasLabels })`.
  *
  * A PNG laid out for a notebook column (at most 940 pixels wide, labels at least 14 pixels
  * tall), so it shows in every front end, also untrusted. Taught in
  * `notebooks/01_single_neuron.ipynb` and `notebooks/02_dense_layers.ipynb`.
  *
  * @param layerSizes Nodes per layer, inputs first: `[2, 2, 1]` is 2 inputs, 2 neurons, 1 neuron
- * @param options Names for nodes, weights, biases and layers; a title; the language
+ * @param options Names for nodes, weights, biases and layers; a title
  * @returns A PNG picture that displays itself in a notebook
- * @throws {RangeError} When `layerSizes` is not two or more positive integers
+ * @throws {RangeError} When `layerSizes` is not two or more integers from 1 to 12
  * @throws {TypeError} When a label array does not match the layer sizes
  *
  * @example Network 2 of the notebooks, with its nine parameters named
@@ -126,31 +112,25 @@ export function networkDiagram(
   options: NetworkDiagramOptions = {},
 ): ImageDisplay {
   const sizes = layerSizes;
-  const text = plotText(options.language, "draw network diagram");
-  if (
-    !Array.isArray(sizes) || sizes.length < 2 || !sizes.every((n) => Number.isInteger(n) && n > 0)
-  ) {
+  const fits = (n: number) => Number.isInteger(n) && n > 0 && n <= MAX_NODES;
+  if (!Array.isArray(sizes) || sizes.length < 2 || !sizes.every(fits)) {
     throw new RangeError(
-      `Cannot draw network diagram as layerSizes must be two or more positive integers, inputs first (like [2, 2, 1]): current value is ${
+      `Cannot draw network diagram as layerSizes must be two or more integers from 1 to ${MAX_NODES}, inputs first (like [2, 2, 1]): current value is ${
         Array.isArray(sizes) ? `[${sizes.join(", ")}]` : String(sizes)
       }`,
     );
   }
   const layers = sizes.length;
+  const { weightLabels: weights, biasLabels: biases } = options;
   checkNested("nodeLabels", options.nodeLabels, 2, (p) => p.length === 0 ? layers : sizes[p[0]!]!);
   checkNested("layerLabels", options.layerLabels, 1, () => layers);
   checkNested(
     "weightLabels",
-    options.weightLabels,
+    weights,
     3,
     (p) => [layers - 1, sizes[p[0]! + 1]!, sizes[p[0]!]!][p.length]!,
   );
-  checkNested(
-    "biasLabels",
-    options.biasLabels,
-    2,
-    (p) => p.length === 0 ? layers - 1 : sizes[p[0]! + 1]!,
-  );
+  checkNested("biasLabels", biases, 2, (p) => p.length === 0 ? layers - 1 : sizes[p[0]! + 1]!);
   const names = (l: number) => {
     const stem = l === 0 ? "x" : l === layers - 1 ? "y" : "h";
     const numbered = stem === "y" && sizes[l] === 1
@@ -160,43 +140,34 @@ export function networkDiagram(
   };
   const numParameters = sizes.slice(1).reduce((sum, n, l) => sum + (sizes[l]! + 1) * n, 0);
 
-  // Columns of nodes; a large layer shows its first nodes, "⋮" and its last, one slot each.
-  const shown = sizes.map((n) => n <= MAX_NODES ? range(n) : [...range(MAX_NODES - 1), n - 1]);
-  const slots = shown.map((s, l) => s.length + (s.length < sizes[l]! ? 1 : 0));
-  const labelled = options.weightLabels !== undefined;
-  const [rowGap, top] = [labelled ? 120 : 66, 74]; // under the title and the layer captions
-  const colGap = Math.min(labelled ? 300 : 220, (MAX_WIDTH - 160) / (layers - 1));
+  const [rowGap, top] = [weights ? 120 : 66, 74]; // under the title and the layer captions
+  const colGap = Math.min(weights ? 300 : 220, (MAX_WIDTH - 160) / (layers - 1));
   const width = Math.round(160 + colGap * (layers - 1));
-  const rows = Math.max(...slots);
-  const height = Math.round(
-    top + 2 * RADIUS + (rows - 1) * rowGap + (options.biasLabels ? 30 : 0) + 24,
-  );
-  const xOf = (l: number) => 80 + l * colGap;
-  const yOf = (l: number, slot: number) =>
-    top + RADIUS + ((rows - 1) / 2 + slot - (slots[l]! - 1) / 2) * rowGap;
-  const nodes = shown.map((indices, l) =>
-    indices.map((i, k) => ({ i, x: xOf(l), y: yOf(l, i === sizes[l]! - 1 ? slots[l]! - 1 : k) }))
+  const rows = Math.max(...sizes);
+  const height = Math.round(top + 2 * RADIUS + (rows - 1) * rowGap + (biases ? 30 : 0) + 24);
+  const nodes = sizes.map((n, l) =>
+    range(n).map((i) => ({
+      i,
+      x: 80 + l * colGap,
+      y: top + RADIUS + ((rows - n) / 2 + i) * rowGap,
+    }))
   );
 
   const { canvas, ctx } = blankCanvas(width, height);
   ctx.strokeStyle = ctx.fillStyle = EDGE;
   ctx.lineWidth = 1.6;
-  for (let l = 0; l + 1 < layers; l++) {
-    for (const to of nodes[l + 1]!) {
+  for (const [l, column] of nodes.slice(1).entries()) {
+    for (const to of column) {
       for (const from of nodes[l]!) {
-        const a = Math.atan2(to.y - from.y, to.x - from.x);
-        const [x1, y1] = [to.x - (RADIUS + 2) * Math.cos(a), to.y - (RADIUS + 2) * Math.sin(a)];
-        drawLine(
-          ctx,
-          from.x + RADIUS * Math.cos(a),
-          from.y + RADIUS * Math.sin(a),
-          x1 - 7 * Math.cos(a),
-          y1 - 7 * Math.sin(a),
+        const [cos, sin] = [Math.cos, Math.sin].map((f) =>
+          f(Math.atan2(to.y - from.y, to.x - from.x))
         );
-        ctx.beginPath();
+        const [x1, y1] = [to.x - (RADIUS + 2) * cos!, to.y - (RADIUS + 2) * sin!];
+        drawLine(ctx, from.x + RADIUS * cos!, from.y + RADIUS * sin!, x1 - 7 * cos!, y1 - 7 * sin!);
+        ctx.beginPath(); // the arrowhead: 10 px long, 8 px wide
         ctx.moveTo(x1, y1);
-        ctx.lineTo(x1 - 10 * Math.cos(a - 0.4), y1 - 10 * Math.sin(a - 0.4));
-        ctx.lineTo(x1 - 10 * Math.cos(a + 0.4), y1 - 10 * Math.sin(a + 0.4));
+        ctx.lineTo(x1 - 10 * cos! + 4 * sin!, y1 - 10 * sin! - 4 * cos!);
+        ctx.lineTo(x1 - 10 * cos! - 4 * sin!, y1 - 10 * sin! + 4 * cos!);
         ctx.fill();
       }
     }
@@ -212,60 +183,34 @@ export function networkDiagram(
       ctx.stroke();
       drawText(ctx, names(l)[node.i]!, node.x, node.y + 1, { size: 17, align: "center" });
     }
-    if (slots[l]! > column.length) label(ctx, "⋮", xOf(l), yOf(l, slots[l]! - 2), 22, TEXT);
+    const caption = options.layerLabels?.[l];
+    if (caption !== undefined) label(ctx, caption, column[0]!.x, 58, 14, "#555555");
   });
-  // Weight names near the neuron, in the order of its inputs; bias names under it.
-  for (let l = 0; l + 1 < layers; l++) {
-    for (const to of nodes[l + 1]!) {
+  // Weight names near the neuron, 70% along the edge; bias names under it.
+  for (const [l, column] of nodes.slice(1).entries()) {
+    for (const to of column) {
       for (const from of nodes[l]!) {
-        const name = options.weightLabels?.[l]?.[to.i]?.[from.i];
+        const name = weights?.[l]![to.i]![from.i]!;
         if (name !== undefined) {
-          label(
-            ctx,
-            name,
-            from.x + 0.7 * (to.x - from.x),
-            from.y + 0.7 * (to.y - from.y),
-            15,
-            PARAMETER,
-          );
+          label(ctx, name, from.x + 0.7 * (to.x - from.x), from.y + 0.7 * (to.y - from.y));
         }
       }
-      const bias = options.biasLabels?.[l]?.[to.i];
-      if (bias !== undefined) label(ctx, bias, to.x, to.y + RADIUS + 16, 15, PARAMETER);
+      const bias = biases?.[l]![to.i];
+      if (bias !== undefined) label(ctx, bias, to.x, to.y + RADIUS + 16);
     }
   }
-  const captions = options.layerLabels ??
-    sizes.map((n, l) =>
-      fill(l === 0 ? text.inputs : n === 1 ? text.layerOfOne : text.layerOf, { layer: l, count: n })
-    );
-  captions.forEach((caption, l) => label(ctx, caption, xOf(l), 58, 14, "#555555"));
-  const title = options.title ??
-    fill(text.denseNetwork, {
-      sizes: sizes.join("-"),
-      count: numParameters.toLocaleString("en-US"),
-    });
+  const title = options.title ?? `Dense network ${sizes.join("-")}`;
   drawText(ctx, title, 20, 20, { size: 16, bold: true });
 
   // The text twin: each neuron's formula with the names drawn, and the parameter count.
   const lines = [
-    `Network diagram "${title}": layer sizes ${sizes.join("-")}, ${
-      numParameters.toLocaleString("en-US")
-    } parameters`,
+    `Network diagram "${title}": layer sizes ${sizes.join("-")}, ${numParameters} parameters`,
   ];
   for (let l = 1; l < layers; l++) {
-    const weights = options.weightLabels?.[l - 1];
-    if (!weights || sizes[l - 1]! * sizes[l]! > 64) {
-      lines.push(
-        `  layer ${l}: ${plural(sizes[l]!, "neuron")}, each with ${
-          plural(sizes[l - 1]!, "weight")
-        } and 1 bias`,
-      );
-      continue;
-    }
     names(l).forEach((neuron, j) => {
-      const terms = names(l - 1).map((x, i) => `${x}·${weights[j]![i]}`);
-      const bias = options.biasLabels?.[l - 1]?.[j];
-      lines.push(`  ${neuron} = ${[...terms, ...(bias === undefined ? [] : [bias])].join(" + ")}`);
+      const terms = names(l - 1).map((x, i) => `${x}·${weights?.[l - 1]![j]![i] ?? "w"}`);
+      const bias = biases?.[l - 1]![j] ?? "b";
+      lines.push(`  ${neuron} = ${[...terms, bias].join(" + ")}`);
     });
   }
   return new ImageDisplay(encodePng(canvas), { width, height, description: lines.join("\n") });
