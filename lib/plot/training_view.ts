@@ -1,6 +1,6 @@
 import type { Callback, TrainEvent } from "../train/callback.ts";
 import { blankCanvas, drawText, encodePng, PALETTE } from "./_canvas.ts";
-import { drawChart } from "./_chart.ts";
+import { drawFigure } from "./_figure_png.ts";
 import { DISPLAY, type JupyterDisplay, jupyterDisplay, type MimeBundle } from "./_display.ts";
 import { finiteRange } from "./_numbers.ts";
 import { ImageDisplay } from "./image.ts";
@@ -222,8 +222,7 @@ export class TrainingView implements Callback {
   }
 
   #render(): ImageDisplay {
-    const [e, t, width] = [this.#last, this.#text, 820];
-    const [pad, barY, top] = [14, 34, 96];
+    const [e, t, width, pad, top] = [this.#last, this.#text, 820, 14, 96];
     const { canvas, ctx } = blankCanvas(width, top + 270);
     const numbers = e ? this.#numbers(e.loss, e.metrics.accuracy) : [];
     const fraction = e ? progress(e) : 0;
@@ -234,44 +233,28 @@ export class TrainingView implements Callback {
       })
       : "";
 
-    // Title and status, time, progress bar (a tick at each epoch's end), latest numbers, legend.
+    // Title and status, time, progress bar, latest numbers, legend.
     const title = `${this.#options.title ?? t.training} · ${this.#status()}`;
     drawText(ctx, title, pad, 18, { size: 15, bold: true, maxWidth: width * 0.62 });
     drawText(ctx, timing, width - pad, 18, { align: "right" });
-    const barW = width - 2 * pad;
-    for (
-      const [color, w] of [["#e9edf3", barW], [
-        this.#done ? "#2ca02c" : "#1f77b4",
-        barW * fraction,
-      ]] as const
-    ) {
+    const bar = [["#e9edf3", 1], [this.#done ? "#2ca02c" : "#1f77b4", fraction]] as const;
+    for (const [color, part] of bar) {
       ctx.fillStyle = color;
       ctx.beginPath();
-      ctx.roundRect(pad, barY, Math.max(w, 10), 20, 5);
-      if (w > 0) ctx.fill();
+      ctx.roundRect(pad, 34, Math.max((width - 2 * pad) * part, 10), 20, 5);
+      if (part > 0) ctx.fill();
     }
-    const numEpochs = e?.numEpochs ?? 1;
-    ctx.fillStyle = "rgba(255,255,255,0.7)";
-    for (let k = 1; k < numEpochs && numEpochs <= 50; k++) {
-      ctx.fillRect(pad + (barW * k) / numEpochs, barY + 3, 1, 14);
-    }
-    drawText(ctx, numbers.join("   ·   "), pad, 74, { color: "#333333", maxWidth: barW });
-    const [trainColor, validationColor, runningColor] = [
-      PALETTE[0]!,
-      PALETTE[1]!,
-      `${PALETTE[0]}66`,
-    ];
+    drawText(ctx, numbers.join("   ·   "), pad, 74, {
+      color: "#333333",
+      maxWidth: width - 2 * pad,
+    });
+    const colors = [`${PALETTE[0]}66`, PALETTE[0]!, PALETTE[1]!]; // running, train, validation
     let x = pad;
-    for (
-      const [color, text] of [[trainColor, t.legendTrain], [validationColor, t.legendValidation], [
-        runningColor,
-        t.legendRunning,
-      ]]
-    ) {
-      ctx.fillStyle = color!;
+    for (const [i, text] of [t.legendTrain, t.legendValidation, t.legendRunning].entries()) {
+      ctx.fillStyle = colors[(i + 1) % 3]!;
       ctx.fillRect(x, top - 2, 22, 3);
-      drawText(ctx, text!, x + 28, top, { color: "#444444" });
-      x += 52 + ctx.measureText(text!).width;
+      drawText(ctx, text, x + 28, top, { color: "#444444" });
+      x += 52 + ctx.measureText(text).width;
     }
 
     // The curves: the running value within each epoch (every n-th step, light), train and
@@ -280,55 +263,40 @@ export class TrainingView implements Callback {
     const steps = this.#steps.filter((_, i, all) =>
       i % Math.ceil(all.length / 600) === 0 || i === all.length - 1
     );
-    const lines = (running: number[], train: number[], validation: number[]) => [
-      { x: steps.map((s) => s.x), y: running, color: runningColor, width: 1.5, markers: false },
-      { x: h.epoch, y: train, color: trainColor, width: 2, markers: true },
-      { x: h.epoch, y: validation, color: validationColor, width: 2, markers: true },
-    ];
     const hasAccuracy = [...h.accuracy, ...steps.map((s) => s.accuracy)].some((v) => v >= 0);
-    const panelW = hasAccuracy ? width / 2 : width;
-    // The loss from half the lowest epoch-end loss to the highest loss, 4 decades at most: a
-    // running mean over an epoch's first batches can dip far lower, and a training loss heading
-    // for 0 would squeeze the validation loss flat.
+    // A panel's box reaches 24 px below the canvas: the legend's room, unused (no trace has a name).
+    const panel = (left: number, title: string, lines: number[][], yaxis: object) =>
+      drawFigure(
+        ctx,
+        { left, top, width: hasAccuracy ? width / 2 : width, height: 294 },
+        lines.map((y, i) => ({
+          mode: i === 0 ? "lines" : "lines+markers",
+          x: i === 0 ? steps.map((s) => s.x) : h.epoch,
+          y,
+          line: { color: colors[i], width: i === 0 ? 1.5 : 2 },
+        })),
+        {
+          title,
+          xaxis: { title: t.epoch, range: [0, e?.numEpochs ?? 1] },
+          yaxis,
+        },
+      );
+    // The loss from half the lowest epoch-end loss (a running mean over an epoch's first batches
+    // can dip far lower) to the highest loss, 4 decades at most.
     const [lowest] = finiteRange([...h.loss, ...h.valLoss].filter((v) => v > 0));
-    const [, highest] = finiteRange(
-      [...h.loss, ...h.valLoss, ...steps.map((s) => s.loss)].filter((v) => v > 0),
-    );
-    const lossRange: [number, number] = Number.isFinite(lowest)
-      ? [Math.max(lowest / 2, highest * 1.2e-4), highest * 1.2]
-      : Number.isFinite(highest)
-      ? [highest / 10, highest * 1.2]
-      : [0.1, 1];
-    const loss = lines(steps.map((s) => s.loss), h.loss, h.valLoss);
-    drawChart(ctx, { left: 0, top, width: panelW, height: 270 }, {
-      title: t.lossLog,
-      xLabel: t.epoch,
-      xRange: [0, numEpochs],
-      log: true,
-      yRange: lossRange,
-      lines: loss,
-    });
+    const [, highest] = finiteRange([...h.loss, ...h.valLoss, ...steps.map((s) => s.loss)]);
+    const lossRange = [Math.max(lowest / 2, highest * 1.2e-4), highest * 1.2].map(Math.log10);
+    const loss = [steps.map((s) => s.loss), h.loss, h.valLoss];
+    panel(0, t.lossLog, loss, { type: "log", ...(lowest > 0 ? { range: lossRange } : {}) });
     if (hasAccuracy) {
+      const accuracy = [steps.map((s) => s.accuracy), h.accuracy, h.valAccuracy].map((a) =>
+        a.map((v) => 100 * v)
+      );
       // From just below the lowest epoch-end accuracy to 100%: the gap between train and
       // validation shows, where 0-100% would draw both flat against the top.
-      const [train, validation] = [
-        h.accuracy.map((v) => 100 * v),
-        h.valAccuracy.map((v) => 100 * v),
-      ];
-      const [lowest] = finiteRange([...train, ...validation]);
-      const yRange: [number, number] = [
-        Number.isFinite(lowest) ? Math.max(0, lowest - 0.1 * (100 - lowest) - 0.5) : 0,
-        100,
-      ];
-      const accuracy = lines(steps.map((s) => 100 * s.accuracy), train, validation);
-      drawChart(ctx, { left: panelW, top, width: panelW, height: 270 }, {
-        title: t.accuracyPercent,
-        xLabel: t.epoch,
-        xRange: [0, numEpochs],
-        log: false,
-        yRange,
-        lines: accuracy,
-      });
+      const [lowestAccuracy] = finiteRange([...accuracy[1]!, ...accuracy[2]!]);
+      const bottom = Math.max(0, lowestAccuracy - 0.1 * (100 - lowestAccuracy) - 0.5);
+      panel(width / 2, t.accuracyPercent, accuracy, { range: [bottom || 0, 100] });
     }
     const description = `${this.#options.title ?? t.training}: ${
       [this.#status(), ...numbers, timing].filter(Boolean).join(", ")
