@@ -1,4 +1,5 @@
 import type { Figure, PlotlyTrace, PlotOptions } from "./figure.ts";
+import { logTicks } from "./_figure_png.ts";
 import { makeFigure } from "./_layout.ts";
 import {
   finiteRange,
@@ -78,11 +79,9 @@ export interface SurfacePlotOptions extends PlotOptions {
   y?: NumberArray;
   /** Title of the z axis and colour bar. @default {"z"} */
   zLabel?: string;
-  /** One or more paths to draw on top (descent paths); on a surface, drawn on its height. */
-  path?: SurfacePath | SurfacePath[];
 }
 
-/** A path drawn on a surface or contour plot: the parameters gradient descent visited. */
+/** A path drawn on a contour plot: the parameters gradient descent visited. */
 export interface SurfacePath {
   /** x of each step. */
   x: NumberArray;
@@ -100,6 +99,8 @@ export interface SurfacePath {
 
 /** Options of {@linkcode contourPlot}. */
 export interface ContourPlotOptions extends SurfacePlotOptions {
+  /** One or more paths to draw on top (descent paths). */
+  path?: SurfacePath | SurfacePath[];
   /**
    * Colours and contour lines on a logarithmic scale: each line a constant factor below the one
    * outside it, so a loss shows its shape near the minimum as well as on the steep walls. Values
@@ -129,32 +130,7 @@ function prepare(input: NumberGrid | Grid, options: SurfacePlotOptions, action: 
   const description = `${options.title ?? ""}: ${labels.z} from ${formatNumber(lo)} to ${
     formatNumber(hi)
   } over ${labels.x} and ${labels.y}, grid ${shape}`;
-  const paths = [options.path ?? []].flat().map((p, i) => {
-    const [px, py] = [[...readVector(p.x, "path.x", action)], [
-      ...readVector(p.y, "path.y", action),
-    ]];
-    if (px.length !== py.length) {
-      throw new TypeError(
-        `Cannot ${action} as path.x and path.y must have the same length: path.x has ${px.length} values, path.y has ${py.length}`,
-      );
-    }
-    const color = p.color ?? ["#e8112d", "#ff7f0e", "#ffffff", "#17becf"][i % 4]!;
-    return { x: px, y: py, name: p.name ?? "path", color };
-  });
-  return { x, y, z, labels, description, action, paths };
-}
-
-/** The height of the grid at (px, py), linear between the four grid points around it. */
-function heightAt(g: ReturnType<typeof prepare>, px: number, py: number): number {
-  const cell = (axis: number[], v: number): [number, number] => {
-    const i = Math.max(0, Math.min(axis.length - 2, axis.findLastIndex((a) => a <= v)));
-    return [i, Math.min(1, Math.max(0, (v - axis[i]!) / (axis[i + 1]! - axis[i]!) || 0))];
-  };
-  const [[c, fx], [r, fy]] = [cell(g.x, px), cell(g.y, py)];
-  const at = (i: number, j: number) =>
-    g.z[Math.min(i, g.y.length - 1)]![Math.min(j, g.x.length - 1)]!;
-  return (1 - fy) * ((1 - fx) * at(r, c) + fx * at(r, c + 1)) +
-    fy * ((1 - fx) * at(r + 1, c) + fx * at(r + 1, c + 1));
+  return { x, y, z, labels, description };
 }
 
 /**
@@ -184,60 +160,33 @@ function heightAt(g: ReturnType<typeof prepare>, px: number, py: number): number
  */
 export function surfacePlot(z: NumberGrid | Grid, options: SurfacePlotOptions = {}): Figure {
   const g = prepare(z, options, "draw surface plot");
-  const { x, y, z: heights, labels, description } = g;
-  const colorbar = { title: { text: labels.z } };
-  const surface = {
-    type: "surface",
-    x,
-    y,
-    z: heights,
-    colorscale: "Viridis",
-    colorbar,
-    name: labels.z,
-  };
-  const [lo, hi] = finiteRange(heights.flat());
-  const paths = g.paths.map((p) => ({
-    type: "scatter3d",
-    mode: "lines+markers",
-    name: p.name,
-    x: p.x,
-    y: p.y,
-    // Read off the surface, lifted by 1% of its height so that it is drawn above it.
-    z: p.x.map((px, k) => heightAt(g, px, p.y[k]!) + (hi - lo) * 0.01),
-    line: { color: p.color, width: 5 },
-    marker: { color: p.color, size: 3 },
-  }));
+  const colorbar = { title: { text: g.labels.z } };
+  const surface = { type: "surface", x: g.x, y: g.y, z: g.z, colorscale: "Viridis", colorbar };
   const axis = (text: string) => ({ title: { text } });
   const scene = {
-    xaxis: axis(labels.x),
-    yaxis: axis(labels.y),
-    zaxis: axis(labels.z),
+    xaxis: axis(g.labels.x),
+    yaxis: axis(g.labels.y),
+    zaxis: axis(g.labels.z),
     aspectmode: "cube",
+    camera: { eye: { x: 1.5, y: -1.5, z: 1.1 } },
   };
-  const camera = { eye: { x: 1.5, y: -1.5, z: 1.1 } };
-  const layout = { scene: { ...scene, camera }, margin: { l: 10, r: 10, t: 50, b: 10 } };
+  const layout = { scene, margin: { l: 10, r: 10, t: 50, b: 10 }, showlegend: false };
   // The axis titles belong to the 3-D scene, not to (unused) 2-D axes.
   const { xLabel: _x, yLabel: _y, ...rest } = options;
-  return makeFigure(
-    [surface, ...paths],
-    { ...layout, showlegend: false },
-    rest,
-    { title: "", height: 560 },
-    `Surface plot ${description}`,
-  );
+  const defaults = { title: "", height: 560 };
+  return makeFigure([surface], layout, rest, defaults, `Surface plot ${g.description}`);
 }
 
 /**
  * The parts of a contour trace that draw `log10(z)`: its values, contour lines a round fraction
- * of a decade apart, a colour bar labelled in `z` (1, 2, 5 per decade, or decades alone over more
- * than 3), and `z` itself in the hover label.
+ * of a decade apart, a colour bar labelled in `z`, and `z` itself in the hover label.
  */
-function logContours(g: ReturnType<typeof prepare>): PlotlyTrace {
+function logContours(g: ReturnType<typeof prepare>, action: string): PlotlyTrace {
   const flat = g.z.flat();
   const negative = flat.findIndex((v) => v < 0);
   if (negative >= 0) {
     throw new RangeError(
-      `Cannot ${g.action} with logZ as z must be >= 0: z is ${flat[negative]} at x = ${
+      `Cannot ${action} with logZ as z must be >= 0: z is ${flat[negative]} at x = ${
         formatNumber(g.x[negative % g.x.length]!)
       }, y = ${formatNumber(g.y[Math.floor(negative / g.x.length)]!)}`,
     );
@@ -245,23 +194,20 @@ function logContours(g: ReturnType<typeof prepare>): PlotlyTrace {
   const [floor] = finiteRange(flat.filter((v) => v > 0));
   const logZ = g.z.map((row) => row.map((v) => Math.log10(Math.max(v, floor))));
   const [lo, hi] = finiteRange(logZ.flat());
-  const ticks = range(Math.ceil(hi) - Math.floor(lo) + 1).flatMap((k) =>
-    (hi - lo > 3 ? [1] : [1, 2, 5]).map((m) => m * 10 ** (Math.floor(lo) + k))
-  ).filter((v) => Math.log10(v) >= lo - 1e-9 && Math.log10(v) <= hi + 1e-9);
+  const ticks = logTicks(lo, hi);
   // About 20 levels, each a round fraction of a decade (plotly's own choice is far coarser).
   const size = [0.1, 0.2, 0.25, 0.5, 1, 2].find((d) => d >= (hi - lo) / 20) ?? 5;
-  const colorbar = {
-    title: { text: g.labels.z },
-    tickvals: ticks.map(Math.log10),
-    ticktext: ticks.map(formatNumber),
-  };
   return {
     z: logZ,
     autocontour: false,
     contours: { start: Math.ceil(lo / size) * size, end: hi, size, coloring: "fill" },
     customdata: g.z,
     hovertemplate: `%{x:.3g}, %{y:.3g}: ${g.labels.z} = %{customdata:.4g}<extra></extra>`,
-    colorbar,
+    colorbar: {
+      title: { text: g.labels.z },
+      tickvals: ticks.map(Math.log10),
+      ticktext: ticks.map(formatNumber),
+    },
   };
 }
 
@@ -301,7 +247,8 @@ function logContours(g: ReturnType<typeof prepare>): PlotlyTrace {
  * ```
  */
 export function contourPlot(z: NumberGrid | Grid, options: ContourPlotOptions = {}): Figure {
-  const g = prepare(z, options, "draw contour plot");
+  const action = "draw contour plot";
+  const g = prepare(z, options, action);
   const contour: PlotlyTrace = {
     type: "contour",
     x: g.x,
@@ -312,21 +259,25 @@ export function contourPlot(z: NumberGrid | Grid, options: ContourPlotOptions = 
     contours: { coloring: "fill" },
     colorbar: { title: { text: g.labels.z } },
     name: g.labels.z,
-    ...(options.logZ ? logContours(g) : {}),
+    ...(options.logZ ? logContours(g, action) : {}),
   };
-  const paths = g.paths.map(({ color, ...p }): PlotlyTrace => ({
-    type: "scatter",
-    mode: "lines+markers",
-    ...p,
-    line: { color, width: 2.5 },
-    marker: { color, size: 6 },
-  }));
+  const paths = [options.path ?? []].flat().map((p, i): PlotlyTrace => {
+    const [x, y] = [readVector(p.x, "path.x", action), readVector(p.y, "path.y", action)];
+    if (x.length !== y.length) {
+      throw new TypeError(
+        `Cannot ${action} as path.x and path.y must have the same length: path.x has ${x.length} values, path.y has ${y.length}`,
+      );
+    }
+    const color = p.color ?? ["#e8112d", "#ff7f0e", "#ffffff", "#17becf"][i % 4]!;
+    const style = { line: { color, width: 2.5 }, marker: { color, size: 6 } };
+    return { type: "scatter", mode: "lines+markers", x, y, name: p.name ?? "path", ...style };
+  });
   const several = paths.length > 1;
   const axis = { showgrid: false, zeroline: false };
   // A legend below the plot: on the right it would cover the colour bar.
   const legend = { legend: { orientation: "h", y: -0.2, yanchor: "top" }, margin: { b: 100 } };
   const layout = { showlegend: several, xaxis: axis, yaxis: axis, ...(several ? legend : {}) };
-  const steps = paths.map((p) => `; ${p.name}: ${(p.x as number[]).length} steps`).join("");
+  const steps = paths.map((p) => `; ${p.name}: ${(p.x as Float64Array).length} steps`).join("");
   const description = `Contour plot ${g.description}${
     options.logZ ? ", log colour scale" : ""
   }${steps}`;
