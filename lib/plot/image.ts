@@ -1,4 +1,11 @@
-import { DISPLAY, type Displayable, type MimeBundle, toBase64 } from "./_display.ts";
+import {
+  DISPLAY,
+  type Displayable,
+  MAX_BUNDLE_BYTES,
+  type MimeBundle,
+  toBase64,
+  tooLarge,
+} from "./_display.ts";
 
 /** Options of {@linkcode ImageDisplay}. */
 export interface ImageDisplayOptions {
@@ -59,5 +66,49 @@ export class ImageDisplay implements Displayable {
    */
   [DISPLAY](): MimeBundle {
     return { "image/png": toBase64(this.png), "text/plain": this.description };
+  }
+}
+
+/**
+ * HTML with a plain-text twin that displays itself in a notebook: what {@linkcode table} and
+ * {@linkcode numberGrid} return. The HTML needs no script or style sheet, so it shows untrusted
+ * too; one too large for an output is replaced by a sentence saying so.
+ *
+ * @example Usage
+ * ```ts
+ * import { HtmlDisplay } from "./image.ts";
+ * import { mimeBundle } from "./display.ts";
+ * import { deepStrictEqual } from "node:assert/strict";
+ *
+ * const shown = new HtmlDisplay("<b>hi</b>", "hi");
+ * deepStrictEqual(mimeBundle(shown), { "text/html": "<b>hi</b>", "text/plain": "hi" });
+ * ```
+ */
+export class HtmlDisplay implements Displayable {
+  /** The HTML fragment. */
+  readonly html: string;
+  /** The same as plain text. */
+  readonly text: string;
+
+  /**
+   * Wraps HTML and its text twin.
+   *
+   * @param html An HTML fragment
+   * @param text The same as plain text
+   */
+  constructor(html: string, text: string) {
+    this.html = html;
+    this.text = text;
+  }
+
+  /**
+   * The MIME bundle: `text/html` and `text/plain`.
+   *
+   * @returns A MIME bundle
+   */
+  [DISPLAY](): MimeBundle {
+    const bytes = this.html.length + this.text.length;
+    if (bytes <= MAX_BUNDLE_BYTES) return { "text/html": this.html, "text/plain": this.text };
+    return tooLarge("this HTML", bytes, "Show fewer rows or columns, or shorten the cells");
   }
 }

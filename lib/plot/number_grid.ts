@@ -1,5 +1,6 @@
-import { DISPLAY, type Displayable, escapeHtml, type MimeBundle } from "./_display.ts";
-import { finiteRange, formatShape, type NumberInput, readArray } from "./_numbers.ts";
+import { escapeHtml } from "./_display.ts";
+import { finiteRange, formatShape, type NumberInput, range, readArray } from "./_numbers.ts";
+import { HtmlDisplay } from "./image.ts";
 
 /** Most numbers a {@linkcode numberGrid} shows (a 64 × 64 grid): each one is a table cell. */
 export const MAX_GRID_NUMBERS = 4096;
@@ -17,119 +18,6 @@ export interface NumberGridOptions {
 }
 
 /**
- * A grid of numbers that displays itself in a notebook: an HTML table with each cell shaded from
- * white (low) to black (high), row and column numbers in grey, and a plain-text twin. Made by
- * {@linkcode numberGrid}.
- *
- * @example Usage
- * ```ts
- * import { NumberGridDisplay } from "./number_grid.ts";
- * import { strictEqual } from "node:assert/strict";
- *
- * const grid = new NumberGridDisplay(Float64Array.of(0, 1, 2, 3), 2, 2, { range: [0, 3] });
- * strictEqual(grid.toText(), "   0 1\n0  0 1\n1  2 3");
- * ```
- */
-export class NumberGridDisplay implements Displayable {
-  /** The numbers, row after row. */
-  readonly values: Float64Array;
-  /** Number of rows. */
-  readonly rows: number;
-  /** Number of columns. */
-  readonly columns: number;
-  #range: readonly [number, number];
-  #decimals: number;
-  #title: string;
-
-  /**
-   * Wraps numbers already laid out in rows; {@linkcode numberGrid} is the usual way to make one.
-   *
-   * @param values The numbers, row after row
-   * @param rows Number of rows
-   * @param columns Number of columns
-   * @param options The shaded range, decimals and title
-   */
-  constructor(
-    values: Float64Array,
-    rows: number,
-    columns: number,
-    options: { range: readonly [number, number]; decimals?: number; title?: string },
-  ) {
-    this.values = values;
-    this.rows = rows;
-    this.columns = columns;
-    this.#range = options.range;
-    this.#decimals = options.decimals ?? 0;
-    this.#title = options.title ?? "";
-  }
-
-  /** One value as text. */
-  #format(v: number): string {
-    return v.toFixed(this.#decimals);
-  }
-
-  /**
-   * The grid as plain text: right-aligned columns under their numbers.
-   *
-   * @returns Lines of text
-   */
-  toText(): string {
-    const cells = Array.from(this.values, (v) => this.#format(v));
-    const width = Math.max(String(this.columns - 1).length, ...cells.map((c) => c.length));
-    const gutter = String(this.rows - 1).length;
-    const head = Array.from({ length: this.columns }, (_, c) => String(c).padStart(width));
-    const lines = [`${" ".repeat(gutter)}  ${head.join(" ")}`];
-    for (let r = 0; r < this.rows; r++) {
-      const row = cells.slice(r * this.columns, (r + 1) * this.columns);
-      lines.push(`${String(r).padStart(gutter)}  ${row.map((c) => c.padStart(width)).join(" ")}`);
-    }
-    if (this.#title) lines.unshift(this.#title);
-    return lines.join("\n");
-  }
-
-  /**
-   * The grid as an HTML table (inline styles only, so it shows untrusted too).
-   *
-   * @returns An HTML fragment
-   */
-  toHtml(): string {
-    const [low, high] = this.#range;
-    const cells = Array.from(this.values, (v) => this.#format(v));
-    const width = Math.max(String(this.columns - 1).length, ...cells.map((c) => c.length));
-    // Every style is inline: JupyterLab's and Notebook's table CSS would pad, stripe and centre.
-    // The same width for every column keeps the grid square, whatever its numbers.
-    const td = `padding:1px 3px;text-align:right;border:none;line-height:1.25;min-width:${width}ch`;
-    const head = (text: number | string) =>
-      `<td style="${td};color:#888;background:#fff">${text}</td>`;
-    const cell = (v: number, i: number) => {
-      const t = high > low ? Math.min(1, Math.max(0, (v - low) / (high - low))) : 0;
-      const grey = Math.round(255 * (1 - t));
-      const ink = t > 0.5 ? "#fff" : v === low ? "#bbb" : "#000";
-      const style = `${td};background:rgb(${grey},${grey},${grey});color:${ink}`;
-      return `<td style="${style}">${cells[i]}</td>`;
-    };
-    const header = Array.from({ length: this.columns }, (_, c) => head(c)).join("");
-    const body: string[] = [];
-    for (let r = 0; r < this.rows; r++) {
-      const row = Array.from({ length: this.columns }, (_, c) => r * this.columns + c);
-      body.push(`<tr>${head(r)}${row.map((i) => cell(this.values[i]!, i)).join("")}</tr>`);
-    }
-    const title = this.#title ? `<p><strong>${escapeHtml(this.#title)}</strong></p>` : "";
-    const table = `<table style="font:11px monospace;border-collapse:collapse;margin:0">`;
-    return `${title}${table}<tr>${head("")}${header}</tr>${body.join("")}</table>`;
-  }
-
-  /**
-   * The MIME bundle: `text/html` and `text/plain`.
-   *
-   * @returns A MIME bundle
-   */
-  [DISPLAY](): MimeBundle {
-    return { "text/html": this.toHtml(), "text/plain": this.toText() };
-  }
-}
-
-/**
  * Shows numbers as a grid, each in a cell shaded by its value: a digit's 28 × 28 pixel bytes, a
  * small weight matrix. Row numbers run down the left and column numbers along the top.
  *
@@ -138,7 +26,8 @@ export class NumberGridDisplay implements Displayable {
  * @param values A 2-D array (nested arrays or a tensor), or a flat list laid out in rows of
  *   `columns` numbers
  * @param options Numbers per row, the shaded range, decimals, a title
- * @returns A table that displays itself in a notebook
+ * @returns An HTML table, each cell shaded from white (low) to black (high), row and column
+ *   numbers in grey, with a plain-text twin
  * @throws {TypeError} When `values` is not 1-D or 2-D, or a flat list cannot be cut into rows
  * @throws {RangeError} When there are more than {@linkcode MAX_GRID_NUMBERS} numbers
  *
@@ -147,16 +36,13 @@ export class NumberGridDisplay implements Displayable {
  * import { numberGrid } from "./number_grid.ts";
  * import { strictEqual } from "node:assert/strict";
  *
- * const grid = numberGrid(new Uint8Array(784).fill(255, 406, 408));
- * strictEqual(grid.rows, 28);
- * const row14 = grid.toText().split("\n")[15]!.trim().split(/ +/); // its number, then 28 values
+ * const lines = numberGrid(new Uint8Array(784).fill(255, 406, 408)).text.split("\n");
+ * strictEqual(lines.length, 1 + 28); // column numbers, then 28 rows
+ * const row14 = lines[15]!.trim().split(/ +/); // its number, then 28 values
  * strictEqual(row14.slice(14, 18).join(" "), "0 255 255 0"); // columns 13 to 16
  * ```
  */
-export function numberGrid(
-  values: NumberInput,
-  options: NumberGridOptions = {},
-): NumberGridDisplay {
+export function numberGrid(values: NumberInput, options: NumberGridOptions = {}): HtmlDisplay {
   const action = "draw number grid";
   const read = readArray(values, "values", action);
   if (read.shape.length !== 1 && read.shape.length !== 2) {
@@ -189,10 +75,38 @@ export function numberGrid(
     );
   }
   const [low, high] = options.range ?? finiteRange(read.values);
-  const whole = read.values.every((v) => Number.isInteger(v));
-  return new NumberGridDisplay(read.values, count / columns, columns, {
-    range: [low, high],
-    decimals: options.decimals ?? (whole ? 0 : 2),
-    ...(options.title !== undefined ? { title: options.title } : {}),
-  });
+  const decimals = options.decimals ?? (read.values.every(Number.isInteger) ? 0 : 2);
+  const cells = Array.from(read.values, (v) => v.toFixed(decimals));
+  const width = Math.max(String(columns - 1).length, ...cells.map((c) => c.length));
+  const rows = range(count / columns).map((r) => cells.slice(r * columns, (r + 1) * columns));
+  const gutter = String(rows.length - 1).length;
+  const text = [
+    ...(options.title ? [options.title] : []),
+    `${" ".repeat(gutter)}  ${range(columns).map((c) => String(c).padStart(width)).join(" ")}`,
+    ...rows.map((row, r) =>
+      `${String(r).padStart(gutter)}  ${row.map((c) => c.padStart(width)).join(" ")}`
+    ),
+  ];
+  // Every style is inline: JupyterLab's and Notebook's table CSS would pad, stripe and centre.
+  // The same width for every column keeps the grid square, whatever its numbers.
+  const td = `padding:1px 3px;text-align:right;border:none;line-height:1.25;min-width:${width}ch`;
+  const head = (label: number | string) =>
+    `<td style="${td};color:#888;background:#fff">${label}</td>`;
+  const cell = (v: number, i: number) => {
+    const t = high > low ? Math.min(1, Math.max(0, (v - low) / (high - low))) : 0;
+    const grey = Math.round(255 * (1 - t));
+    const ink = t > 0.5 ? "#fff" : v === low ? "#bbb" : "#000";
+    return `<td style="${td};background:rgb(${grey},${grey},${grey});color:${ink}">${
+      cells[i]
+    }</td>`;
+  };
+  const body = rows.map((row, r) =>
+    `<tr>${head(r)}${
+      row.map((_, c) => cell(read.values[r * columns + c]!, r * columns + c)).join("")
+    }</tr>`
+  );
+  const html = `${options.title ? `<p><strong>${escapeHtml(options.title)}</strong></p>` : ""}` +
+    `<table style="font:11px monospace;border-collapse:collapse;margin:0">` +
+    `<tr>${head("")}${range(columns).map(head).join("")}</tr>${body.join("")}</table>`;
+  return new HtmlDisplay(html, text.join("\n"));
 }
