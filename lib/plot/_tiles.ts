@@ -50,50 +50,42 @@ export interface TileGrid {
   header?: string;
   /** Tile k's caption and its colour, bold with a thick frame when `strong` (a mistake). */
   labelOf?: (k: number) => { text: string; color: string; strong?: boolean };
-  /** Space between tiles and around them, in pixels. */
-  gap: number;
   /** Least width of a tile's cell (room for its caption) and of the picture (its header). */
   cellWidth?: number;
   minWidth?: number;
 }
 
 /**
- * Draws tiles in a grid, as a picture described by `describe(scale, count)`. A PNG larger than
- * `MAX_PNG_BYTES` (noisy weights compress badly) is drawn again smaller, then with fewer tiles.
+ * Draws tiles in a grid, 6 pixels apart, as a picture described by `describe(scale)`. A PNG
+ * larger than `MAX_PNG_BYTES` (noisy weights compress badly) is drawn again smaller.
  */
-export function drawTiles(
-  g: TileGrid,
-  describe: (scale: number, count: number) => string,
-): ImageDisplay {
+export function drawTiles(g: TileGrid, describe: (scale: number) => string): ImageDisplay {
   const table = range(256).map((i) => g.color(i / 255)); // 256 colours, looked up per pixel
   const tile = blankCanvas(g.w, g.h);
   const image = tile.ctx.createImageData(g.w, g.h);
-  const size = g.w * g.h;
-  for (let { scale, count } = g;;) {
+  const [size, gap, top] = [g.w * g.h, 6, g.header ? 26 : 0];
+  const columns = Math.max(1, Math.min(g.columns, g.count));
+  for (let scale = g.scale;; scale = Math.max(1, Math.floor(scale * 0.7))) {
     const [tileW, tileH] = [g.w * scale, g.h * scale];
-    const [cellW, cellH] = [
-      Math.max(tileW, g.cellWidth ?? 0) + g.gap,
-      tileH + (g.labelOf ? 18 : 0) + g.gap,
-    ];
-    const columns = Math.max(1, Math.min(g.columns, count));
-    const top = g.header ? 26 : 0;
-    const width = Math.max(columns * cellW + g.gap, g.minWidth ?? 0);
-    const height = top + Math.ceil(count / columns) * cellH + g.gap;
+    const cellW = Math.max(tileW, g.cellWidth ?? 0) + gap;
+    const cellH = tileH + (g.labelOf ? 18 : 0) + gap;
+    const width = Math.max(columns * cellW + gap, g.minWidth ?? 0);
+    const height = top + Math.ceil(g.count / columns) * cellH + gap;
     const { canvas, ctx } = blankCanvas(width, height);
-    drawText(ctx, g.header ?? "", g.gap, top / 2 + 2, { maxWidth: width - 2 * g.gap });
-    for (let k = 0; k < count; k++) {
+    drawText(ctx, g.header ?? "", gap, top / 2 + 2, { maxWidth: width - 2 * gap });
+    for (let k = 0; k < g.count; k++) {
       const [lo, hi] = g.rangeOf(k);
       for (let i = 0; i < size; i++) {
         const t = (g.values[k * size + i]! - lo) / (hi - lo || 1);
         const magenta = [255, 0, 255]; // NaN or infinity
-        image.data.set([
-          ...(Number.isFinite(t) ? table[Math.round(Math.min(1, Math.max(0, t)) * 255)]! : magenta),
-          255,
-        ], i * 4);
+        const rgb = Number.isFinite(t)
+          ? table[Math.round(Math.min(1, Math.max(0, t)) * 255)]!
+          : magenta;
+        image.data.set([...rgb, 255], i * 4);
       }
       tile.ctx.putImageData(image, 0, 0);
-      const x = g.gap + (k % columns) * cellW + (cellW - g.gap - tileW) / 2;
-      const y = top + g.gap + Math.floor(k / columns) * cellH;
+      const x = gap + (k % columns) * cellW + (cellW - gap - tileW) / 2;
+      const y = top + gap + Math.floor(k / columns) * cellH;
       ctx.imageSmoothingEnabled = false;
       ctx.drawImage(tile.canvas, x, y, tileW, tileH);
       const label = g.labelOf?.(k);
@@ -103,17 +95,15 @@ export function drawTiles(
       if (!label) continue;
       const style = {
         size: 12,
-        bold: label.strong ?? false,
+        bold: label.strong === true,
         color: label.color,
         maxWidth: cellW - 2,
       };
       drawText(ctx, label.text, x + tileW / 2, y + tileH + 11, { ...style, align: "center" });
     }
     const png = encodePng(canvas);
-    if (png.length <= MAX_PNG_BYTES || (scale <= 1 && count === 1)) {
-      return new ImageDisplay(png, { width, height, description: describe(scale, count) });
+    if (png.length <= MAX_PNG_BYTES || scale <= 1) {
+      return new ImageDisplay(png, { width, height, description: describe(scale) });
     }
-    if (scale > 1) scale = Math.max(1, Math.floor(scale * 0.7));
-    else count = Math.ceil(count / 2);
   }
 }

@@ -13,8 +13,8 @@ import { fill, type Language, plotText } from "./language.ts";
 
 /** Options of {@linkcode digitGrid}. */
 export interface DigitGridOptions {
-  /** The true label of each digit, written under it. */
-  labels?: NumberArray;
+  /** The true label of each digit (or any caption), written under it. */
+  labels?: NumberArray | readonly string[];
   /** The predicted label of each digit: written after the true one; wrong ones framed in red. */
   predictions?: NumberArray;
   /** Digits per row. @default {10, or fewer digits} */
@@ -85,9 +85,11 @@ export function digitGrid(images: NumberInput, options: DigitGridOptions = {}): 
       }`,
     );
   }
-  const read = (name: string, input: NumberArray | undefined) => {
+  const read = (name: string, input: NumberArray | readonly string[] | undefined) => {
     if (input === undefined) return null;
-    const v = readVector(input, name, action);
+    const v = Array.isArray(input) && typeof input[0] === "string"
+      ? input as string[]
+      : Array.from(readVector(input, name, action));
     if (v.length !== total) {
       throw new TypeError(
         `Cannot ${action} as images and ${name} must have the same length: images has ${total} digits, ${name} has ${v.length} values`,
@@ -100,26 +102,34 @@ export function digitGrid(images: NumberInput, options: DigitGridOptions = {}): 
   const both = labels && predictions;
   const wrong = both ? range(count).filter((i) => labels[i] !== predictions[i]) : [];
   const [lo, hi] = pixelRange(values);
-  const columns = Math.max(1, Math.min(options.columns ?? 10, count));
   const caption = (i: number) =>
     both ? `${labels[i]} → ${predictions[i]}` : `${(labels ?? predictions)![i]}`;
-  const tiles = {
+  const header = [
+    options.title,
+    both ? fill(text.digitMistakes, { wrong: wrong.length, count }) : "",
+  ];
+  const shown = total > count ? ` (the first ${count} of ${total})` : "";
+  const named = wrong.slice(0, 10).map((i) =>
+    `#${i} (true ${labels![i]}, predicted ${predictions![i]})`
+  );
+  const mistakes = both
+    ? `; ${wrong.length} of ${count} wrong${wrong.length > 0 ? `: ${named.join(", ")}` : ""}${
+      wrong.length > 10 ? ", …" : ""
+    }`
+    : labels
+    ? `; labels ${labels.slice(0, 20).join(" ")}${count > 20 ? " …" : ""}`
+    : "";
+  return drawTiles({
     values,
     count,
     h,
     w,
-    columns,
+    columns: options.columns ?? 10,
     scale: options.scale ?? 2,
-    gap: 8,
     cellWidth: both ? 64 : 0,
-  };
-  return drawTiles({
-    ...tiles,
     color: ink,
     rangeOf: () => [lo, hi],
-    header: [options.title, both ? fill(text.digitMistakes, { wrong: wrong.length, count }) : ""]
-      .filter(Boolean)
-      .join(" · "),
+    header: header.filter(Boolean).join(" · "),
     ...(labels || predictions
       ? {
         labelOf: (i: number) => ({
@@ -130,27 +140,5 @@ export function digitGrid(images: NumberInput, options: DigitGridOptions = {}): 
       }
       : {}),
     minWidth: options.title !== undefined || both ? 360 : 0,
-  }, (scale) => {
-    const shown = total > count ? ` (the first ${count} of ${total})` : "";
-    const parts = [
-      `Grid of ${count} digits${shown}, ${w} × ${h} drawn ${scale}x, ${columns} per row`,
-    ];
-    if (labels && !predictions) {
-      parts.push(
-        `labels ${labels.subarray(0, Math.min(count, 20)).join(" ")}${count > 20 ? " …" : ""}`,
-      );
-    }
-    if (both) {
-      const named = wrong.slice(0, 10).map((i) =>
-        `#${i} (true ${labels[i]}, predicted ${predictions[i]})`
-      );
-      const more = wrong.length > 10 ? ", …" : "";
-      parts.push(
-        `${wrong.length} of ${count} wrong${
-          wrong.length > 0 ? `: ${named.join(", ")}${more}` : ""
-        }`,
-      );
-    }
-    return parts.join("; ");
-  });
+  }, (scale) => `Grid of ${count} digits${shown}, ${w} × ${h} drawn ${scale}x${mistakes}`);
 }

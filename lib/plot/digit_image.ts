@@ -1,5 +1,6 @@
 import { formatShape, type NumberInput, readArray } from "./_numbers.ts";
-import { checkTileShape, drawTiles, ink, pixelRange } from "./_tiles.ts";
+import { checkTileShape, pixelRange } from "./_tiles.ts";
+import { digitGrid } from "./digit_grid.ts";
 import type { ImageDisplay } from "./image.ts";
 
 /** Options of {@linkcode digitImage}. */
@@ -40,7 +41,7 @@ export interface DigitImageOptions {
  * const pixels = new Uint8Array(784);
  * for (let i = 4; i < 24; i++) pixels[i * 28 + i] = 255;
  * const image = digitImage(pixels, { label: "a stroke", scale: 4 });
- * strictEqual(image.width, 28 * 4 + 8); // 4 pixels of margin each side
+ * strictEqual(image.width, 28 * 4 + 12); // 6 pixels of margin each side
  * throws(() => digitImage(new Uint8Array(783)), /pixels has shape \[783\]/);
  * ```
  */
@@ -59,17 +60,13 @@ export function digitImage(pixels: NumberInput, options: DigitImageOptions = {})
   const [lo, hi] = pixelRange(values);
   const caption = options.label === undefined ? "" : String(options.label);
   const inked = values.filter((v) => (v - lo) / (hi - lo) > 0.5).length;
-  const tiles = { values, count: 1, h, w, columns: 1, scale: options.scale ?? 8, gap: 4 };
-  return drawTiles(
-    {
-      ...tiles,
-      color: ink,
-      rangeOf: () => [lo, hi],
-      ...(caption ? { labelOf: () => ({ text: caption, color: "#222222" }) } : {}),
-    },
-    (scale) =>
-      `Digit image ${w} × ${h}${caption ? ` (${caption})` : ""}, drawn ${scale}x: ${inked} of ${
-        w * h
-      } pixels are more than half ink`,
-  );
+  const image = digitGrid(values, {
+    shape: [h, w],
+    scale: options.scale ?? 8,
+    ...(caption ? { labels: [caption] } : {}),
+  });
+  image.description = `Digit image ${w} × ${h}${caption ? ` (${caption})` : ""}: ${inked} of ${
+    w * h
+  } pixels are more than half ink`;
+  return image;
 }

@@ -1,8 +1,7 @@
 import { finiteRange, formatNumber, formatShape, type NumberGrid, readMatrix } from "./_numbers.ts";
-import { drawTiles } from "./_tiles.ts";
+import { checkTileShape, drawTiles } from "./_tiles.ts";
 import type { ImageDisplay } from "./image.ts";
 import { fill, type Language, plotText } from "./language.ts";
-import { checkNumber } from "../_check.ts";
 
 /** Options of {@linkcode weightTiles}. */
 export interface WeightTilesOptions {
@@ -77,10 +76,8 @@ function diverging(t: number): number[] {
 export function weightTiles(weights: NumberGrid, options: WeightTilesOptions = {}): ImageDisplay {
   const action = "draw weight tiles";
   const text = plotText(options.language, action);
-  const [h, w] = (options.shape ?? [28, 28]).map((n, i) =>
-    checkNumber(action, `shape[${i}]`, n, { min: 1, integer: true })
-  );
-  const size = h! * w!;
+  const [h, w] = checkTileShape(options.shape ?? [28, 28], action);
+  const size = h * w;
   const m = readMatrix(weights, "weights", action);
   const [rows, cols] = [m.length, m[0]!.length];
   const along = options.along ?? (rows === size ? "columns" : "rows");
@@ -109,26 +106,22 @@ export function weightTiles(weights: NumberGrid, options: WeightTilesOptions = {
   const largest = (k: number) =>
     Math.max(...finiteRange(values.subarray(k * size, (k + 1) * size)).map(Math.abs)) || 1;
   const title = options.title ?? text.weightsPerUnit;
-  const tiles = {
-    values,
-    count,
-    h: h!,
-    w: w!,
-    columns: options.columns ?? 8,
-    scale: options.scale ?? 3,
-    gap: 6,
-  };
   const [lo, hi] = finiteRange(values);
   return drawTiles(
     {
-      ...tiles,
+      values,
+      count,
+      h,
+      w,
+      columns: options.columns ?? 8,
+      scale: options.scale ?? 3,
       color: diverging,
       rangeOf: (k) => [-largest(k), largest(k)],
       header: `${title} · ${fill(text.unitsShown, { count, units })}`,
       minWidth: 380,
     },
-    (scale, drawn) =>
-      `Weight tiles "${title}": the first ${drawn} of ${units} units of a ${
+    (scale) =>
+      `Weight tiles "${title}": the first ${count} of ${units} units of a ${
         formatShape([rows, cols])
       } weight matrix, each as a ${h} × ${w} image (blue negative, red positive, each tile on its own scale, drawn ${scale}x); weights from ${
         formatNumber(lo)

@@ -11,7 +11,7 @@ Deno.test("digitGrid()", async (t) => {
       columns: 4,
     });
     assertBundle(grid, IMAGE_KEYS);
-    match(grid.description, /Grid of 12 digits, 28 × 28 drawn 2x, 4 per row; labels 0 1 2 3/);
+    match(grid.description, /Grid of 12 digits, 28 × 28 drawn 2x; labels 0 1 2 3/);
   });
 
   await t.step("marks wrong predictions and names them", () => {

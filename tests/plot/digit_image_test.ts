@@ -6,9 +6,9 @@ Deno.test("digitImage()", async (t) => {
   await t.step("scales a 28 × 28 digit up with a caption", () => {
     const image = digitImage(new Uint8Array(784).fill(255), { scale: 4, label: 7 });
     assertBundle(image, IMAGE_KEYS);
-    strictEqual(image.width, 28 * 4 + 8);
-    strictEqual(image.height, 28 * 4 + 8 + 18); // and a row for the caption
-    match(image.description, /28 × 28 \(7\), drawn 4x: 784 of 784 pixels are more than half ink/);
+    strictEqual(image.width, 28 * 4 + 12); // 6 pixels of margin each side
+    strictEqual(image.height, 28 * 4 + 12 + 18); // and a row for the caption
+    match(image.description, /28 × 28 \(7\): 784 of 784 pixels are more than half ink/);
   });
 
   await t.step("reads [28, 28], [1, 784] and floats in 0-1", () => {
@@ -18,7 +18,7 @@ Deno.test("digitImage()", async (t) => {
   });
 
   await t.step("draws other sizes with shape", () => {
-    strictEqual(digitImage(new Array(64).fill(1), { shape: [8, 8], scale: 10 }).width, 88);
+    strictEqual(digitImage(new Array(64).fill(1), { shape: [8, 8], scale: 10 }).width, 92);
   });
 
   await t.step("throws TypeError naming both shapes for a wrong size", () => {

@@ -16,14 +16,14 @@ Deno.test("ImageDisplay", async (t) => {
   });
 
   await t.step("draws a digit's ink where its pixels are", () => {
-    // One inked pixel, row 5 and column 10, drawn 4x inside a 4-pixel margin.
+    // One inked pixel, row 5 and column 10, drawn 4x inside a 6-pixel margin.
     const pixels = new Uint8Array(784);
     pixels[5 * 28 + 10] = 255;
     const image = digitImage(pixels, { scale: 4 });
     const png = assertPng(assertBundle(image, IMAGE_KEYS)["image/png"]);
-    assertPixel(png, 4 + 10 * 4 + 2, 4 + 5 * 4 + 2, "#000000"); // the ink
-    assertPixel(png, 4 + 11 * 4 + 2, 4 + 5 * 4 + 2, "#ffffff"); // its right neighbour
-    assertPixel(png, 4 + 10 * 4 + 2, 4 + 6 * 4 + 2, "#ffffff"); // the one below
+    assertPixel(png, 6 + 10 * 4 + 2, 6 + 5 * 4 + 2, "#000000"); // the ink
+    assertPixel(png, 6 + 11 * 4 + 2, 6 + 5 * 4 + 2, "#ffffff"); // its right neighbour
+    assertPixel(png, 6 + 10 * 4 + 2, 6 + 6 * 4 + 2, "#ffffff"); // the one below
   });
 
   await t.step("draws Chinese text as glyphs, never as empty boxes", () => {

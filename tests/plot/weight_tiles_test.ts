@@ -44,7 +44,7 @@ Deno.test("weightTiles()", async (t) => {
     );
     throws(
       () => weightTiles([new Array(9).fill(0)], { shape: [3, 0] }),
-      /shape\[1\] must be a positive integer/,
+      /shape must be two positive integers \[height, width\]: current value is \[3, 0\]/,
     );
   });
 });
