@@ -38,8 +38,6 @@ export interface GraphImageOptions {
 
 /** Tensors with at most this many values show them; the most tensors drawn (nearest the output). */
 const [MAX_VALUES, MAX_NODES] = [6, 60];
-/** JupyterLab's column is about 970 pixels wide: a wider picture is shrunk, its text with it. */
-const MAX_WIDTH = 900;
 const [FONT_SIZE, LINE_HEIGHT] = [13, 18];
 
 /** One tensor's box: its lines of text and, once laid out, where it is. */
@@ -68,22 +66,19 @@ function collect(output: GraphNode): GraphNode[] {
 
 /** Layers from the top: an op sits below all its inputs, a leaf just above its first consumer. */
 function layersOf(nodes: GraphNode[], consumers: Map<GraphNode, GraphNode[]>): GraphNode[][] {
-  const drawn = new Set(nodes);
-  const layer = new Map(nodes.map((n) => [n, 0]));
-  // Longest path from a leaf, relaxed until stable (a DAG of n nodes needs at most n rounds).
-  for (let round = 0, changed = true; changed && round <= nodes.length; round++) {
-    changed = false;
-    for (const n of nodes) {
-      const inputs = n.inputs.filter((i) => drawn.has(i));
-      const l = inputs.length === 0 ? 0 : 1 + Math.max(...inputs.map((i) => layer.get(i)!));
-      if (l === layer.get(n)) continue;
-      layer.set(n, l);
-      changed = true;
+  const layer = new Map<GraphNode, number>();
+  // The longest path from a drawn leaf (recursion at most as deep as the nodes drawn).
+  const depth = (n: GraphNode): number => {
+    if (!layer.has(n)) {
+      const inputs = n.inputs.filter((i) => consumers.has(i));
+      layer.set(n, inputs.length === 0 ? 0 : 1 + Math.max(...inputs.map(depth)));
     }
-  }
+    return layer.get(n)!;
+  };
+  nodes.forEach(depth);
   for (const n of nodes) {
     const users = consumers.get(n)!;
-    if (!n.inputs.some((i) => drawn.has(i)) && users.length > 0) {
+    if (layer.get(n) === 0 && users.length > 0) {
       layer.set(n, Math.min(...users.map((m) => layer.get(m)!)) - 1);
     }
   }
@@ -107,9 +102,8 @@ function layersOf(nodes: GraphNode[], consumers: Map<GraphNode, GraphNode[]>): G
  * and (for up to 6 values) value and gradient, inputs at the top and the output at the bottom.
  * Draw it before and after `backward()` to watch the gradients arrive.
  *
- * A PNG at most 900 pixels wide (JupyterLab's column, so that it is never shrunk and its
- * 13-pixel labels stay 13 pixels); a layer too wide for it continues on a second row. The 60
- * tensors nearest the output are drawn. Taught in `notebooks/05_backpropagation.ipynb`.
+ * A PNG with one row of boxes per layer; the 60 tensors nearest the output are drawn. Taught in
+ * `notebooks/05_backpropagation.ipynb`.
  *
  * @param output The tensor whose graph to draw (usually the loss)
  * @param options A title, the language
@@ -142,7 +136,7 @@ export function graphImage(output: GraphNode, options: GraphImageOptions = {}): 
   // Unnamed tensors are t1, t2, ... in reading order: top to bottom, left to right.
   const ids = new Map(layers.flat().map((n, i) => [n, i + 1]));
   const nameOf = (n: GraphNode) => ids.has(n) ? n.label || `t${ids.get(n)}` : "…";
-  const values = (data: ArrayLike<number>, shape: readonly number[]) => {
+  const values = (data: ArrayLike<number>) => {
     const list = Array.from(data);
     if (list.length > MAX_VALUES) {
       return fill(text.valuesMean, {
@@ -150,12 +144,7 @@ export function graphImage(output: GraphNode, options: GraphImageOptions = {}): 
         mean: formatNumber(list.reduce((a, b) => a + b, 0) / list.length),
       });
     }
-    if (shape.length === 0 || list.length === 1) return formatNumber(list[0]!);
-    const cols = shape.length === 2 ? shape[1]! : list.length;
-    const rows = range(list.length / cols).map((r) =>
-      list.slice(r * cols, (r + 1) * cols).map(formatNumber).join(", ")
-    );
-    return rows.length > 1 ? `[${rows.map((r) => `[${r}]`).join(", ")}]` : `[${rows[0]}]`;
+    return list.length === 1 ? formatNumber(list[0]!) : `[${list.map(formatNumber).join(", ")}]`;
   };
 
   const measure = blankCanvas(1, 1).ctx;
@@ -163,9 +152,9 @@ export function graphImage(output: GraphNode, options: GraphImageOptions = {}): 
     const title = n.op ? `${nameOf(n)} = ${n.op}(${n.inputs.map(nameOf).join(", ")})` : nameOf(n);
     const lines: Box["lines"] = [{ text: title, bold: true }];
     if (n.shape.length > 0) lines.push({ text: `${text.shape} ${formatShape(n.shape)}` });
-    if (n.data) lines.push({ text: `${text.value} ${values(n.data, n.shape)}` });
+    if (n.data) lines.push({ text: `${text.value} ${values(n.data)}` });
     if (n.grad) {
-      lines.push({ text: `${text.grad} ${values(n.grad.data, n.shape)}`, color: "#b5161b" });
+      lines.push({ text: `${text.grad} ${values(n.grad.data)}`, color: "#b5161b" });
     } else if (n.requiresGrad || n.op) lines.push({ text: text.noGradYet, color: "#888888" });
     const w = Math.max(...lines.map((l) => {
       measure.font = font(FONT_SIZE, l.bold);
@@ -175,18 +164,9 @@ export function graphImage(output: GraphNode, options: GraphImageOptions = {}): 
     return [n, { ...box, h: 10 + lines.length * LINE_HEIGHT }];
   }));
 
-  // Rows: one per layer, continued on another row where a layer is wider than MAX_WIDTH.
+  // One row per layer, centred.
   const [margin, gapX, gapY, header] = [12, 14, 34, 34];
-  const rows: Box[][] = [];
-  for (const layer of layers) {
-    let row: Box[] = [];
-    rows.push(row);
-    for (const box of layer.map((n) => boxes.get(n)!)) {
-      const used = row.reduce((s, b) => s + b.w + gapX, 0);
-      if (row.length > 0 && used + box.w > MAX_WIDTH - 2 * margin) rows.push(row = []);
-      row.push(box);
-    }
-  }
+  const rows = layers.map((layer) => layer.map((n) => boxes.get(n)!));
   const rowWidth = (row: Box[]) => row.reduce((s, b) => s + b.w + gapX, -gapX);
   const width = Math.max(460, ...rows.map((r) => rowWidth(r) + 2 * margin)); // room for the legend
   let y = header;

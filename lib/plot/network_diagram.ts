@@ -190,12 +190,12 @@ export function networkDiagram(
   for (const [l, column] of nodes.slice(1).entries()) {
     for (const to of column) {
       for (const from of nodes[l]!) {
-        const name = weights?.[l]![to.i]![from.i]!;
+        const name = weights?.[l]?.[to.i]?.[from.i];
         if (name !== undefined) {
           label(ctx, name, from.x + 0.7 * (to.x - from.x), from.y + 0.7 * (to.y - from.y));
         }
       }
-      const bias = biases?.[l]![to.i];
+      const bias = biases?.[l]?.[to.i];
       if (bias !== undefined) label(ctx, bias, to.x, to.y + RADIUS + 16);
     }
   }
@@ -208,8 +208,8 @@ export function networkDiagram(
   ];
   for (let l = 1; l < layers; l++) {
     names(l).forEach((neuron, j) => {
-      const terms = names(l - 1).map((x, i) => `${x}·${weights?.[l - 1]![j]![i] ?? "w"}`);
-      const bias = biases?.[l - 1]![j] ?? "b";
+      const terms = names(l - 1).map((x, i) => `${x}·${weights?.[l - 1]?.[j]?.[i] ?? "w"}`);
+      const bias = biases?.[l - 1]?.[j] ?? "b";
       lines.push(`  ${neuron} = ${[...terms, bias].join(" + ")}`);
     });
   }

@@ -121,11 +121,17 @@ Deno.test("networkDiagram()", async (t) => {
   await t.step("draws one neuron, y = m·x + b, with its own node names", () => {
     const options = { weightLabels: [[["m"]]], biasLabels: [["b"]], nodeLabels: [["x"], ["y"]] };
     match(networkDiagram([1, 1], options).description, /y = x·m \+ b/);
-    match(networkDiagram([2, 1]).description, /"Dense network 2-1": .* 3 parameters\n {2}y = x₁·w \+ x₂·w \+ b/);
+    match(
+      networkDiagram([2, 1]).description,
+      /"Dense network 2-1": .* 3 parameters\n {2}y = x₁·w \+ x₂·w \+ b/,
+    );
   });
 
   await t.step("throws RangeError naming bad layer sizes", () => {
-    throws(() => networkDiagram([3]), /layerSizes must be two or more integers from 1 to 12.*\[3\]/);
+    throws(
+      () => networkDiagram([3]),
+      /layerSizes must be two or more integers from 1 to 12.*\[3\]/,
+    );
     throws(() => networkDiagram([784, 10]), /current value is \[784, 10\]/);
     throws(() => networkDiagram([2, 0]), RangeError);
     throws(() => networkDiagram([2, 1.5]), RangeError);
