@@ -1,5 +1,5 @@
 // Reading the numbers a plot is given (plain arrays, typed arrays, nested arrays, tensors), with
-// the shape checks and error messages every builder shares; rounding and thinning for output.
+// the shape checks and error messages every builder shares; rounding for output.
 
 export type { NumberArray, NumberGrid, NumberInput, ToArray } from "./types.ts";
 import type { ToArray } from "./types.ts";
@@ -138,29 +138,6 @@ export function finiteRange(values: ArrayLike<number>): [number, number] {
     if (Number.isFinite(values[i])) [lo, hi] = [Math.min(lo, values[i]!), Math.max(hi, values[i]!)];
   }
   return lo <= hi ? [lo, hi] : [NaN, NaN];
-}
-
-/**
- * Indices of at most `maxPoints` points of a series that keep its shape: the first and last, and
- * in each bucket its lowest and highest `y` (spikes survive, unlike a plain stride).
- */
-export function thinIndices(y: ArrayLike<number>, maxPoints: number): number[] {
-  const n = y.length;
-  if (n <= maxPoints) return range(n);
-  const buckets = Math.max(1, Math.floor((maxPoints - 2) / 2));
-  const out: number[] = [0];
-  for (let b = 0; b < buckets; b++) {
-    const start = 1 + Math.floor((b * (n - 2)) / buckets);
-    const end = 1 + Math.floor(((b + 1) * (n - 2)) / buckets);
-    let [lo, hi] = [start, start];
-    for (let i = start; i < end; i++) {
-      if (!(y[i]! >= y[lo]!)) lo = i;
-      if (!(y[i]! <= y[hi]!)) hi = i;
-    }
-    if (end > start) out.push(...new Set([Math.min(lo, hi), Math.max(lo, hi)]));
-  }
-  out.push(n - 1);
-  return out;
 }
 
 /** `0, 1, ..., n - 1`. */

@@ -7,7 +7,6 @@ import {
   type NumberArray,
   range,
   readVector,
-  thinIndices,
 } from "./_numbers.ts";
 
 /** One line of a {@linkcode linePlot}. */
@@ -68,8 +67,6 @@ export interface LinePlotOptions extends PlotOptions {
   logY?: boolean;
 }
 
-/** Longest series drawn as is; longer ones keep each stretch's lowest and highest point. */
-const MAX_POINTS = 2000;
 const SERIES_KEYS = new Set(["y", "x", "name", "mode", "markerSize", "dash", "color"]);
 
 /** `{ y, x?, name? ... }` and nothing else (so a record `{ y, yHat }` is two named series). */
@@ -92,7 +89,6 @@ function toSeries(input: LineInput): LineSeries[] {
 
 /**
  * Draws one or more lines: loss curves, a function and its derivative, learning rates compared.
- * A series longer than 2,000 points keeps each stretch's lowest and highest point.
  *
  * Used from `notebooks/01_single_neuron.ipynb` on; every kind is shown in
  * `notebooks/99_plot_gallery.ipynb`.
@@ -140,42 +136,35 @@ export function linePlot(series: LineInput, options: LinePlotOptions = {}): Figu
   const action = "draw line plot";
   const list = toSeries(series);
   const shared = options.x === undefined ? null : readVector(options.x, "x", action);
-  const traces: PlotlyTrace[] = [];
   const parts: string[] = [];
-  list.forEach((s, i) => {
-    const label = s.name ?? "";
+  const traces = list.map((s, i): PlotlyTrace => {
     const of = list.length > 1
-      ? ` of series ${s.name === undefined ? i : JSON.stringify(label)}`
+      ? ` of series ${s.name === undefined ? i : JSON.stringify(s.name)}`
       : "";
     const y = readVector(s.y, `y${of}`, action);
-    const x = s.x === undefined
-      ? shared ?? Float64Array.from(range(y.length))
-      : readVector(s.x, "x", action);
+    const x = s.x === undefined ? shared ?? range(y.length) : readVector(s.x, "x", action);
     if (x.length !== y.length) {
       throw new TypeError(
         `Cannot ${action} as x and y${of} must have the same length: x has ${x.length} values, y has ${y.length}`,
       );
     }
-    const keep = thinIndices(y, MAX_POINTS);
-    const color = s.color === undefined ? {} : { color: s.color };
-    traces.push({
-      type: "scatter",
-      mode: s.mode ?? (y.length <= 50 ? "lines+markers" : "lines"),
-      x: keep.map((k) => x[k]!),
-      y: keep.map((k) => y[k]!),
-      ...(label ? { name: label } : {}),
-      ...(s.color || s.dash ? { line: { ...color, ...(s.dash ? { dash: s.dash } : {}) } } : {}),
-      ...(s.color || s.markerSize
-        ? { marker: { ...color, ...(s.markerSize ? { size: s.markerSize } : {}) } }
-        : {}),
-    });
     const [lo, hi] = finiteRange(y);
-    const thinned = keep.length < y.length ? `, ${keep.length} drawn` : "";
     parts.push(
-      `${label || "values"} (${y.length} points${thinned}, y from ${formatNumber(lo)} to ${
+      `${s.name || "values"} (${y.length} points, y from ${formatNumber(lo)} to ${
         formatNumber(hi)
       })`,
     );
+    const line = { color: s.color, dash: s.dash };
+    const marker = { color: s.color, size: s.markerSize };
+    return {
+      type: "scatter",
+      mode: s.mode ?? (y.length <= 50 ? "lines+markers" : "lines"),
+      x: Array.from(x),
+      y: Array.from(y),
+      name: s.name,
+      ...(s.color || s.dash ? { line } : {}),
+      ...(s.color || s.markerSize ? { marker } : {}),
+    };
   });
   const layout = {
     xaxis: options.logX ? LOG_AXIS : {},
@@ -183,12 +172,14 @@ export function linePlot(series: LineInput, options: LinePlotOptions = {}): Figu
     showlegend: list.length > 1,
   };
   const title = options.title ?? (list.length === 1 ? list[0]!.name ?? "" : "");
+  const axis = (name: string, label?: string, log?: boolean) =>
+    label ? [`${name}: ${label}${log ? " (log scale)" : ""}`] : [];
   const axes = [
-    options.xLabel ? `x: ${options.xLabel}${options.logX ? " (log scale)" : ""}` : "",
-    options.yLabel ? `y: ${options.yLabel}${options.logY ? " (log scale)" : ""}` : "",
-  ].filter(Boolean).join(", ");
-  const description = `Line plot${quoted(title)}: ${list.length} series: ${parts.join("; ")}${
-    axes ? `; ${axes}` : ""
+    ...axis("x", options.xLabel, options.logX),
+    ...axis("y", options.yLabel, options.logY),
+  ];
+  const description = `Line plot${quoted(title)}: ${list.length} series: ${
+    [...parts, ...axes].join("; ")
   }`;
   return makeFigure(traces, layout, options, { title }, description);
 }
