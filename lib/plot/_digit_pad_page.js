@@ -13,13 +13,13 @@ function startPad(root, settings, say, mnistFromDrawing) {
     <div><canvas class="course-pad-canvas" width="${SIZE}" height="${SIZE}"
       style="width:${SIZE}px;height:${SIZE}px;${box};touch-action:none;cursor:crosshair"></canvas>
       <div style="margin-top:6px;display:flex;gap:10px;align-items:center">
-        <button type="button" class="course-pad-clear">${say.clear}</button>
-        <label style="display:flex;align-items:center;gap:4px">${say.pen}
+        <button type="button" class="course-pad-clear">${say.padClear}</button>
+        <label style="display:flex;align-items:center;gap:4px">${say.padPen}
           <input type="range" class="course-pad-pen" min="4" max="48" value="24"></label>
         <span class="course-pad-pen-value"></span></div></div>
-    <div><div style="margin-bottom:6px">${say.seen}</div><canvas class="course-pad-seen" width="28"
+    <div><div style="margin-bottom:6px">${say.padSeen}</div><canvas class="course-pad-seen" width="28"
       height="28" style="width:112px;height:112px;image-rendering:pixelated;${box}"></canvas></div>
-    <div><div style="margin-bottom:6px">${say.probabilities}</div>
+    <div><div style="margin-bottom:6px">${say.padProbabilities}</div>
       <div class="course-pad-bars" style="display:flex;gap:3px;align-items:flex-end"></div></div>
     </div><p class="course-pad-status" style="font:14px sans-serif;margin:8px 0 0"></p>`;
   const [canvas, pen, penValue, status] = [
@@ -69,7 +69,7 @@ function startPad(root, settings, say, mnistFromDrawing) {
     return globalThis.__courseOrt;
   }
 
-  status.textContent = say.loading;
+  status.textContent = say.padLoading;
   const ready = loadOrt().then(async (ort) => {
     ort.env.wasm.wasmPaths = base + settings.ortDir;
     ort.env.wasm.numThreads = 1;
@@ -81,9 +81,9 @@ function startPad(root, settings, say, mnistFromDrawing) {
     return { ort, session };
   });
   let loadError = null;
-  ready.then(() => status.textContent = say.draw, (e) => {
+  ready.then(() => status.textContent = say.padDraw, (e) => {
     loadError = e;
-    status.textContent = say.cannotRun.replace("{error}", e.message);
+    status.textContent = say.padCannotRun.replace("{error}", e.message);
   });
 
   function showProbabilities(p) {
@@ -124,10 +124,10 @@ function startPad(root, settings, say, mnistFromDrawing) {
       const total = p.reduce((a, b) => a + b, 0);
       const best = showProbabilities(p);
       status.textContent = Math.abs(total - 1) > 1e-3
-        ? say.notProbabilities.replace("{total}", total.toFixed(3))
-        : say.reads.replace("{digit}", best).replace("{percent}", (100 * p[best]).toFixed(1));
+        ? say.padNotProbabilities.replace("{total}", total.toFixed(3))
+        : say.padReads.replace("{digit}", best).replace("{percent}", (100 * p[best]).toFixed(1));
     }, (e) => {
-      if (e !== loadError) status.textContent = say.modelFailed.replace("{error}", e.message);
+      if (e !== loadError) status.textContent = say.padModelFailed.replace("{error}", e.message);
     });
   }
 
@@ -164,6 +164,6 @@ function startPad(root, settings, say, mnistFromDrawing) {
     ctx.clearRect(0, 0, SIZE, SIZE);
     seen.clearRect(0, 0, 28, 28);
     showProbabilities(null);
-    status.textContent = say.draw;
+    status.textContent = say.padDraw;
   });
 }

@@ -9,7 +9,6 @@ import {
   type NumberArray,
   range,
   readVector,
-  round4,
 } from "./_numbers.ts";
 
 /** Options of {@linkcode barPlot}. */
@@ -78,13 +77,8 @@ export function barPlot(
     y: Array.from(heights),
     marker: { color: options.colors ?? paletteColor(0) },
     hovertemplate: "%{x}: %{y}<extra></extra>",
-    ...(few
-      ? {
-        text: Array.from(heights, (v) => formatNumber(round4(v))),
-        textposition: "outside",
-        cliponaxis: false,
-      }
-      : {}),
+    // Each value above its bar, 4 significant digits: plotly formats it.
+    ...(few ? { texttemplate: "%{y:.4~g}", textposition: "outside", cliponaxis: false } : {}),
   };
   const title = options.title ?? "";
   const [lo, hi] = finiteRange(heights);

@@ -135,18 +135,9 @@ export class DigitPad implements Displayable {
       input: ONNX_INPUT,
       output: ONNX_OUTPUT,
     };
-    const say = {
-      clear: text.padClear,
-      pen: text.padPen,
-      seen: text.padSeen,
-      probabilities: text.padProbabilities,
-      loading: fill(text.padLoading, { model: s.modelName }),
-      draw: text.padDraw,
-      reads: text.padReads,
-      notProbabilities: text.padNotProbabilities,
-      modelFailed: text.padModelFailed,
-      cannotRun: text.padCannotRun,
-    };
+    // The pad's texts (padClear, padDraw, ...), the loading line with the model's name filled in.
+    const say = Object.fromEntries(Object.entries(text).filter(([name]) => name.startsWith("pad")));
+    say.padLoading = fill(text.padLoading, { model: s.modelName });
     const note = fill(text.padNote, { model: s.modelName });
     return {
       "text/html":

@@ -40,7 +40,7 @@ export interface HeatmapPlotOptions extends PlotOptions {
  * import { deepStrictEqual, strictEqual } from "node:assert/strict";
  *
  * const fig = heatmapPlot([[-2, 0], [1, 0.5]], { colormap: "diverging" });
- * deepStrictEqual([fig.data[0]!.zmin, fig.data[0]!.zmax], [-2, 2]);
+ * deepStrictEqual(fig.data[0]!.zmid, 0);
  * strictEqual(fig.description, 'Heatmap "Matrix [2, 2]": a [2, 2] matrix, values from -2 to 1');
  * ```
  */
@@ -48,14 +48,14 @@ export function heatmapPlot(z: NumberGrid, options: HeatmapPlotOptions = {}): Fi
   const m = readMatrix(z, "z", "draw heatmap");
   const shape = formatShape([m.length, m[0]!.length]);
   const [lo, hi] = finiteRange(m.flat());
-  const diverging = options.colormap === "diverging";
-  const top = Math.max(Math.abs(lo), Math.abs(hi)) || 1;
+  // plotly centres the diverging scale on zmid: white at zero, as far below as above.
+  const colors = options.colormap === "diverging"
+    ? { colorscale: [[0, "#2166ac"], [0.5, "#ffffff"], [1, "#b2182b"]], zmid: 0 }
+    : { colorscale: "Viridis" };
   const trace: PlotlyTrace = {
     type: "heatmap",
     z: m,
-    zmin: diverging ? -top : lo,
-    zmax: diverging ? top : hi,
-    colorscale: diverging ? [[0, "#2166ac"], [0.5, "#ffffff"], [1, "#b2182b"]] : "Viridis",
+    ...colors,
     colorbar: { title: { text: options.zLabel ?? "" } },
     ...(m.length <= 20 && m[0]!.length <= 20 ? { texttemplate: "%{z:.3~g}" } : {}),
   };
@@ -124,7 +124,6 @@ export function confusionMatrixPlot(
     y: names,
     z: counts,
     zmin: 0,
-    zmax: Math.max(1, ...counts.flat()),
     // ColorBrewer's Blues: white for none, dark blue for the most.
     colorscale: ["#f7fbff", "#c6dbef", "#6baed6", "#2171b5", "#08306b"].map((c, i) => [i / 4, c]),
     colorbar: { title: { text: text.count } },

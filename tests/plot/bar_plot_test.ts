@@ -7,7 +7,8 @@ Deno.test("barPlot()", async (t) => {
     const fig = barPlot({ a: 1, b: 2.5 });
     assertBundle(fig, FIGURE_KEYS);
     deepStrictEqual(fig.data[0]!.x, ["a", "b"]);
-    deepStrictEqual(fig.data[0]!.text, ["1", "2.5"]);
+    deepStrictEqual(fig.data[0]!.y, [1, 2.5]);
+    deepStrictEqual(fig.data[0]!.texttemplate, "%{y:.4~g}"); // plotly writes each value above its bar
     match(fig.description, /2 bars, a: 1, b: 2.5/);
   });
 
