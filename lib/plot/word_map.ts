@@ -1,9 +1,10 @@
 import { formatShape, Tensor } from "../tensor/mod.ts";
-import { type Figure, figure } from "./figure.ts";
-import { type Language, plotText } from "./language.ts";
+import type { Figure, PlotOptions } from "./figure.ts";
+import { makeFigure } from "./_layout.ts";
+import { plotText } from "./language.ts";
 
-/** Options of {@linkcode wordMap}. */
-export interface WordMapOptions {
+/** Options of {@linkcode wordMap}: titles (x: "first direction", y: "second direction"), size (800 × 640), raw plotly layout and traces, language. */
+export interface WordMapOptions extends PlotOptions {
   /**
    * Groups of words, each drawn in its own colour with a legend entry. Words in no group are
    * drawn last, as "other".
@@ -17,30 +18,6 @@ export interface WordMapOptions {
    * @default {every word}
    */
   labelled?: readonly string[];
-  /** The title above the map. */
-  title?: string;
-  /**
-   * Width in pixels.
-   *
-   * @default {800}
-   */
-  width?: number;
-  /**
-   * Height in pixels.
-   *
-   * @default {640}
-   */
-  height?: number;
-  /** The x axis title. @default {"first direction"} */
-  xLabel?: string;
-  /** The y axis title. @default {"second direction"} */
-  yLabel?: string;
-  /**
-   * The language of the default axis titles and of the "other" group.
-   *
-   * @default {"en"}
-   */
-  language?: Language;
 }
 
 /** Where a label goes, as plotly's `textposition`, and its centre's offset from the point. */
@@ -152,17 +129,15 @@ export function wordMap(
   }
   const groups: [string, readonly string[]][] = Object.entries(options.groups ?? {});
   const grouped = new Set<string>();
-  for (const [group, members] of groups) {
-    for (const word of members) {
-      if (!row.has(word) || grouped.has(word)) {
-        throw new TypeError(
-          `Cannot ${action} as each grouped word must be one of the words, in one group only: "${word}" of group "${group}" ${
-            row.has(word) ? "is in two groups" : "is not among the words"
-          }`,
-        );
-      }
-      grouped.add(word);
+  for (const [group, word] of groups.flatMap(([g, members]) => members.map((w) => [g, w]))) {
+    if (!row.has(word!) || grouped.has(word!)) {
+      throw new TypeError(
+        `Cannot ${action} as each grouped word must be one of the words, in one group only: "${word}" of group "${group}" ${
+          row.has(word!) ? "is in two groups" : "is not among the words"
+        }`,
+      );
     }
+    grouped.add(word!);
   }
   const rest = words.filter((word) => !grouped.has(word));
   if (rest.length > 0) groups.push([groups.length > 0 ? text.other : "", rest]);
@@ -202,21 +177,20 @@ export function wordMap(
       marker: { size: 8 },
     };
   });
-  return figure(traces, {
-    ...(options.title === undefined ? {} : { title: { text: options.title } }),
-    width,
-    height,
+  const layout = {
     margin: MARGIN,
     showlegend: groups.length > 1,
     legend: { orientation: "h", x: 0, y: -0.12, yanchor: "top" },
-    xaxis: { title: { text: options.xLabel ?? text.firstDirection }, range: xRange },
-    yaxis: {
-      title: { text: options.yLabel ?? text.secondDirection },
-      range: yRange,
-      scaleanchor: "x", // the same scale on both axes
-    },
-  }, {
-    description: `Map of ${words.length} words in ${groups.length} group(s)`,
-    ...(options.language ? { language: options.language } : {}),
-  });
+    xaxis: { range: xRange },
+    yaxis: { range: yRange, scaleanchor: "x" }, // the same scale on both axes
+  };
+  const defaults = {
+    title: "",
+    xLabel: text.firstDirection,
+    yLabel: text.secondDirection,
+    width,
+    height,
+  };
+  const description = `Map of ${words.length} words in ${groups.length} group(s)`;
+  return makeFigure(traces, layout, options, defaults, description);
 }
