@@ -59,10 +59,6 @@ const TEXTS = {
   firstDirection: ["first direction", "第一主方向"],
   secondDirection: ["second direction", "第二主方向"],
   training: ["Training", "训练"],
-  plan: [
-    "{title}: {epochs} epochs of {steps} steps",
-    "{title}：{epochs} 个迭代周期，每个 {steps} 步",
-  ],
   epochOf: ["epoch {epoch}/{count}", "迭代周期 {epoch}/{count}"],
   stepOf: ["step {step}/{count}", "步 {step}/{count}"],
   done: ["done: {count} epoch(s) in {time}", "完成：{count} 个迭代周期，用时 {time}"],

@@ -19,19 +19,17 @@ export interface TrainingViewOptions {
    */
   minIntervalMs?: number;
   /**
-   * The language of the view's words: status, numbers' names, legend, axis titles, and the lines
-   * printed outside Jupyter.
+   * The language of the view's words: status, numbers' names, legend, axis titles.
    *
    * @default {"en"}
    */
   language?: Language;
   /**
    * Where the live picture goes. By default `Deno.jupyter.display` inside the Deno kernel
-   * (looked up when training begins); outside it, the view prints one line per epoch instead.
+   * (looked up when training begins); outside it the view shows nothing while training, and
+   * its picture when a cell ends with it.
    */
   display?: JupyterDisplay;
-  /** Where the plain-text lines go outside Jupyter. @default {console.log} */
-  log?: (line: string) => void;
 }
 
 /** "1:05" or "1:02:05" for a number of milliseconds. */
@@ -58,25 +56,24 @@ let viewCount = 0;
  *
  * In the Deno kernel it is one PNG output updated in place (`display_id`, at most about 10
  * updates a second), so the saved notebook keeps the final picture and it shows everywhere, also
- * untrusted. Elsewhere (`deno run`, `deno test`) it prints one line per epoch. `Deno.jupyter`
- * is looked up when training begins, never at import. Its words are English, or Chinese with
+ * untrusted. `Deno.jupyter` is looked up when training begins, never at import; outside the
+ * kernel the view shows nothing until it is displayed. Its words are English, or Chinese with
  * `language: "zh"`.
  *
  * Taught in `notebooks/08_mnist_mlp.ipynb`.
  *
- * @example Outside Jupyter: one line per epoch
+ * @example What it shows after an epoch
  * ```ts
  * import { TrainingView } from "./training_view.ts";
+ * import { mimeBundle } from "./display.ts";
  * import { match } from "node:assert/strict";
  *
- * const lines: string[] = [];
- * const view = new TrainingView({ log: (line) => lines.push(line) });
+ * const view = new TrainingView({ title: "XOR" });
  * const history = { epoch: [1], loss: [0.5], accuracy: [0.8], valLoss: [0.6], valAccuracy: [0.75], timeMs: [900] };
  * const event = { epoch: 1, numEpochs: 1, step: 10, stepsPerEpoch: 10, loss: 0.5, metrics: { accuracy: 0.8 }, elapsedMs: 900, history };
- * await view.onTrainBegin({ ...event, step: 0, history: { epoch: [], loss: [], accuracy: [], valLoss: [], valAccuracy: [], timeMs: [] } });
  * await view.onEpochEnd(event);
  * await view.onTrainEnd(event);
- * match(lines[1]!, /epoch 1\/1 +loss 0.5000 +accuracy 80.00% +val loss 0.6000 +val accuracy 75.00%/);
+ * match(String(mimeBundle(view)["text/plain"]), /^XOR: done: 1 epoch\(s\) in 0:01, loss 0.5000, accuracy 80.00%, val loss 0.6000, val accuracy 75.00%$/);
  * ```
  */
 export class TrainingView implements Callback {
@@ -118,13 +115,6 @@ export class TrainingView implements Callback {
       -Infinity,
     ];
     if (this.#display) return this.#show();
-    this.#log(
-      fill(this.#text.plan, {
-        title: this.#options.title ?? this.#text.training,
-        epochs: e.numEpochs,
-        steps: e.stepsPerEpoch,
-      }),
-    );
   }
 
   /**
@@ -143,29 +133,23 @@ export class TrainingView implements Callback {
   }
 
   /**
-   * Redraws with the epoch's validation results, or prints the epoch's line outside Jupyter.
+   * Redraws with the epoch's validation results.
    *
    * @param e Where training is, `history` holding the finished epoch
    */
   onEpochEnd(e: TrainEvent): Promise<void> | void {
     this.#last = e;
     if (this.#display) return this.#show();
-    const epoch = fill(this.#text.epochOf, {
-      epoch: String(e.epoch).padStart(String(e.numEpochs).length),
-      count: e.numEpochs,
-    });
-    const numbers = this.#numbers(e.history.loss.at(-1), e.history.accuracy.at(-1));
-    this.#log([epoch, ...numbers, clock(e.elapsedMs)].join("  "));
   }
 
   /**
-   * Draws the final state (kept in the saved notebook), or prints a summary line.
+   * Draws the final state (kept in the saved notebook).
    *
    * @param e Where training ended
    */
   async onTrainEnd(e: TrainEvent): Promise<void> {
     [this.#last, this.#done] = [e, true];
-    if (!this.#display) return this.#log(this.#status());
+    if (!this.#display) return;
     await this.#show();
     // The kernel can report the cell idle before its last output is published: a short pause
     // keeps the final picture under this cell (KERNEL.md).
@@ -179,10 +163,6 @@ export class TrainingView implements Callback {
    */
   [DISPLAY](): MimeBundle {
     return this.#render()[DISPLAY]();
-  }
-
-  #log(line: string): void {
-    (this.#options.log ?? console.log)(line);
   }
 
   async #show(): Promise<void> {
@@ -318,7 +298,7 @@ export class TrainingView implements Callback {
  * import { trainingView } from "./training_view.ts";
  * import { strictEqual } from "node:assert/strict";
  *
- * const view = trainingView({ title: "MNIST", log: () => {} });
+ * const view = trainingView({ title: "MNIST" });
  * strictEqual(typeof view.onBatchEnd, "function");
  * ```
  */

@@ -105,3 +105,23 @@ export function assertPixel(png: Uint8Array, x: number, y: number, hex: string, 
     `pixel (${x}, ${y}) is rgb(${got.slice(0, 3).join(", ")}), expected ${hex}`,
   );
 }
+
+/** Fails unless some pixel of the box (left, top, width, height) is within 40 of a colour. */
+export function assertSomePixel(
+  png: Uint8Array,
+  box: { x: number; y: number; w: number; h: number },
+  hex: string,
+  what: string,
+): void {
+  const image = new Image();
+  image.src = Buffer.from(png);
+  const ctx = createCanvas(image.width, image.height).getContext("2d");
+  ctx.drawImage(image, 0, 0);
+  const data = ctx.getImageData(box.x, box.y, box.w, box.h).data;
+  const want = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  let found = false;
+  for (let i = 0; i < data.length && !found; i += 4) {
+    found = want.every((v, c) => Math.abs(v - data[i + c]!) <= 40);
+  }
+  ok(found, `${what}: no pixel near ${hex} in ${JSON.stringify(box)}`);
+}

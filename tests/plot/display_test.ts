@@ -16,7 +16,7 @@ const spy = new Proxy(Deno, { get(target, key) { if (key === "jupyter") reads++;
 Object.defineProperty(globalThis, "Deno", { value: spy, configurable: true, writable: true });
 const plot = await import(${JSON.stringify(new URL("lib/plot/mod.ts", ROOT).href)});
 const atImport = reads;
-const view = plot.trainingView({ log: () => {} });
+const view = plot.trainingView();
 const history = { epoch: [], loss: [], accuracy: [], valLoss: [], valAccuracy: [], timeMs: [] };
 await view.onTrainBegin({ epoch: 1, numEpochs: 1, step: 0, stepsPerEpoch: 1, loss: NaN, metrics: {}, elapsedMs: 0, history });
 console.log(JSON.stringify({ atImport, afterTrainBegin: reads }));

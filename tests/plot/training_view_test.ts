@@ -1,7 +1,14 @@
 import { deepStrictEqual, ok, strictEqual, throws } from "../_helpers.ts";
 import { mimeBundle, TrainingView, trainingView } from "../../lib/plot/mod.ts";
 import type { Callback, History, TrainEvent } from "../../lib/train/callback.ts";
-import { assertBundle, assertPng, IMAGE_KEYS, match } from "./_bundle.ts";
+import {
+  assertBundle,
+  assertPixel,
+  assertPng,
+  assertSomePixel,
+  IMAGE_KEYS,
+  match,
+} from "./_bundle.ts";
 
 function run(view: Callback, numEpochs = 3, steps = 5): Promise<void> {
   const history: History = {
@@ -39,16 +46,19 @@ function run(view: Callback, numEpochs = 3, steps = 5): Promise<void> {
 }
 
 Deno.test("TrainingView", async (t) => {
-  await t.step("prints a line per epoch outside Jupyter, without throwing", async () => {
-    const lines: string[] = [];
-    await run(trainingView({ log: (line) => lines.push(line) }));
-    strictEqual(lines.length, 1 + 3 + 1);
-    match(lines[0]!, /Training: 3 epochs of 5 steps/);
+  await t.step("outside Jupyter, shows nothing while training, then its picture", async () => {
+    const view = trainingView();
+    await run(view);
+    const bundle = assertBundle(view, IMAGE_KEYS);
     match(
-      lines[3]!,
-      /^epoch 3\/3 {2}loss 0\.5000 {2}accuracy 83\.33% {2}val loss 0\.5500 {2}val accuracy 86\.67% {2}0:02$/,
+      String(bundle["text/plain"]),
+      /^Training: done: 3 epoch\(s\) in 0:02, loss 0\.5000, accuracy 83\.33%, val loss 0\.5500, val accuracy 86\.67%$/,
     );
-    match(lines[4]!, /done: 3 epoch\(s\) in 0:02/);
+    // The picture: the progress bar, green when done, and the loss curves' colours.
+    const png = assertPng(bundle["image/png"]);
+    assertPixel(png, 400, 44, "#2ca02c");
+    assertSomePixel(png, { x: 62, y: 130, w: 340, h: 200 }, "#1f77b4", "the training loss");
+    assertSomePixel(png, { x: 62, y: 130, w: 340, h: 200 }, "#ff7f0e", "the validation loss");
   });
 
   await t.step("in Jupyter, shows one output and updates it in place", async () => {
@@ -113,7 +123,7 @@ Deno.test("TrainingView", async (t) => {
   });
 
   await t.step("is itself displayable, showing its current state", () => {
-    const view = new TrainingView({ log: () => {} });
+    const view = new TrainingView();
     assertBundle(view, IMAGE_KEYS);
     strictEqual(mimeBundle(view)["text/plain"], "Training: waiting to start");
   });
@@ -135,11 +145,12 @@ Deno.test("TrainingView", async (t) => {
   );
 
   await t.step('writes its words in Chinese with language: "zh"', async () => {
-    const lines: string[] = [];
-    await run(trainingView({ language: "zh", log: (line) => lines.push(line) }));
-    match(lines[0]!, /^训练：3 个迭代周期，每个 5 步$/);
-    match(lines[3]!, /^迭代周期 3\/3 {2}损失 0\.5000 {2}准确率 83\.33% {2}验证损失 0\.5500/);
-    match(lines[4]!, /^完成：3 个迭代周期，用时 0:02$/);
+    const view = trainingView({ language: "zh" });
+    await run(view);
+    match(
+      String(mimeBundle(view)["text/plain"]),
+      /^训练: 完成：3 个迭代周期，用时 0:02, 损失 0\.5000, 准确率 83\.33%, 验证损失 0\.5500/,
+    );
     throws(() => trainingView({ language: "fr" as never }), /language must be "en" or "zh"/);
   });
 });
