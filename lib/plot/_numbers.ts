@@ -126,6 +126,23 @@ export function readMatrix(input: unknown, name: string, action: string): number
   return range(rows!).map((r) => Array.from(values.subarray(r * cols!, (r + 1) * cols!)));
 }
 
+/**
+ * Throws a `TypeError` naming both lengths unless `a` and `b` have as many entries:
+ * "x and y must have the same length: x has 3 values, y has 2".
+ */
+export function checkSameLength(
+  action: string,
+  [nameA, a, unitA]: [string, number, string],
+  [nameB, b]: [string, number],
+): void {
+  if (a === b) return;
+  throw new TypeError(
+    `Cannot ${action} as ${nameA} and ${nameB} must have the same length: ${nameA} has ${a} ${unitA}, ${nameB} has ${b}${
+      unitA === "values" ? "" : " values"
+    }`,
+  );
+}
+
 /** Rounds to 4 significant digits (integers are kept exact): small JSON, same picture. */
 export function round4(v: number): number {
   return !Number.isFinite(v) || Number.isInteger(v) ? v : Number(v.toPrecision(4));

@@ -3,6 +3,7 @@
 import { paletteColor } from "./_canvas.ts";
 import type { PlotlyTrace } from "./figure.ts";
 import {
+  checkSameLength,
   formatShape,
   isNumberArray,
   type NumberArray,
@@ -36,11 +37,7 @@ export function readPoints(
   const xy = typeof points === "object" && points !== null && !isNumberArray(points);
   if (xy && "x" in points && "y" in points) {
     [xs, ys] = [readVector(points.x, "x", action), readVector(points.y, "y", action)];
-    if (xs.length !== ys.length) {
-      throw new TypeError(
-        `Cannot ${action} as x and y must have the same length: x has ${xs.length} values, y has ${ys.length}`,
-      );
-    }
+    checkSameLength(action, ["x", xs.length, "values"], ["y", ys.length]);
   } else {
     const { values, shape } = readArray(points, "points", action);
     if (shape.length !== 2 || shape[1] !== 2 || shape[0] === 0) {
@@ -54,11 +51,7 @@ export function readPoints(
   }
   const n = xs.length;
   const labels = style.labels === undefined ? null : readVector(style.labels, "labels", action);
-  if (labels && labels.length !== n) {
-    throw new TypeError(
-      `Cannot ${action} as points and labels must have the same length: points has ${n} rows, labels has ${labels.length} values`,
-    );
-  }
+  if (labels) checkSameLength(action, ["points", n, "rows"], ["labels", labels.length]);
   const notClass = labels?.findIndex((v) => !Number.isInteger(v) || v < 0) ?? -1;
   if (notClass >= 0) {
     throw new RangeError(

@@ -1,4 +1,5 @@
 import {
+  checkSameLength,
   formatShape,
   type NumberArray,
   type NumberInput,
@@ -90,11 +91,7 @@ export function digitGrid(images: NumberInput, options: DigitGridOptions = {}): 
     const v = Array.isArray(input) && typeof input[0] === "string"
       ? input as string[]
       : Array.from(readVector(input, name, action));
-    if (v.length !== total) {
-      throw new TypeError(
-        `Cannot ${action} as images and ${name} must have the same length: images has ${total} digits, ${name} has ${v.length} values`,
-      );
-    }
+    checkSameLength(action, ["images", total, "digits"], [name, v.length]);
     return v;
   };
   const labels = read("labels", options.labels);

@@ -1,6 +1,7 @@
 import type { Figure, PlotlyTrace, PlotOptions } from "./figure.ts";
 import { LOG_AXIS, makeFigure, quoted } from "./_layout.ts";
 import {
+  checkSameLength,
   finiteRange,
   formatNumber,
   isNumberArray,
@@ -143,11 +144,7 @@ export function linePlot(series: LineInput, options: LinePlotOptions = {}): Figu
       : "";
     const y = readVector(s.y, `y${of}`, action);
     const x = s.x === undefined ? shared ?? range(y.length) : readVector(s.x, "x", action);
-    if (x.length !== y.length) {
-      throw new TypeError(
-        `Cannot ${action} as x and y${of} must have the same length: x has ${x.length} values, y has ${y.length}`,
-      );
-    }
+    checkSameLength(action, ["x", x.length, "values"], [`y${of}`, y.length]);
     const [lo, hi] = finiteRange(y);
     parts.push(
       `${s.name || "values"} (${y.length} points, y from ${formatNumber(lo)} to ${

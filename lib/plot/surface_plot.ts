@@ -2,6 +2,7 @@ import type { Figure, PlotlyTrace, PlotOptions } from "./figure.ts";
 import { logTicks } from "./_figure_png.ts";
 import { makeFigure } from "./_layout.ts";
 import {
+  checkSameLength,
   finiteRange,
   formatNumber,
   formatShape,
@@ -263,11 +264,7 @@ export function contourPlot(z: NumberGrid | Grid, options: ContourPlotOptions = 
   };
   const paths = [options.path ?? []].flat().map((p, i): PlotlyTrace => {
     const [x, y] = [readVector(p.x, "path.x", action), readVector(p.y, "path.y", action)];
-    if (x.length !== y.length) {
-      throw new TypeError(
-        `Cannot ${action} as path.x and path.y must have the same length: path.x has ${x.length} values, path.y has ${y.length}`,
-      );
-    }
+    checkSameLength(action, ["path.x", x.length, "values"], ["path.y", y.length]);
     const color = p.color ?? ["#e8112d", "#ff7f0e", "#ffffff", "#17becf"][i % 4]!;
     const style = { line: { color, width: 2.5 }, marker: { color, size: 6 } };
     return { type: "scatter", mode: "lines+markers", x, y, name: p.name ?? "path", ...style };

@@ -79,7 +79,7 @@ Deno.test("linePlot()", async (t) => {
     );
     throws(
       () => linePlot([{ y: [1, 2], name: "a" }, { x: [1], y: [1, 2], name: "b" }]),
-      /x and y of series "b" must have the same length: x has 1 values, y has 2/,
+      /x and y of series "b" must have the same length: x has 1 values, y of series "b" has 2/,
     );
   });
 
