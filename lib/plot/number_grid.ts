@@ -7,12 +7,8 @@ export const MAX_GRID_NUMBERS = 4096;
 
 /** Options of {@linkcode numberGrid}. */
 export interface NumberGridOptions {
-  /** Numbers per row, for a flat list of numbers. @default {the square root of their count, if whole} */
-  columns?: number;
   /** The values shaded white and black. @default {the smallest and the largest value} */
   range?: readonly [number, number];
-  /** Digits after the decimal point. @default {0 if every value is a whole number, else 2} */
-  decimals?: number;
   /** A title above the grid. */
   title?: string;
 }
@@ -23,12 +19,13 @@ export interface NumberGridOptions {
  *
  * Taught in `notebooks/07_mnist_data.ipynb`.
  *
- * @param values A 2-D array (nested arrays or a tensor), or a flat list laid out in rows of
- *   `columns` numbers
- * @param options Numbers per row, the shaded range, decimals, a title
+ * @param values A 2-D array (nested arrays or a tensor), or a flat list of n × n numbers (a
+ *   square: 784 bytes are 28 rows of 28)
+ * @param options The shaded range, a title (whole numbers are written as such, others with 2
+ *   decimals)
  * @returns An HTML table, each cell shaded from white (low) to black (high), row and column
  *   numbers in grey, with a plain-text twin
- * @throws {TypeError} When `values` is not 1-D or 2-D, or a flat list cannot be cut into rows
+ * @throws {TypeError} When `values` is not 2-D or a flat list of a square number of values
  * @throws {RangeError} When there are more than {@linkcode MAX_GRID_NUMBERS} numbers
  *
  * @example The first image of MNIST, 784 bytes, is a 28 × 28 grid
@@ -45,12 +42,16 @@ export interface NumberGridOptions {
 export function numberGrid(values: NumberInput, options: NumberGridOptions = {}): HtmlDisplay {
   const action = "draw number grid";
   const read = readArray(values, "values", action);
-  if (read.shape.length !== 1 && read.shape.length !== 2) {
+  // A flat list is a square (784 bytes are 28 rows of 28).
+  const count = read.values.length;
+  const columns = read.shape.length === 2 ? read.shape[1]! : Math.sqrt(count);
+  if (read.shape.length > 2 || !Number.isInteger(columns) || count === 0) {
     throw new TypeError(
-      `Cannot ${action} as values must be 1-D or 2-D: values has shape ${formatShape(read.shape)}`,
+      `Cannot ${action} as values must be 2-D, or a flat list of a square number of values: values has shape ${
+        formatShape(read.shape)
+      }`,
     );
   }
-  const count = read.values.length;
   if (count > MAX_GRID_NUMBERS) {
     throw new RangeError(
       `Cannot ${action} as it shows at most ${MAX_GRID_NUMBERS} numbers: values has shape ${
@@ -58,24 +59,8 @@ export function numberGrid(values: NumberInput, options: NumberGridOptions = {})
       }`,
     );
   }
-  const columns = read.shape.length === 2 ? read.shape[1]! : options.columns ?? Math.sqrt(count);
-  if (read.shape.length === 2 && options.columns !== undefined && options.columns !== columns) {
-    throw new TypeError(
-      `Cannot ${action} as columns must match the grid's: columns is ${options.columns}, values has shape ${
-        formatShape(read.shape)
-      }`,
-    );
-  }
-  if (!Number.isInteger(columns) || columns < 1 || count % columns !== 0) {
-    const given = options.columns === undefined ? "no columns given" : `columns is ${columns}`;
-    throw new TypeError(
-      `Cannot ${action} as a flat list must fill whole rows (pass columns): ${given}, values has shape ${
-        formatShape(read.shape)
-      }`,
-    );
-  }
   const [low, high] = options.range ?? finiteRange(read.values);
-  const decimals = options.decimals ?? (read.values.every(Number.isInteger) ? 0 : 2);
+  const decimals = read.values.every(Number.isInteger) ? 0 : 2; // digits after the point
   const cells = Array.from(read.values, (v) => v.toFixed(decimals));
   const width = Math.max(String(columns - 1).length, ...cells.map((c) => c.length));
   const rows = range(count / columns).map((r) => cells.slice(r * columns, (r + 1) * columns));
