@@ -17,7 +17,7 @@ export type PlotlyTrace = Record<string, unknown>;
 export type PlotlyLayout = Record<string, unknown>;
 
 /** The `text` of a plotly title (`"t"` or `{ text: "t" }`), or "". */
-function titleOf(title: unknown): string {
+export function titleOf(title: unknown): string {
   const text = typeof title === "object" && title !== null
     ? (title as { text?: unknown }).text
     : title;

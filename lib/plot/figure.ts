@@ -7,7 +7,7 @@ import {
   type MimeBundle,
   tooLarge,
 } from "./_display.ts";
-import { figurePng, type PlotlyLayout, type PlotlyTrace } from "./_figure_png.ts";
+import { figurePng, type PlotlyLayout, type PlotlyTrace, titleOf } from "./_figure_png.ts";
 import { round4 } from "./_numbers.ts";
 import { fill, type Language, plotText } from "./language.ts";
 
@@ -138,10 +138,9 @@ export class Figure implements Displayable {
     }
     // The same figure always gets the same key: two runs of a notebook give identical outputs.
     const key = `plot-${createHash("sha256").update(json).digest("hex").slice(0, 16)}`;
-    const title = this.layout.title as { text?: unknown } | string | undefined;
     const text = plotText(this.language, "show figure");
-    const titleText = String((typeof title === "object" ? title.text : title) ?? "");
-    const note = fill(text.plotNote, { title: titleText ? ` "${titleText}"` : "" });
+    const title = titleOf(this.layout.title);
+    const note = fill(text.plotNote, { title: title ? ` "${title}"` : "" });
     const say = { noRenderer: text.noPlotRenderer, noPlotly: text.noPlotly };
     loader ??= Deno.readTextFileSync(new URL("./_plotly_loader.js", import.meta.url));
     return {
