@@ -1,6 +1,6 @@
 import { strictEqual, throws } from "../_helpers.ts";
 import { digitGrid } from "../../lib/plot/mod.ts";
-import { assertBundle, fakeTensor, IMAGE_KEYS, match } from "./_bundle.ts";
+import { assertBundle, assertPixel, fakeTensor, IMAGE_KEYS, match } from "./_bundle.ts";
 
 Deno.test("digitGrid()", async (t) => {
   const images = new Uint8Array(12 * 784).map((_, i) => (i * 31) % 256);
@@ -21,6 +21,12 @@ Deno.test("digitGrid()", async (t) => {
       predictions: [1, 7, 3],
     });
     match(grid.description, /1 of 3 wrong: #1 \(true 2, predicted 7\)/);
+    // Cells 64 + 6 pixels wide from x = 6, under a 26-pixel header: the wrong digit's frame is
+    // red, the right ones' light grey.
+    const png = grid.png;
+    const frameLeft = (k: number) => 6 + k * 70 + (64 - 56) / 2 - 1.5;
+    assertPixel(png, Math.floor(frameLeft(1)), 26 + 6 + 20, "#d62728", 60);
+    assertPixel(png, Math.floor(frameLeft(0)), 26 + 6 + 20, "#dddddd", 30);
   });
 
   await t.step("reads [N, 784] and [N, 28, 28] tensors", () => {
