@@ -8,7 +8,7 @@
 
 import { type CheckResult, fail, type Feedback, pass } from "./check.ts";
 import { returnedUndefined, threw } from "./_feedback.ts";
-import { placeholderVerdict } from "./_placeholder.ts";
+import { notANumberVerdict } from "./_placeholder.ts";
 
 /** The learner's Hessian: a function of the inputs `xs`, returning `[[Lmm, Lmb], [Lbm, Lbb]]`. */
 export type HessianFn = (xs: number[]) => number[][];
@@ -181,13 +181,8 @@ export function checkMaxLearningRate(answer: unknown): CheckResult {
     en: "the largest stable learning rate for x = [1, 2, 3]",
     zh: "x = [1, 2, 3] 时最大的稳定学习率",
   };
-  const placeholder = placeholderVerdict(name, answer);
-  if (placeholder) return placeholder;
   if (typeof answer !== "number" || Number.isNaN(answer)) {
-    return fail({
-      en: `${name.en} should be a number, but your answer is ${String(answer)}`,
-      zh: `${name.zh}应是一个数，但你的答案是 ${String(answer)}`,
-    });
+    return notANumberVerdict(name, answer);
   }
   const near = (v: number) => Math.abs(answer - v) < 1e-3;
   if (near(want)) {
@@ -302,13 +297,8 @@ export function checkPredictedSteps(answer: unknown): CheckResult {
     en: `the number of steps at lr = ${lr}`,
     zh: `lr = ${lr} 时的步数`,
   };
-  const placeholder = placeholderVerdict(name, answer);
-  if (placeholder) return placeholder;
   if (typeof answer !== "number" || Number.isNaN(answer)) {
-    return fail({
-      en: `${name.en} should be a number, but your answer is ${String(answer)}`,
-      zh: `${name.zh}应是一个数，但你的答案是 ${String(answer)}`,
-    });
+    return notANumberVerdict(name, answer);
   }
   if (answer === want) {
     return pass({

@@ -7,7 +7,7 @@
 
 import { type CheckResult, fail, type Feedback, pass } from "./check.ts";
 import { returnedUndefined, threw } from "./_feedback.ts";
-import { placeholderVerdict } from "./_placeholder.ts";
+import { notANumberVerdict, placeholderVerdict } from "./_placeholder.ts";
 
 /** The learner's function: a pixel's row and column in, its index in the flattened image out. */
 export type FlatIndexFn = (row: number, col: number) => number;
@@ -189,13 +189,8 @@ export function checkBatchValues(answer: unknown): CheckResult {
     en: "the number of values in a batch of 128 images",
     zh: "一个 128 张图像的批量中数值的个数",
   };
-  const placeholder = placeholderVerdict(what, answer);
-  if (placeholder) return placeholder;
-  if (typeof answer !== "number") {
-    return fail({
-      en: `${what.en} should be a number, but your answer is ${String(answer)}`,
-      zh: `${what.zh}应是一个数，但你的答案是 ${String(answer)}`,
-    });
+  if (typeof answer !== "number" || Number.isNaN(answer)) {
+    return notANumberVerdict(what, answer);
   }
   const want = 128 * 784;
   if (answer === want) {

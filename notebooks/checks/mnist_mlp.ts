@@ -7,7 +7,7 @@
 
 import { type CheckResult, fail, type Feedback, pass } from "./check.ts";
 import { returnedUndefined, threw } from "./_feedback.ts";
-import { placeholderVerdict } from "./_placeholder.ts";
+import { notANumberVerdict, placeholderVerdict } from "./_placeholder.ts";
 
 /** The learner's function: a dense layer's inputs and units in, its parameter count out. */
 export type DenseParamsFn = (inputs: number, units: number) => number;
@@ -311,13 +311,8 @@ export function checkStepsPerRun(answer: unknown): CheckResult {
     en: "the number of RMSprop steps in 20 epochs",
     zh: "20 轮中 RMSprop 的步数",
   };
-  const placeholder = placeholderVerdict(what, answer);
-  if (placeholder) return placeholder;
-  if (typeof answer !== "number") {
-    return fail({
-      en: `${what.en} should be a number, but your answer is ${String(answer)}`,
-      zh: `${what.zh}应是一个数，但你的答案是 ${String(answer)}`,
-    });
+  if (typeof answer !== "number" || Number.isNaN(answer)) {
+    return notANumberVerdict(what, answer);
   }
   const want = 20 * Math.ceil(50000 / 128);
   if (answer === want) {
