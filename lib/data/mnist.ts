@@ -157,19 +157,18 @@ async function loadPart(
   }
   const idx = parseIdx(bytes, { name: path });
   const isImages = part === "trainImages" || part === "testImages";
-  const shapeOk = idx.dtype === "uint8" &&
-    (isImages
-      ? idx.shape.length === 3 && idx.shape[1] === MNIST_ROWS && idx.shape[2] === MNIST_ROWS
-      : idx.shape.length === 1);
+  const shapeOk = isImages
+    ? idx.shape.length === 3 && idx.shape[1] === MNIST_ROWS && idx.shape[2] === MNIST_ROWS
+    : idx.shape.length === 1;
   if (!shapeOk) {
-    const wanted = isImages ? "uint8 of shape [N, 28, 28]" : "uint8 of shape [N]";
+    const wanted = isImages ? "shape [N, 28, 28]" : "shape [N]";
     throw new TypeError(
-      `Cannot load MNIST file ${path} as it must hold ${wanted}: it holds ${idx.dtype} of shape [${
+      `Cannot load MNIST file ${path} as it must have ${wanted}: it has shape [${
         idx.shape.join(", ")
       }]`,
     );
   }
-  return { data: idx.data as Uint8Array, count: idx.shape[0] ?? 0 };
+  return { data: idx.data, count: idx.shape[0] ?? 0 };
 }
 
 /** Checks that labels are digits and match the images in number. */
