@@ -7,7 +7,7 @@
  * @module
  */
 
-import { checkBoolean, checkOptions } from "../_check.ts";
+import { checkBoolean, checkIndices, checkOptions } from "../_check.ts";
 import { parseIdx } from "./idx.ts";
 
 /** Rows (and columns) of one MNIST image. */
@@ -178,14 +178,7 @@ function checkLabels(labels: Uint8Array, numImages: number, which: string): void
       `Cannot load MNIST ${which} set as images and labels must match in number: ${numImages} images, ${labels.length} labels`,
     );
   }
-  for (let i = 0; i < labels.length; i++) {
-    const label = labels[i] ?? 0;
-    if (label >= MNIST_NUM_CLASSES) {
-      throw new RangeError(
-        `Cannot load MNIST ${which} set as labels must be in 0-9: label ${i} is ${label}`,
-      );
-    }
-  }
+  checkIndices(`load MNIST ${which} set`, "label", labels, MNIST_NUM_CLASSES);
 }
 
 /**
