@@ -181,9 +181,7 @@ export function checkMaxLearningRate(answer: unknown): CheckResult {
     en: "the largest stable learning rate for x = [1, 2, 3]",
     zh: "x = [1, 2, 3] 时最大的稳定学习率",
   };
-  if (typeof answer !== "number" || Number.isNaN(answer)) {
-    return notANumberVerdict(name, answer);
-  }
+  if (typeof answer !== "number" || Number.isNaN(answer)) return notANumberVerdict(name, answer);
   const near = (v: number) => Math.abs(answer - v) < 1e-3;
   if (near(want)) {
     return pass({
@@ -297,9 +295,7 @@ export function checkPredictedSteps(answer: unknown): CheckResult {
     en: `the number of steps at lr = ${lr}`,
     zh: `lr = ${lr} 时的步数`,
   };
-  if (typeof answer !== "number" || Number.isNaN(answer)) {
-    return notANumberVerdict(name, answer);
-  }
+  if (typeof answer !== "number" || Number.isNaN(answer)) return notANumberVerdict(name, answer);
   if (answer === want) {
     return pass({
       en:

@@ -189,9 +189,7 @@ export function checkBatchValues(answer: unknown): CheckResult {
     en: "the number of values in a batch of 128 images",
     zh: "一个 128 张图像的批量中数值的个数",
   };
-  if (typeof answer !== "number" || Number.isNaN(answer)) {
-    return notANumberVerdict(what, answer);
-  }
+  if (typeof answer !== "number" || Number.isNaN(answer)) return notANumberVerdict(what, answer);
   const want = 128 * 784;
   if (answer === want) {
     return pass({

@@ -311,9 +311,7 @@ export function checkStepsPerRun(answer: unknown): CheckResult {
     en: "the number of RMSprop steps in 20 epochs",
     zh: "20 轮中 RMSprop 的步数",
   };
-  if (typeof answer !== "number" || Number.isNaN(answer)) {
-    return notANumberVerdict(what, answer);
-  }
+  if (typeof answer !== "number" || Number.isNaN(answer)) return notANumberVerdict(what, answer);
   const want = 20 * Math.ceil(50000 / 128);
   if (answer === want) {
     return pass({

@@ -68,9 +68,7 @@ export function checkWeightBytes(answer: unknown): CheckResult {
     en: "the bytes of weights of a 784 → 128 → 10 network",
     zh: "784 → 128 → 10 网络的权重字节数",
   };
-  if (typeof answer !== "number" || Number.isNaN(answer)) {
-    return notANumberVerdict(what, answer);
-  }
+  if (typeof answer !== "number" || Number.isNaN(answer)) return notANumberVerdict(what, answer);
   const params = 784 * 128 + 128 + 128 * 10 + 10;
   const want = 4 * params;
   if (answer === want) {

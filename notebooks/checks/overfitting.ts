@@ -219,9 +219,7 @@ export function checkDropoutScale(answer: unknown): CheckResult {
     en: "the factor applied to the kept inputs of Dropout(0.5)",
     zh: "Dropout(0.5) 给保留下来的输入乘的因子",
   };
-  if (typeof answer !== "number" || Number.isNaN(answer)) {
-    return notANumberVerdict(what, answer);
-  }
+  if (typeof answer !== "number" || Number.isNaN(answer)) return notANumberVerdict(what, answer);
   if (Math.abs(answer - 2) < 1e-9) {
     return pass({
       en: `${what.en} is 1 / (1 − 0.5) = 2: half the inputs, each twice as large, keep the mean`,
@@ -272,9 +270,7 @@ export function checkL2Gradient(answer: unknown): CheckResult {
     en: "the term weightDecay 0.003 adds to the gradient of w = 0.5",
     zh: "weightDecay 0.003 给 w = 0.5 的梯度加上的项",
   };
-  if (typeof answer !== "number" || Number.isNaN(answer)) {
-    return notANumberVerdict(what, answer);
-  }
+  if (typeof answer !== "number" || Number.isNaN(answer)) return notANumberVerdict(what, answer);
   const close = (a: number, b: number) => Math.abs(a - b) < 1e-12;
   if (close(answer, 0.0015)) {
     return pass({
