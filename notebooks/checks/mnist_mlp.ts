@@ -18,7 +18,6 @@ export type RmspropStepFn = (w: number, g: number, v: number) => [number, number
 /** The learner's function: ten probabilities and the true class in, the loss out. */
 export type CrossEntropyFn = (probs: number[], label: number) => number;
 
-/** Calls the learner's function, turning a throw or a missing body into a verdict. */
 /** A learner's function returned something other than a number. */
 function notANumber(call: string, got: unknown): Feedback {
   return {
@@ -27,6 +26,7 @@ function notANumber(call: string, got: unknown): Feedback {
   };
 }
 
+/** Calls the learner's function, turning a throw or a missing body into a verdict. */
 function attempt<T>(call: string, fn: () => T): T | CheckResult {
   let got: T;
   try {
