@@ -6,8 +6,8 @@
  * @module
  */
 
-import { type CheckResult, fail, type Feedback, pass } from "./check.ts";
-import { returnedUndefined, threw } from "./_feedback.ts";
+import { CheckResult, fail, type Feedback, pass } from "./check.ts";
+import { attempt } from "./_feedback.ts";
 import { notANumberVerdict } from "./_placeholder.ts";
 
 /** The learner's Hessian: a function of the inputs `xs`, returning `[[Lmm, Lmb], [Lbm, Lbb]]`. */
@@ -72,15 +72,8 @@ function scaledBy(a: number[][], b: number[][], factor: number): boolean {
 export function checkHessian(fn: HessianFn): CheckResult {
   const cases = [[1, 2], [1, 2, 3], [-1, 0.5, 4, 2]];
   for (const xs of cases) {
-    let got: unknown;
-    try {
-      got = fn([...xs]);
-    } catch (e) {
-      return fail(threw(`myHessian([${xs}])`, e, false));
-    }
-    if (got === undefined) {
-      return fail(returnedUndefined(`myHessian([${xs}])`));
-    }
+    const got = attempt(`myHessian([${xs}])`, () => fn([...xs]));
+    if (got instanceof CheckResult) return got;
     if (!isMatrix2x2(got)) {
       return fail({
         en: `myHessian([${xs}]) should return a 2x2 array of numbers like [[5, 3], [3, 2]], ` +

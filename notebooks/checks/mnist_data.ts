@@ -5,8 +5,8 @@
  * @module
  */
 
-import { type CheckResult, fail, type Feedback, pass } from "./check.ts";
-import { returnedUndefined, threw } from "./_feedback.ts";
+import { CheckResult, fail, type Feedback, pass } from "./check.ts";
+import { attempt } from "./_feedback.ts";
 import { notANumberVerdict, placeholderVerdict } from "./_placeholder.ts";
 
 /** The learner's function: a pixel's row and column in, its index in the flattened image out. */
@@ -36,13 +36,8 @@ const PIXELS: [number, number][] = [[0, 0], [0, 1], [1, 0], [14, 14], [3, 25], [
 export function checkFlatIndex(fn: FlatIndexFn): CheckResult {
   for (const [row, col] of PIXELS) {
     const call = `myFlatIndex(${row}, ${col})`;
-    let got: unknown;
-    try {
-      got = fn(row, col);
-    } catch (e) {
-      return fail(threw(call, e, false));
-    }
-    if (got === undefined) return fail(returnedUndefined(call));
+    const got = attempt(call, () => fn(row, col));
+    if (got instanceof CheckResult) return got;
     const placeholder = placeholderVerdict(call, got);
     if (placeholder) return placeholder;
     if (typeof got !== "number") {
@@ -106,13 +101,8 @@ export function checkFlatIndex(fn: FlatIndexFn): CheckResult {
 export function checkOneHot(fn: OneHotFn): CheckResult {
   for (const label of [3, 0, 9, 5]) {
     const call = `myOneHot(${label})`;
-    let got: unknown;
-    try {
-      got = fn(label);
-    } catch (e) {
-      return fail(threw(call, e, false));
-    }
-    if (got === undefined) return fail(returnedUndefined(call));
+    const got = attempt(call, () => fn(label));
+    if (got instanceof CheckResult) return got;
     if (!Array.isArray(got) || !got.every((v) => typeof v === "number")) {
       return fail({
         en: `${call} should return an array of numbers, but it returned ${String(got)}`,

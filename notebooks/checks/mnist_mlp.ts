@@ -5,8 +5,8 @@
  * @module
  */
 
-import { type CheckResult, fail, type Feedback, pass } from "./check.ts";
-import { returnedUndefined, threw } from "./_feedback.ts";
+import { CheckResult, fail, type Feedback, pass } from "./check.ts";
+import { attempt } from "./_feedback.ts";
 import { notANumberVerdict, placeholderVerdict } from "./_placeholder.ts";
 
 /** The learner's function: a dense layer's inputs and units in, its parameter count out. */
@@ -24,18 +24,6 @@ function notANumber(call: string, got: unknown): Feedback {
     en: `${call} should return a number, but it returned ${String(got)}`,
     zh: `${call} 应返回一个数，但它返回了 ${String(got)}`,
   };
-}
-
-/** Calls the learner's function, turning a throw or a missing body into a verdict. */
-function attempt<T>(call: string, fn: () => T): T | CheckResult {
-  let got: T;
-  try {
-    got = fn();
-  } catch (e) {
-    return fail(threw(call, e, false));
-  }
-  if (got === undefined) return fail(returnedUndefined(call));
-  return got;
 }
 
 /**
@@ -58,7 +46,7 @@ export function checkDenseParams(fn: DenseParamsFn): CheckResult {
   for (const [inputs, units] of [[784, 512], [512, 512], [512, 10], [2, 1]] as const) {
     const call = `myDenseParams(${inputs}, ${units})`;
     const got = attempt(call, () => fn(inputs, units));
-    if (typeof got === "object" && got !== null && "passed" in got) return got;
+    if (got instanceof CheckResult) return got;
     const placeholder = placeholderVerdict(call, got);
     if (placeholder) return placeholder;
     if (typeof got !== "number") {
@@ -136,7 +124,7 @@ export function checkRmspropStep(fn: RmspropStepFn): CheckResult {
   for (const [w, g, v] of RMSPROP_CASES) {
     const call = `myRmspropStep(${w}, ${g}, ${v})`;
     const got = attempt(call, () => fn(w, g, v));
-    if (typeof got === "object" && got !== null && "passed" in got) return got;
+    if (got instanceof CheckResult) return got;
     if (!Array.isArray(got) || got.length !== 2 || !got.every((x) => typeof x === "number")) {
       return fail({
         en: `${call} should return two numbers, [w, v], but it returned ${String(got)}`,
@@ -239,7 +227,7 @@ export function checkCrossEntropy(fn: CrossEntropyFn): CheckResult {
   for (const [probs, label] of cases) {
     const call = `myCrossEntropy([${probs.join(", ")}], ${label})`;
     const got = attempt(call, () => fn([...probs], label));
-    if (typeof got === "object" && got !== null && "passed" in got) return got;
+    if (got instanceof CheckResult) return got;
     const placeholder = placeholderVerdict(call, got);
     if (placeholder) return placeholder;
     if (typeof got !== "number") {

@@ -6,8 +6,8 @@
  * @module
  */
 
-import { type CheckResult, fail, type Feedback, pass } from "./check.ts";
-import { returnedUndefined, threw } from "./_feedback.ts";
+import { CheckResult, fail, type Feedback, pass } from "./check.ts";
+import { attempt } from "./_feedback.ts";
 import { notANumberVerdict, placeholderVerdict } from "./_placeholder.ts";
 
 /** The learner's function: validation losses per epoch in, an epoch (from 1) out. */
@@ -18,13 +18,8 @@ export type StopEpochFn = (valLosses: number[], patience: number) => number;
 
 /** Calls the learner's function and checks it returned a number; a verdict otherwise. */
 function callForNumber(call: string, fn: () => unknown): number | CheckResult {
-  let got: unknown;
-  try {
-    got = fn();
-  } catch (e) {
-    return fail(threw(call, e, false));
-  }
-  if (got === undefined) return fail(returnedUndefined(call));
+  const got = attempt(call, fn);
+  if (got instanceof CheckResult) return got;
   const placeholder = placeholderVerdict(call, got);
   if (placeholder) return placeholder;
   if (typeof got !== "number") {
