@@ -13,7 +13,7 @@ import { deepStrictEqual as assertEquals, ok as assert, rejects } from "./_helpe
 import { join, relative } from "node:path";
 import { chromium } from "playwright-core";
 import { BookError, buildBook, EXECUTED_DIR, serveBook } from "../scripts/book.ts";
-import { digitImage, linePlot, mimeBundle, table } from "../lib/plot/mod.ts";
+import { digitGrid, linePlot, mimeBundle, table } from "../lib/plot/mod.ts";
 
 const ROOT = new URL("../", import.meta.url).pathname.replace(/\/$/, "");
 const CHROMIUM = Deno.env.get("CHROMIUM") ?? "/usr/bin/chromium";
@@ -265,13 +265,13 @@ async function makeCourse(): Promise<string> {
   await Deno.writeTextFile(join(root, "README.zh-CN.md"), README_ZH);
   const plot = mimeBundle(linePlot({ loss: [1, 0.5, 0.25] }, { title: "loss", xLabel: "epoch" }));
   const pixels = Array.from({ length: 784 }, (_, i) => (i % 28) / 27);
-  const image = mimeBundle(digitImage(pixels));
+  const image = mimeBundle(digitGrid(pixels));
   const rows = mimeBundle(table([{ layer: "Linear", parameters: 6 }]));
   const first = notebook([
     markdown("# 01 · First\n\nA first notebook, with a plot. It has math."),
     markdown("## Plots\n\nThe line $y = m x + b$ and the loss."),
     code("linePlot(losses);", [result(plot)]),
-    code("digitImage(pixels);", [result(image)], {}, 2),
+    code("digitGrid(pixels);", [result(image)], {}, 2),
     code("table(rows);", [result(rows), stdout("two outputs\n")], {}, 3),
     code(
       "// Check: the loss halves.\nok(losses[1] === 0.5);",

@@ -57,3 +57,21 @@ Deno.test("lib/ has no import cycle", () => {
     `import cycle: ${cycle?.map((f) => f.slice(lib.href.length)).join(" -> ")}`,
   );
 });
+
+Deno.test("lib/ imports nothing of the course: notebooks/course/ may use lib/, never the reverse", () => {
+  for (const file of tsFiles(lib)) {
+    const source = Deno.readTextFileSync(file);
+    const specifiers = [...source.matchAll(/(?:\bfrom|^import)\s*["']([^"']+)["']/gm)].map((m) =>
+      m[1]!
+    );
+    const outside = specifiers.filter((s) =>
+      s.startsWith("@course/") || s.startsWith("@checks/") ||
+      (s.startsWith(".") && !new URL(s, file).href.startsWith(lib.href))
+    );
+    assert.deepStrictEqual(
+      outside,
+      [],
+      `${file.href.slice(lib.href.length)} imports from outside lib/`,
+    );
+  }
+});

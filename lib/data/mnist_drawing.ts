@@ -8,7 +8,8 @@
  * function on the learner's drawings.
  *
  * The function is self-contained (no imports, no outer names), because the drawing pad of
- * `digitPad()` runs this very code in the browser, from its source text.
+ * `digitPad()` (`notebooks/course/digit_pad.ts`) runs this very code in the browser, from its
+ * source text.
  *
  * @param ink How much ink each pixel of the drawing holds, 0 (none) to 1 (full), row by row
  * @param width The drawing's width in pixels (its height is `ink.length / width`)

@@ -20,8 +20,8 @@ export interface ImageDisplayOptions {
 /**
  * A PNG picture that displays itself in a notebook, as `image/png` plus a `text/plain`
  * description. PNG shows in every front end, also in a notebook opened untrusted. The image
- * builders (`digitImage`, `digitGrid`, `weightTiles`, `graphImage`, `networkDiagram`) and the
- * training view return one.
+ * builders (`digitGrid`, `weightTiles`, and the course's `graphImage` and `networkDiagram`) and
+ * the training view return one.
  *
  * Shown in `notebooks/99_plot_gallery.ipynb`.
  *

@@ -1,9 +1,10 @@
 /**
  * The fixed texts that plot outputs show (axis titles, captions, legends, the training view's
- * words, the drawing pad's texts and buttons, the note shown where a plot cannot be drawn), in
- * English and in Simplified Chinese, side by side: their one home. Each builder that shows such a
- * text takes `language: "en" | "zh"` (default `"en"`). Titles and labels you pass are shown as
- * given; the `text/plain` descriptions and error messages stay in English.
+ * words, the note shown where a plot cannot be drawn), in English and in Simplified Chinese, side
+ * by side: their one home. Each builder that shows such a text takes `language: "en" | "zh"`
+ * (default `"en"`). Titles and labels you pass are shown as given; the `text/plain` descriptions
+ * and error messages stay in English. The course's own drawings (`notebooks/course/`) keep their
+ * texts the same way and read them with {@linkcode textsIn}.
  *
  * @module
  */
@@ -11,7 +12,7 @@
 /** The languages of the texts plot outputs show: English and Simplified Chinese. */
 export type Language = "en" | "zh";
 
-// Each text in English, then in Chinese; {names} are filled in by `fill` (or by the pad's page).
+// Each text in English, then in Chinese; {names} are filled in by `fill` (or by the plotly loader).
 const TEXTS = {
   plotNote: [
     "Plot{title}: run the cell, or trust the notebook (File → Trust Notebook), to draw it.",
@@ -42,22 +43,8 @@ const TEXTS = {
     "{count} of {units} units · blue < 0 < red",
     "{units} 个单元中的 {count} 个 · 蓝 < 0 < 红",
   ],
-  computationGraph: ["Computation graph", "计算图"],
-  notDrawn: ["({count} more tensors not drawn)", "（另有 {count} 个张量未画出）"],
-  shape: ["shape", "形状"],
-  value: ["value", "值"],
-  grad: ["grad", "梯度"],
-  noGradYet: ["grad: none yet", "梯度：尚无"],
-  valuesMean: ["{count} values, mean {mean}", "{count} 个值，均值 {mean}"],
-  graphLegend: [
-    "orange: a parameter (requires grad) · gray: data · blue: an op's result",
-    "橙色：参数（需要梯度）· 灰色：数据 · 蓝色：运算结果",
-  ],
   noRows: ["(no rows)", "（没有行）"],
   moreRows: ["… {count} more rows", "…… 另有 {count} 行"],
-  other: ["other", "其他"],
-  firstDirection: ["first direction", "第一主方向"],
-  secondDirection: ["second direction", "第二主方向"],
   training: ["Training", "训练"],
   epochOf: ["epoch {epoch}/{count}", "迭代周期 {epoch}/{count}"],
   stepOf: ["step {step}/{count}", "步 {step}/{count}"],
@@ -74,39 +61,41 @@ const TEXTS = {
   lossLog: ["loss (log scale)", "损失（对数坐标）"],
   accuracyPercent: ["accuracy (%)", "准确率（%）"],
   epoch: ["epoch", "迭代周期"],
-  padNote: [
-    "A drawing pad for {model}: run this cell in JupyterLab or Notebook started with deno task course.",
-    "{model} 的手写画板：请在用 deno task course 启动的 JupyterLab 或 Notebook 中运行这个单元格。",
-  ],
-  padClear: ["Clear", "清除"],
-  padPen: ["pen", "笔宽"],
-  padSeen: ["what the network sees", "网络看到的图像"],
-  padProbabilities: ["probabilities", "概率"],
-  padLoading: [
-    "Loading ONNX Runtime Web and {model} from the Jupyter server…",
-    "正在从 Jupyter 服务器加载 ONNX Runtime Web 和 {model}……",
-  ],
-  padDraw: [
-    "Draw a digit in the box: the network reads it after each stroke.",
-    "在方框里写一个数字：每画完一笔，网络就读一次。",
-  ],
-  padReads: [
-    "The network reads {digit} ({percent}%). Draw more, or Clear.",
-    "网络读出的是 {digit}（{percent}%）。可以接着画，或点“清除”。",
-  ],
-  padNotProbabilities: [
-    "The model's outputs do not add up to 1 ({total}): does it end in Softmax?",
-    "模型的输出之和不是 1（{total}）：它的最后一层是 Softmax 吗？",
-  ],
-  padModelFailed: ["The model could not run: {error}", "模型无法运行：{error}"],
-  padCannotRun: [
-    "The pad cannot run: {error}. It loads ONNX Runtime Web and the model from the Jupyter server: start Jupyter from the course's folder (deno task course), then run the cell again.",
-    "画板无法运行：{error}。它从 Jupyter 服务器加载 ONNX Runtime Web 和模型：请在课程目录中启动 Jupyter（deno task course），再运行这个单元格。",
-  ],
 } satisfies Record<string, readonly [string, string]>;
 
 /** The texts of one language, by name. */
 export type PlotText = Readonly<Record<keyof typeof TEXTS, string>>;
+
+/**
+ * The texts of a language, from texts written in English then Chinese (`[en, zh]`), checked: what
+ * every builder with a `language` option calls, through {@linkcode plotText} or directly.
+ *
+ * @param texts Each text in English, then in Chinese, by name
+ * @param language `"en"`, `"zh"`, or undefined for English
+ * @param action What the caller does, for the error message (`"make table"`)
+ * @returns The texts of that language, by name
+ * @throws {RangeError} When the language is neither `"en"` nor `"zh"`
+ *
+ * @example Usage
+ * ```ts
+ * import { textsIn } from "./language.ts";
+ * import { strictEqual, throws } from "node:assert/strict";
+ *
+ * const texts = { hello: ["hello", "你好"] } as const;
+ * strictEqual(textsIn(texts, "zh", "greet").hello, "你好");
+ * throws(() => textsIn(texts, "fr" as never, "greet"), /Cannot greet as language must be "en" or "zh": current value is "fr"/);
+ * ```
+ */
+export function textsIn<Name extends string>(
+  texts: Readonly<Record<Name, readonly [string, string]>>,
+  language: Language | undefined,
+  action: string,
+): Readonly<Record<Name, string>> {
+  const column = checkLanguage(language, action) === "zh" ? 1 : 0;
+  const pairs = Object.entries<readonly [string, string]>(texts);
+  const chosen = pairs.map(([name, pair]) => [name, pair[column]]);
+  return Object.fromEntries(chosen) as Record<Name, string>;
+}
 
 /**
  * The texts plot outputs show, per language.
@@ -121,12 +110,12 @@ export type PlotText = Readonly<Record<keyof typeof TEXTS, string>>;
  * ```
  */
 export const PLOT_TEXT: Readonly<Record<Language, PlotText>> = {
-  en: Object.fromEntries(Object.entries(TEXTS).map(([name, [en]]) => [name, en])) as PlotText,
-  zh: Object.fromEntries(Object.entries(TEXTS).map(([name, [, zh]]) => [name, zh])) as PlotText,
+  en: textsIn(TEXTS, "en", "read texts"),
+  zh: textsIn(TEXTS, "zh", "read texts"),
 };
 
 /**
- * The texts of a language, checked: what every builder with a `language` option calls.
+ * The library's texts in a language, checked (see {@linkcode textsIn}).
  *
  * @param language `"en"`, `"zh"`, or undefined for English
  * @param action What the caller does, for the error message (`"make table"`)
@@ -143,9 +132,12 @@ export const PLOT_TEXT: Readonly<Record<Language, PlotText>> = {
  * ```
  */
 export function plotText(language: Language | undefined, action: string): PlotText {
-  if (language === undefined || language === "en" || language === "zh") {
-    return PLOT_TEXT[language ?? "en"];
-  }
+  return PLOT_TEXT[checkLanguage(language, action)];
+}
+
+/** The language, English when undefined; a RangeError when it is neither `"en"` nor `"zh"`. */
+function checkLanguage(language: Language | undefined, action: string): Language {
+  if (language === undefined || language === "en" || language === "zh") return language ?? "en";
   throw new RangeError(
     `Cannot ${action} as language must be "en" or "zh": current value is ${
       JSON.stringify(language)
@@ -156,7 +148,7 @@ export function plotText(language: Language | undefined, action: string): PlotTe
 /**
  * A text with its `{names}` filled in.
  *
- * @param text A text of {@linkcode PLOT_TEXT}
+ * @param text A text of {@linkcode PLOT_TEXT} (or of {@linkcode textsIn})
  * @param values The value of each name
  * @returns The text, names replaced by their values
  *

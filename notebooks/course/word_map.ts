@@ -1,7 +1,8 @@
-import { formatShape, Tensor } from "../tensor/mod.ts";
-import type { Figure, PlotOptions } from "./figure.ts";
-import { makeFigure } from "./_layout.ts";
-import { plotText } from "./language.ts";
+// Notebook 11's labelled map of words: course content, a plotly figure made with lib/plot.
+import { formatShape, Tensor } from "../../lib/tensor/mod.ts";
+import type { Figure, PlotOptions } from "../../lib/plot/figure.ts";
+import { makeFigure } from "../../lib/plot/_layout.ts";
+import { textsIn } from "../../lib/plot/language.ts";
 
 /** Options of {@linkcode wordMap}: titles (x: "first direction", y: "second direction"), size (800 × 640), raw plotly layout and traces, language. */
 export interface WordMapOptions extends PlotOptions {
@@ -19,6 +20,13 @@ export interface WordMapOptions extends PlotOptions {
    */
   labelled?: readonly string[];
 }
+
+// Each text the map shows, in English, then in Chinese.
+const TEXTS = {
+  other: ["other", "其他"],
+  firstDirection: ["first direction", "第一主方向"],
+  secondDirection: ["second direction", "第二主方向"],
+} as const;
 
 /** Where a label goes, as plotly's `textposition`, and its centre's offset from the point. */
 const PLACES = [
@@ -91,7 +99,7 @@ function placeLabels(px: number[], py: number[], labels: string[]): string[] {
  * @example Four words in two groups
  * ```ts
  * import { wordMap } from "./word_map.ts";
- * import { tensor } from "../tensor/mod.ts";
+ * import { tensor } from "../../lib/tensor/mod.ts";
  * import { deepStrictEqual } from "node:assert/strict";
  *
  * const fig = wordMap(tensor([[0, 0], [1, 0], [0, 1], [1, 1]]), ["king", "queen", "man", "woman"], {
@@ -107,7 +115,7 @@ export function wordMap(
   options: WordMapOptions = {},
 ): Figure {
   const action = "draw word map";
-  const text = plotText(options.language, action);
+  const text = textsIn(TEXTS, options.language, action);
   if (!(points instanceof Tensor) || points.ndim !== 2 || points.shape[1] !== 2) {
     throw new TypeError(
       `Cannot ${action} as points must be a tensor of shape [N, 2]: points has shape ${

@@ -2,11 +2,12 @@
 import { chromium } from "playwright-core";
 import { mnistFromDrawing } from "../../lib/data/mod.ts";
 import { Linear, ReLU, saveOnnx, Sequential, Softmax } from "../../lib/nn/mod.ts";
-import { digitPad, mimeBundle, ORT_WEB_DIR } from "../../lib/plot/mod.ts";
+import { digitPad, ORT_WEB_DIR } from "../../notebooks/course/digit_pad.ts";
+import { mimeBundle } from "../../lib/plot/mod.ts";
 import { randomSeeded } from "../../lib/random/mod.ts";
 import { tensor } from "../../lib/tensor/mod.ts";
 import { ok, strictEqual, throws } from "../_helpers.ts";
-import { bundleBytes } from "./_bundle.ts";
+import { bundleBytes } from "../plot/_bundle.ts";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 const CHROMIUM = Deno.env.get("CHROMIUM") ?? "/usr/bin/chromium";
@@ -59,6 +60,12 @@ Deno.test("digitPad()", async (t) => {
         );
       },
     );
+    await t.step("speaks Chinese when asked", () => {
+      const html = String(mimeBundle(digitPad(file, { language: "zh" }))["text/html"]);
+      ok(html.includes('"padClear":"清除"'), "the Clear button in Chinese");
+      ok(html.includes("的手写画板"), "the one-line note in Chinese");
+      throws(() => digitPad(file, { language: "fr" as never }), RangeError);
+    });
     await t.step("refuses a model outside the course, and a missing one", () => {
       throws(() => digitPad("/tmp/model.onnx"), {
         name: "RangeError",

@@ -1,7 +1,8 @@
-import { blankCanvas, type Context, drawText, encodePng, font } from "./_canvas.ts";
-import { formatNumber, formatShape, range } from "./_numbers.ts";
-import { ImageDisplay } from "./image.ts";
-import { fill, type Language, plotText } from "./language.ts";
+// Notebook 05's picture of a computation graph: course content, drawn with lib/plot's helpers.
+import { blankCanvas, type Context, drawText, encodePng, font } from "../../lib/plot/_canvas.ts";
+import { formatNumber, formatShape, range } from "../../lib/plot/_numbers.ts";
+import { ImageDisplay } from "../../lib/plot/image.ts";
+import { fill, type Language, textsIn } from "../../lib/plot/language.ts";
 
 /**
  * What {@linkcode graphImage} reads from a tensor: the course's `Tensor` has all of it. Only
@@ -35,6 +36,21 @@ export interface GraphImageOptions {
    */
   language?: Language;
 }
+
+// Each text the picture shows, in English, then in Chinese.
+const TEXTS = {
+  computationGraph: ["Computation graph", "计算图"],
+  notDrawn: ["({count} more tensors not drawn)", "（另有 {count} 个张量未画出）"],
+  shape: ["shape", "形状"],
+  value: ["value", "值"],
+  grad: ["grad", "梯度"],
+  noGradYet: ["grad: none yet", "梯度：尚无"],
+  valuesMean: ["{count} values, mean {mean}", "{count} 个值，均值 {mean}"],
+  graphLegend: [
+    "orange: a parameter (requires grad) · gray: data · blue: an op's result",
+    "橙色：参数（需要梯度）· 灰色：数据 · 蓝色：运算结果",
+  ],
+} as const;
 
 /** Tensors with at most this many values show them; the most tensors drawn (nearest the output). */
 const [MAX_VALUES, MAX_NODES] = [6, 60];
@@ -121,7 +137,7 @@ function layersOf(nodes: GraphNode[], consumers: Map<GraphNode, GraphNode[]>): G
  * ```
  */
 export function graphImage(output: GraphNode, options: GraphImageOptions = {}): ImageDisplay {
-  const text = plotText(options.language, "draw computation graph");
+  const text = textsIn(TEXTS, options.language, "draw computation graph");
   if (typeof output !== "object" || output === null || !Array.isArray(output.inputs)) {
     throw new TypeError(
       `Cannot draw computation graph as output must be a tensor (with op, inputs and shape): output is ${

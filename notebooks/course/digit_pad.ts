@@ -1,15 +1,51 @@
+// Notebook 12's drawing pad: course content, a page that runs the learner's exported model.
 import { isAbsolute, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { mnistFromDrawing } from "../data/mnist_drawing.ts";
-import { ONNX_INPUT, ONNX_OUTPUT } from "../nn/onnx.ts";
-import { DISPLAY, type Displayable, escapeHtml, type MimeBundle } from "./_display.ts";
-import { fill, type Language, plotText } from "./language.ts";
+import { mnistFromDrawing } from "../../lib/data/mnist_drawing.ts";
+import { ONNX_INPUT, ONNX_OUTPUT } from "../../lib/nn/onnx.ts";
+import { type Displayable, JUPYTER_DISPLAY, type MimeBundle } from "../../lib/plot/display.ts";
+import { escapeHtml } from "../../lib/tensor/format.ts";
+import { fill, type Language, textsIn } from "../../lib/plot/language.ts";
 
 /** Where the Jupyter server serves ONNX Runtime Web's files, relative to its base URL. */
 export const ORT_WEB_DIR = "files/node_modules/onnxruntime-web/dist/";
 
 /** The course's root folder, which `deno task course` starts the Jupyter server in. */
 const COURSE_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+// The pad's texts and buttons, in English, then in Chinese; {names} are filled in here or by the
+// pad's page.
+const TEXTS = {
+  padNote: [
+    "A drawing pad for {model}: run this cell in JupyterLab or Notebook started with deno task course.",
+    "{model} 的手写画板：请在用 deno task course 启动的 JupyterLab 或 Notebook 中运行这个单元格。",
+  ],
+  padClear: ["Clear", "清除"],
+  padPen: ["pen", "笔宽"],
+  padSeen: ["what the network sees", "网络看到的图像"],
+  padProbabilities: ["probabilities", "概率"],
+  padLoading: [
+    "Loading ONNX Runtime Web and {model} from the Jupyter server…",
+    "正在从 Jupyter 服务器加载 ONNX Runtime Web 和 {model}……",
+  ],
+  padDraw: [
+    "Draw a digit in the box: the network reads it after each stroke.",
+    "在方框里写一个数字：每画完一笔，网络就读一次。",
+  ],
+  padReads: [
+    "The network reads {digit} ({percent}%). Draw more, or Clear.",
+    "网络读出的是 {digit}（{percent}%）。可以接着画，或点“清除”。",
+  ],
+  padNotProbabilities: [
+    "The model's outputs do not add up to 1 ({total}): does it end in Softmax?",
+    "模型的输出之和不是 1（{total}）：它的最后一层是 Softmax 吗？",
+  ],
+  padModelFailed: ["The model could not run: {error}", "模型无法运行：{error}"],
+  padCannotRun: [
+    "The pad cannot run: {error}. It loads ONNX Runtime Web and the model from the Jupyter server: start Jupyter from the course's folder (deno task course), then run the cell again.",
+    "画板无法运行：{error}。它从 Jupyter 服务器加载 ONNX Runtime Web 和模型：请在课程目录中启动 Jupyter（deno task course），再运行这个单元格。",
+  ],
+} as const;
 
 /** Options of {@linkcode digitPad}. */
 export interface DigitPadOptions {
@@ -57,7 +93,7 @@ let page: string | undefined;
  */
 export function digitPad(modelPath: string, options: DigitPadOptions = {}): DigitPad {
   const action = "show the drawing pad";
-  plotText(options.language, action); // checks the language
+  textsIn(TEXTS, options.language, action); // checks the language
   const file = isAbsolute(modelPath) ? modelPath : resolve(Deno.cwd(), modelPath);
   const inCourse = relative(COURSE_ROOT, file);
   if (inCourse.startsWith("..") || isAbsolute(inCourse)) {
@@ -117,9 +153,9 @@ export class DigitPad implements Displayable {
   }
 
   /** The MIME bundle: the pad's HTML and script, and the one line as plain text. */
-  [DISPLAY](): MimeBundle {
+  [JUPYTER_DISPLAY](): MimeBundle {
     const s = this.#settings;
-    const text = plotText(s.language, "show the drawing pad");
+    const text = textsIn(TEXTS, s.language, "show the drawing pad");
     // "<" inside a <script> could close it: JSON allows the \u003c escape
     const json = (value: unknown) => JSON.stringify(value).replaceAll("<", "\\u003c");
     const prepare = mnistFromDrawing.toString();
@@ -135,9 +171,8 @@ export class DigitPad implements Displayable {
       input: ONNX_INPUT,
       output: ONNX_OUTPUT,
     };
-    // The pad's texts (padClear, padDraw, ...), the loading line with the model's name filled in.
-    const say = Object.fromEntries(Object.entries(text).filter(([name]) => name.startsWith("pad")));
-    say.padLoading = fill(text.padLoading, { model: s.modelName });
+    // The pad's texts, the loading line with the model's name filled in.
+    const say = { ...text, padLoading: fill(text.padLoading, { model: s.modelName }) };
     const note = fill(text.padNote, { model: s.modelName });
     return {
       "text/html":

@@ -1,8 +1,8 @@
 import { ok, strictEqual, throws } from "../_helpers.ts";
-import { graphImage, type GraphNode } from "../../lib/plot/mod.ts";
+import { graphImage, type GraphNode } from "../../notebooks/course/graph_image.ts";
 import { tensor } from "../../lib/tensor/mod.ts";
 import "../../lib/ops/mod.ts";
-import { assertBundle, IMAGE_KEYS, match } from "./_bundle.ts";
+import { assertBundle, IMAGE_KEYS, match } from "../plot/_bundle.ts";
 
 Deno.test("graphImage()", async (t) => {
   await t.step("draws the real Tensor's graph before and after backward()", () => {
@@ -41,6 +41,15 @@ Deno.test("graphImage()", async (t) => {
     const image = graphImage(node);
     match(image.description, /60 tensors, 60 ops \(9941 more tensors not drawn\)/);
     ok(image.width > 0);
+  });
+
+  await t.step("writes its title and boxes in Chinese when asked", () => {
+    const x = tensor([1, 2], { label: "x", requiresGrad: true });
+    const loss = x.mul(x).sum();
+    const zh = graphImage(loss, { language: "zh" }).description;
+    match(zh, /^计算图 of t3: 3 tensors, 2 ops/);
+    match(zh, /t2 = mul\(x, x\): 形状 \[2\], 值 \[1, 4\], 梯度：尚无/);
+    throws(() => graphImage(loss, { language: "fr" as never }), RangeError);
   });
 
   await t.step("throws TypeError for something that is not a tensor", () => {

@@ -1,73 +1,7 @@
-import type { Figure, PlotlyTrace, PlotOptions } from "./figure.ts";
+import type { Figure, PlotOptions } from "./figure.ts";
 import { makeFigure, quoted } from "./_layout.ts";
-import {
-  finiteRange,
-  formatNumber,
-  formatShape,
-  type NumberGrid,
-  range,
-  readMatrix,
-} from "./_numbers.ts";
+import { formatShape, type NumberGrid, range, readMatrix } from "./_numbers.ts";
 import { fill, plotText } from "./language.ts";
-
-/** Options of {@linkcode heatmapPlot}. */
-export interface HeatmapPlotOptions extends PlotOptions {
-  /**
-   * Colour map: `"viridis"` (dark blue to yellow), or `"diverging"`, white at zero, blue below and
-   * red above, on a scale symmetric around zero (weights, gradients).
-   *
-   * @default {"viridis"}
-   */
-  colormap?: "viridis" | "diverging";
-  /** Title of the colour bar. */
-  zLabel?: string;
-}
-
-/**
- * Draws any matrix as coloured cells, row 0 at the top as the matrix is printed; matrices up to
- * 20 × 20 get each value written in its cell.
- *
- * Shown in `notebooks/99_plot_gallery.ipynb`.
- *
- * @param z The matrix (nested arrays or a 2-D tensor)
- * @param options Colour map, titles, raw plotly layout and traces, language
- * @returns A figure that displays itself in a notebook
- * @throws {TypeError} When `z` is not a 2-D matrix
- *
- * @example A weight matrix, white at zero
- * ```ts
- * import { heatmapPlot } from "./heatmap_plot.ts";
- * import { deepStrictEqual, strictEqual } from "node:assert/strict";
- *
- * const fig = heatmapPlot([[-2, 0], [1, 0.5]], { colormap: "diverging" });
- * deepStrictEqual(fig.data[0]!.zmid, 0);
- * strictEqual(fig.description, 'Heatmap "Matrix [2, 2]": a [2, 2] matrix, values from -2 to 1');
- * ```
- */
-export function heatmapPlot(z: NumberGrid, options: HeatmapPlotOptions = {}): Figure {
-  const m = readMatrix(z, "z", "draw heatmap");
-  const shape = formatShape([m.length, m[0]!.length]);
-  const [lo, hi] = finiteRange(m.flat());
-  // plotly centres the diverging scale on zmid: white at zero, as far below as above.
-  const colors = options.colormap === "diverging"
-    ? { colorscale: [[0, "#2166ac"], [0.5, "#ffffff"], [1, "#b2182b"]], zmid: 0 }
-    : { colorscale: "Viridis" };
-  const trace: PlotlyTrace = {
-    type: "heatmap",
-    z: m,
-    ...colors,
-    colorbar: { title: { text: options.zLabel ?? "" } },
-    ...(m.length <= 20 && m[0]!.length <= 20 ? { texttemplate: "%{z:.3~g}" } : {}),
-  };
-  const axis = { showgrid: false, zeroline: false };
-  const layout = { xaxis: axis, yaxis: { ...axis, autorange: "reversed" } };
-  const title = options.title ?? `Matrix ${shape}`;
-  const description = `Heatmap${quoted(title)}: a ${shape} matrix, values from ${
-    formatNumber(lo)
-  } to ${formatNumber(hi)}`;
-  const defaults = { title, xLabel: "column", yLabel: "row" };
-  return makeFigure([trace], layout, options, defaults, description);
-}
 
 /** Options of {@linkcode confusionMatrixPlot}: titles, size, raw plotly layout and traces, language. */
 export type ConfusionMatrixPlotOptions = PlotOptions;
@@ -86,7 +20,7 @@ export type ConfusionMatrixPlotOptions = PlotOptions;
  *
  * @example Three classes
  * ```ts
- * import { confusionMatrixPlot } from "./heatmap_plot.ts";
+ * import { confusionMatrixPlot } from "./confusion_matrix_plot.ts";
  * import { deepStrictEqual, match } from "node:assert/strict";
  *
  * const fig = confusionMatrixPlot([[50, 2, 0], [1, 45, 4], [0, 3, 47]], { title: "Three classes" });

@@ -1,7 +1,10 @@
 import { createCanvas, loadImage } from "@napi-rs/canvas";
 import { ok, strictEqual, throws } from "../_helpers.ts";
-import { networkDiagram, type NetworkDiagramOptions } from "../../lib/plot/mod.ts";
-import { assertBundle, IMAGE_KEYS, match } from "./_bundle.ts";
+import {
+  networkDiagram,
+  type NetworkDiagramOptions,
+} from "../../notebooks/course/network_diagram.ts";
+import { assertBundle, IMAGE_KEYS, match } from "../plot/_bundle.ts";
 
 const NETWORK_2: NetworkDiagramOptions = {
   weightLabels: [[["w111", "w112"], ["w121", "w122"]], [["w21", "w22"]]],

@@ -1,6 +1,15 @@
-import { blankCanvas, type Context, drawLine, drawText, encodePng, font } from "./_canvas.ts";
-import { range } from "./_numbers.ts";
-import { ImageDisplay } from "./image.ts";
+// The article's Network 1 and 2 for notebooks 01 and 02: course content, drawn with lib/plot's
+// helpers.
+import {
+  blankCanvas,
+  type Context,
+  drawLine,
+  drawText,
+  encodePng,
+  font,
+} from "../../lib/plot/_canvas.ts";
+import { range } from "../../lib/plot/_numbers.ts";
+import { ImageDisplay } from "../../lib/plot/image.ts";
 
 /** Options of {@linkcode networkDiagram}. */
 export interface NetworkDiagramOptions {

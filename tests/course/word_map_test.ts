@@ -1,7 +1,7 @@
 import { assertThrows, deepStrictEqual, ok, strictEqual } from "../_helpers.ts";
-import { wordMap } from "../../lib/plot/mod.ts";
+import { wordMap } from "../../notebooks/course/word_map.ts";
 import { tensor } from "../../lib/tensor/mod.ts";
-import { assertBundle, FIGURE_KEYS } from "./_bundle.ts";
+import { assertBundle, FIGURE_KEYS } from "../plot/_bundle.ts";
 
 type Trace = {
   name: string;
@@ -38,6 +38,13 @@ Deno.test("wordMap()", async (t) => {
     deepStrictEqual(traces[2]!.text, ["the"]);
     strictEqual((fig.layout.yaxis as { scaleanchor: string }).scaleanchor, "x");
     deepStrictEqual(fig.layout.title, { text: "People" });
+  });
+  await t.step("writes its axis titles and the other words' group in Chinese", () => {
+    const fig = wordMap(points, words, { groups: { royal: ["king", "queen"] }, language: "zh" });
+    deepStrictEqual((fig.layout.xaxis as { title: unknown }).title, { text: "第一主方向" });
+    deepStrictEqual((fig.layout.yaxis as { title: unknown }).title, { text: "第二主方向" });
+    strictEqual(fig.data[1]!.name, "其他");
+    assertThrows(() => wordMap(points, words, { language: "fr" as never }), RangeError, /"fr"/);
   });
   await t.step("labels only the words asked for, and names every point on hover", () => {
     const fig = wordMap(points, words, { labelled: ["king"] });
