@@ -1,20 +1,81 @@
 /**
  * The RMSprop and Adam updates of `lib/optim` in WebAssembly SIMD: one pass over a parameter,
  * its gradient and its state, in place, 4 values per instruction. They take `float32` arrays of
- * at least `WASM_STEP_MIN` values (copy in, update, copy out) and return false for anything else,
- * or where WebAssembly is unavailable; the caller then runs the readable loop. The formulas, and
- * their defaults, are those of `rmspropStep` and `adamStep` in `lib/optim`, which the tests
- * compare these against.
+ * at least `WASM_STEP_MIN` values and return false for anything else, or where WebAssembly is
+ * unavailable; the caller then runs the readable loop. Arrays made by `optimizerState` live in
+ * WebAssembly memory and are updated where they are; the others are copied in and out. The
+ * formulas, and their defaults, are those of `rmspropStep` and `adamStep` in `lib/optim`, which
+ * the tests compare these against.
  *
  * @module
  */
 
-import { align64, ARENA_START, ensureBytes, loadKernels } from "./_wasm.ts";
+import {
+  align64,
+  ARENA_START,
+  ensureBytes,
+  loadKernels,
+  residentAddress,
+  residentZeros,
+} from "./_wasm.ts";
 
 /** Arrays shorter than this are left to the readable loop (copying would cost more). */
 export const WASM_STEP_MIN = 4096;
 
 type Floats = Float32Array | Float64Array;
+
+/**
+ * A zero-filled array like `like`, for an optimiser's running means: for a `float32` parameter
+ * of `WASM_STEP_MIN` values or more it lives in WebAssembly memory (where the update reads and
+ * writes it without copying); otherwise, or without WebAssembly, it is an ordinary array.
+ *
+ * @example Usage
+ * ```ts
+ * import { optimizerState } from "./optim_steps.ts";
+ * import { ok } from "node:assert/strict";
+ *
+ * const state = optimizerState(new Float32Array(8192));
+ * ok(state instanceof Float32Array && state.length === 8192 && state.every((v) => v === 0));
+ * ```
+ */
+export function optimizerState(like: Floats): Floats {
+  if (like instanceof Float64Array) return new Float64Array(like.length);
+  return (like.length >= WASM_STEP_MIN ? residentZeros(like.length) : null) ??
+    new Float32Array(like.length);
+}
+
+/**
+ * Places the update's arrays in WebAssembly memory: each resident one where it is, each other
+ * one copied into the scratch arena. Returns their addresses and the arrays to copy back.
+ */
+function placeArrays(arrays: Float32Array[], what: string): number[] {
+  const k = loadKernels()!;
+  const bytes = align64(arrays[0]!.length * 4);
+  const addresses = arrays.map(residentAddress);
+  let end = ARENA_START;
+  for (let i = 0; i < addresses.length; i++) {
+    if (addresses[i]! < 0) {
+      addresses[i] = end;
+      end += bytes;
+    }
+  }
+  const heap = ensureBytes(k, end, what);
+  arrays.forEach((array, i) => {
+    if (residentAddress(array) < 0) heap.set(array, addresses[i]! / 4);
+  });
+  return addresses;
+}
+
+/** Copies back the arrays among `arrays` that are not resident, from `addresses`. */
+function copyBack(arrays: Float32Array[], addresses: number[]): void {
+  const heap = loadKernels()!.heap;
+  arrays.forEach((array, i) => {
+    if (residentAddress(array) < 0) {
+      const at = addresses[i]! / 4;
+      array.set(heap.subarray(at, at + array.length));
+    }
+  });
+}
 
 /**
  * `rmspropStep` of `lib/optim/rmsprop.ts` in WebAssembly, on the parameter `p`, gradient `g`
@@ -51,15 +112,9 @@ export function rmspropStepWasm(
   ) return false;
   const k = loadKernels();
   if (k === null) return false;
-  const bytes = align64(n * 4);
-  const heap = ensureBytes(k, ARENA_START + 3 * bytes, "run an RMSprop step");
-  const [pAt, gAt, vAt] = [ARENA_START, ARENA_START + bytes, ARENA_START + 2 * bytes];
-  heap.set(p, pAt / 4);
-  heap.set(g, gAt / 4);
-  heap.set(v, vAt / 4);
-  k.exports.rmspropStep(pAt, gAt, vAt, n, lr, rho, eps, weightDecay);
-  p.set(heap.subarray(pAt / 4, pAt / 4 + n));
-  v.set(heap.subarray(vAt / 4, vAt / 4 + n));
+  const [pAt, gAt, vAt] = placeArrays([p, g, v], "run an RMSprop step");
+  k.exports.rmspropStep(pAt!, gAt!, vAt!, n, lr, rho, eps, weightDecay);
+  copyBack([p, v], [pAt!, vAt!]);
   return true;
 }
 
@@ -103,17 +158,9 @@ export function adamStepWasm(
   ) return false;
   const k = loadKernels();
   if (k === null) return false;
-  const bytes = align64(n * 4);
-  const heap = ensureBytes(k, ARENA_START + 4 * bytes, "run an Adam step");
-  const pAt = ARENA_START, gAt = pAt + bytes, mAt = gAt + bytes, vAt = mAt + bytes;
-  heap.set(p, pAt / 4);
-  heap.set(g, gAt / 4);
-  heap.set(m, mAt / 4);
-  heap.set(v, vAt / 4);
-  k.exports.adamStep(pAt, gAt, mAt, vAt, n, alpha, beta1, beta2, eps, weightDecay);
-  p.set(heap.subarray(pAt / 4, pAt / 4 + n));
-  m.set(heap.subarray(mAt / 4, mAt / 4 + n));
-  v.set(heap.subarray(vAt / 4, vAt / 4 + n));
+  const [pAt, gAt, mAt, vAt] = placeArrays([p, g, m, v], "run an Adam step");
+  k.exports.adamStep(pAt!, gAt!, mAt!, vAt!, n, alpha, beta1, beta2, eps, weightDecay);
+  copyBack([p, m, v], [pAt!, mAt!, vAt!]);
   return true;
 }
 
