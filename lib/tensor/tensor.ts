@@ -188,9 +188,16 @@ export class Tensor {
    * Adds `grad` into `.grad` (creating it on first use). Called by `backward()`.
    *
    * @param grad A gradient with as many elements as this tensor
+   * @param handOver Whether `grad` is this tensor's alone from now on (nothing else holds it),
+   *   so that a first `.grad` can keep it instead of a copy. `backward()` knows; by default
+   *   `grad` is copied.
    */
-  accumulateGrad(grad: TypedArray): void {
+  accumulateGrad(grad: TypedArray, handOver = false): void {
     if (this.grad === null) {
+      if (handOver && dtypeOf(grad) === this.dtype) {
+        this.grad = new Tensor(grad, this.shape);
+        return;
+      }
       const copy = newTypedArray(this.dtype, grad.length);
       copy.set(grad); // a copy: `grad` may be shared with other tensors
       this.grad = new Tensor(copy, this.shape);
