@@ -95,3 +95,20 @@ Deno.test("backward() gives each tensor a .grad of its own", () => {
   assertTensorClose(x.grad!, [2, 2, 2, 2]);
   assertTensorClose(y.grad!, [1, 1, 1, 1]);
 });
+
+Deno.test("backward() after zeroGrad() gives the gradient itself, as the first backward() does", () => {
+  // d(w * c)/dw = c; with c = -0 the gradient is -0, and 0 + -0 would be +0.
+  const w = tensor([1, 2], { requiresGrad: true });
+  const c = tensor([-0, 3]);
+  w.mul(c).sum().backward();
+  strictEqual(Object.is(w.grad!.data[0], -0), true);
+  const first = w.grad!;
+  w.zeroGrad();
+  assertTensorClose(w.grad!, [0, 0]);
+  w.mul(c).sum().backward();
+  strictEqual(w.grad, first); // the same tensor, written over
+  strictEqual(Object.is(w.grad!.data[0], -0), true);
+  assertTensorClose(w.grad!, [-0, 3]);
+  w.mul(c).sum().backward(); // and a second backward() adds
+  assertTensorClose(w.grad!, [0, 6]);
+});
