@@ -64,79 +64,48 @@ export function loadKernels(): Kernels | null {
 
 /**
  * Where the scratch arena starts, in bytes: after the control block and the resident arrays.
- * It changes when resident arrays are added or freed (never during a call), so read it at each
- * call. (A live binding: importers see the current value.)
+ * It grows when a resident array is added (never during a call), so read it at each call.
+ * (A live binding: importers see the current value.)
  */
 export let ARENA_START = RESERVED_BYTES;
 
-/** Free ranges [start, end) of the resident region, in bytes, sorted and not touching. */
-const freeRanges: [number, number][] = [];
+/** Addresses of freed resident arrays, by size in bytes, for reuse by arrays of that size. */
+const freed = new Map<number, number[]>();
 
 /** Frees a resident array's range once the array is garbage-collected. */
-const residentRegistry = new FinalizationRegistry<[number, number]>(([start, end]) => {
-  freeResident(start, end);
+const residentRegistry = new FinalizationRegistry<[number, number]>(([at, bytes]) => {
+  freed.set(bytes, [...(freed.get(bytes) ?? []), at]);
 });
 
-/** The float32 views of the memory's buffers (one per size the memory has had). */
+/** The buffers of the kernels' memory that resident arrays were made on. */
 const residentBuffers = new WeakSet<ArrayBufferLike>();
 
 /**
  * A zero-filled `Float32Array` of `n` values that lives in the kernels' memory for as long as
- * it is referenced (its range is reused once it is garbage-collected), or null where the
- * kernels are not available. A kernel reads and writes it in place (`residentAddress`), with
- * no copy. It is an ordinary `Float32Array` to everyone else (on a `SharedArrayBuffer`).
+ * it is referenced (its place goes to the next array of its size once it is garbage-collected),
+ * or null where the kernels are not available. A kernel reads and writes it in place
+ * (`residentAddress`), with no copy. It is an ordinary `Float32Array` to everyone else (on a
+ * `SharedArrayBuffer`). Optimisers keep their state in such arrays (the same sizes recur).
  */
 export function residentZeros(n: number): Float32Array | null {
   const k = loadKernels();
   if (k === null) return null;
   const bytes = align64(Math.max(1, n) * 4);
-  let at = -1;
-  for (let i = 0; i < freeRanges.length; i++) {
-    const [start, end] = freeRanges[i]!;
-    if (end - start < bytes) continue;
-    at = start;
-    if (end - start === bytes) freeRanges.splice(i, 1);
-    else freeRanges[i] = [start + bytes, end];
-    break;
-  }
-  if (at < 0) {
+  let at = freed.get(bytes)?.pop();
+  if (at === undefined) {
     at = ARENA_START;
     ensureBytes(k, at + bytes, "keep an array in WebAssembly memory");
     ARENA_START = at + bytes;
   }
-  const view = new Float32Array(k.memory.buffer, at, n);
-  view.fill(0);
+  const view = new Float32Array(k.memory.buffer, at, n).fill(0);
   residentBuffers.add(view.buffer);
-  residentRegistry.register(view, [at, at + bytes]);
+  residentRegistry.register(view, [at, bytes]);
   return view;
 }
 
 /** The byte address of `array` in the kernels' memory if it is resident, else -1. */
 export function residentAddress(array: Float32Array | Float64Array): number {
-  return array instanceof Float32Array && residentBuffers.has(array.buffer) ? array.byteOffset : -1;
-}
-
-/** Returns [start, end) to the free ranges; the arena moves down over a free range at the top. */
-function freeResident(start: number, end: number): void {
-  let i = 0;
-  while (i < freeRanges.length && freeRanges[i]![0] < start) i++;
-  freeRanges.splice(i, 0, [start, end]);
-  // Merge with the neighbours on either side.
-  const next = freeRanges[i + 1];
-  if (next !== undefined && next[0] === end) {
-    freeRanges[i] = [start, next[1]];
-    freeRanges.splice(i + 1, 1);
-  }
-  const previous = freeRanges[i - 1];
-  if (previous !== undefined && previous[1] === start) {
-    previous[1] = freeRanges[i]![1];
-    freeRanges.splice(i, 1);
-  }
-  const last = freeRanges.at(-1);
-  if (last !== undefined && last[1] === ARENA_START) {
-    ARENA_START = last[0];
-    freeRanges.pop();
-  }
+  return residentBuffers.has(array.buffer) ? array.byteOffset : -1;
 }
 
 /** Rounds up to a multiple of 64 bytes. */

@@ -10,6 +10,7 @@
  * @module
  */
 
+import type { WasmKernelExports } from "./_control.ts";
 import {
   align64,
   ARENA_START,
@@ -45,36 +46,33 @@ export function optimizerState(like: Floats): Floats {
 }
 
 /**
- * Places the update's arrays in WebAssembly memory: each resident one where it is, each other
- * one copied into the scratch arena. Returns their addresses and the arrays to copy back.
+ * Runs `kernel` on the arrays' addresses in WebAssembly memory, if they are all `float32`, at
+ * least `WASM_STEP_MIN` long and WebAssembly is available (else returns false): a resident
+ * array where it is, any other copied into the scratch arena (and, among the first `written`,
+ * copied back).
  */
-function placeArrays(arrays: Float32Array[], what: string): number[] {
-  const k = loadKernels()!;
-  const bytes = align64(arrays[0]!.length * 4);
-  const addresses = arrays.map(residentAddress);
+function inPlace(
+  arrays: Floats[],
+  written: number,
+  kernel: (exports: WasmKernelExports, at: number[]) => void,
+): boolean {
+  const k = loadKernels();
+  if (k === null || arrays[0]!.length < WASM_STEP_MIN) return false;
+  if (!arrays.every((array) => array instanceof Float32Array)) return false;
+  const resident = arrays.map(residentAddress);
   let end = ARENA_START;
-  for (let i = 0; i < addresses.length; i++) {
-    if (addresses[i]! < 0) {
-      addresses[i] = end;
-      end += bytes;
-    }
+  const at = arrays.map((array, i) => {
+    if (resident[i]! >= 0) return resident[i]!;
+    end += align64(array.length * 4);
+    return end - align64(array.length * 4);
+  });
+  const heap = ensureBytes(k, end, "run an optimiser step");
+  arrays.forEach((array, i) => resident[i]! < 0 && heap.set(array, at[i]! / 4));
+  kernel(k.exports, at);
+  for (let i = 0; i < written; i++) {
+    if (resident[i]! < 0) arrays[i]!.set(heap.subarray(at[i]! / 4, at[i]! / 4 + arrays[i]!.length));
   }
-  const heap = ensureBytes(k, end, what);
-  arrays.forEach((array, i) => {
-    if (residentAddress(array) < 0) heap.set(array, addresses[i]! / 4);
-  });
-  return addresses;
-}
-
-/** Copies back the arrays among `arrays` that are not resident, from `addresses`. */
-function copyBack(arrays: Float32Array[], addresses: number[]): void {
-  const heap = loadKernels()!.heap;
-  arrays.forEach((array, i) => {
-    if (residentAddress(array) < 0) {
-      const at = addresses[i]! / 4;
-      array.set(heap.subarray(at, at + array.length));
-    }
-  });
+  return true;
 }
 
 /**
@@ -106,16 +104,9 @@ export function rmspropStepWasm(
   weightDecay: number,
 ): boolean {
   const n = checkLengths("RMSprop", p, [["grad", g], ["meanSquare", v]]);
-  if (
-    n < WASM_STEP_MIN || !(p instanceof Float32Array) || !(g instanceof Float32Array) ||
-    !(v instanceof Float32Array)
-  ) return false;
-  const k = loadKernels();
-  if (k === null) return false;
-  const [pAt, gAt, vAt] = placeArrays([p, g, v], "run an RMSprop step");
-  k.exports.rmspropStep(pAt!, gAt!, vAt!, n, lr, rho, eps, weightDecay);
-  copyBack([p, v], [pAt!, vAt!]);
-  return true;
+  return inPlace([p, v, g], 2, (kernels, [pAt, vAt, gAt]) => {
+    kernels.rmspropStep(pAt!, gAt!, vAt!, n, lr, rho, eps, weightDecay);
+  });
 }
 
 /**
@@ -152,16 +143,9 @@ export function adamStepWasm(
   weightDecay: number,
 ): boolean {
   const n = checkLengths("Adam", p, [["grad", g], ["mean", m], ["meanSquare", v]]);
-  if (
-    n < WASM_STEP_MIN || !(p instanceof Float32Array) || !(g instanceof Float32Array) ||
-    !(m instanceof Float32Array) || !(v instanceof Float32Array)
-  ) return false;
-  const k = loadKernels();
-  if (k === null) return false;
-  const [pAt, gAt, mAt, vAt] = placeArrays([p, g, m, v], "run an Adam step");
-  k.exports.adamStep(pAt!, gAt!, mAt!, vAt!, n, alpha, beta1, beta2, eps, weightDecay);
-  copyBack([p, m, v], [pAt!, mAt!, vAt!]);
-  return true;
+  return inPlace([p, m, v, g], 3, (kernels, [pAt, mAt, vAt, gAt]) => {
+    kernels.adamStep(pAt!, gAt!, mAt!, vAt!, n, alpha, beta1, beta2, eps, weightDecay);
+  });
 }
 
 /** Checks that every array has the parameter's length, and returns it. */

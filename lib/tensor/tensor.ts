@@ -196,13 +196,10 @@ export class Tensor {
    */
   accumulateGrad(grad: TypedArray, handOver = false): void {
     if (this.grad === null) {
-      if (handOver && dtypeOf(grad) === this.dtype) {
-        this.grad = new Tensor(grad, this.shape);
-        return;
-      }
-      const copy = newTypedArray(this.dtype, grad.length);
-      copy.set(grad); // a copy: `grad` may be shared with other tensors
-      this.grad = new Tensor(copy, this.shape);
+      const keep = handOver && dtypeOf(grad) === this.dtype;
+      const data = keep ? grad : newTypedArray(this.dtype, grad.length);
+      if (!keep) data.set(grad); // a copy: `grad` may be shared with other tensors
+      this.grad = new Tensor(data, this.shape);
       return;
     }
     const g = this.grad.data;
