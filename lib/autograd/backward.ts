@@ -119,10 +119,7 @@ export function backward(root: BackwardNode): void {
       }
       const previous = grads.get(input);
       // Sum into a new array: gradFn results may share memory with `grad`.
-      grads.set(
-        input,
-        previous === undefined ? inputGrad : addArrays(previous, inputGrad),
-      );
+      grads.set(input, previous === undefined ? inputGrad : addArrays(previous, inputGrad));
     }
   }
 }

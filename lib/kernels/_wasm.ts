@@ -92,10 +92,9 @@ export function residentZeros(n: number): Float32Array | null {
   if (k === null) return null;
   const bytes = align64(Math.max(1, n) * 4);
   let at = freed.get(bytes)?.pop();
-  if (at === undefined) {
-    at = ARENA_START;
-    ensureBytes(k, at + bytes, "keep an array in WebAssembly memory");
-    ARENA_START = at + bytes;
+  if (at === undefined) { // a new place, where the arena started: the arena moves up
+    ensureBytes(k, ARENA_START + bytes, "keep an array in WebAssembly memory");
+    [at, ARENA_START] = [ARENA_START, ARENA_START + bytes];
   }
   const view = new Float32Array(k.memory.buffer, at, n).fill(0);
   residentBuffers.add(view.buffer);
