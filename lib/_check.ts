@@ -147,3 +147,32 @@ export function checkBoolean(action: string, name: string, value: unknown): bool
   }
   return value;
 }
+
+/**
+ * Throws a `RangeError` unless every entry of `values` is an integer from 0 to `count - 1`: a
+ * class label, a row or a word index. The message names the first bad entry and its position.
+ *
+ * @param action What the caller was doing ("compute crossEntropy")
+ * @param what What each entry is ("label", "index", "label of data.labels")
+ * @param values The entries
+ * @param count How many classes, rows or words there are
+ * @param note Said after the requirement (" (the model has 10 outputs)")
+ */
+export function checkIndices(
+  action: string,
+  what: string,
+  values: ArrayLike<unknown>,
+  count: number,
+  note = "",
+): void {
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (!Number.isInteger(value) || (value as number) < 0 || (value as number) >= count) {
+      throw new RangeError(
+        `Cannot ${action} as every ${what} must be an integer from 0 to ${
+          count - 1
+        }${note}: found ${describe(value)} at position ${i}`,
+      );
+    }
+  }
+}

@@ -106,6 +106,30 @@ export function assertThrows(
   });
 }
 
+/**
+ * Asserts that a layer's weights look drawn from `U(−limit, limit)` (as Glorot and He uniform
+ * draw them): none beyond the limit, the largest within 1 % of it, the mean near 0, and the
+ * bias (if any) all zeros.
+ */
+export function assertUniformInit(
+  layer: { weight: Tensor; bias: Tensor | null },
+  limit: number,
+): void {
+  let max = 0;
+  let sum = 0;
+  for (const w of layer.weight.data) {
+    max = Math.max(max, Math.abs(w));
+    sum += w;
+  }
+  assert.ok(max <= limit && max > 0.99 * limit, `max |w| = ${max}, limit ${limit}`);
+  assert.ok(
+    Math.abs(sum / layer.weight.size) < 0.01 * limit,
+    `mean w = ${sum / layer.weight.size}`,
+  );
+  assert.ok(layer.bias === null || layer.bias.data.every((b) => b === 0), "bias not all zeros");
+  assert.strictEqual(layer.weight.requiresGrad, true);
+}
+
 /** Calls an object's `[Symbol.for("Jupyter.display")]()` and returns the MIME bundle. */
 export function displayBundle(value: object): Record<string, string> {
   const display = (value as Record<symbol, unknown>)[

@@ -1,6 +1,6 @@
 import "../ops/mod.ts"; // installs the op methods (x.reshape(shape)) on Tensor
 import { Tensor, tensor } from "../tensor/mod.ts";
-import { checkNumber, checkTensor, describe } from "../_check.ts";
+import { checkIndices, checkNumber, checkTensor, describe } from "../_check.ts";
 
 /** Integer class labels: one class index per example. */
 export type Labels = Uint8Array | Int32Array | readonly number[];
@@ -27,16 +27,7 @@ export function checkLabels(labels: Labels, numClasses: number, action: string):
       }`,
     );
   }
-  for (let i = 0; i < labels.length; i++) {
-    const label = labels[i] as number;
-    if (!Number.isInteger(label) || label < 0 || label >= numClasses) {
-      throw new RangeError(
-        `Cannot ${action} as labels must be integers in 0-${
-          numClasses - 1
-        }: label ${i} is ${label}`,
-      );
-    }
-  }
+  checkIndices(action, "label", labels, numClasses);
 }
 
 /** The number of rows of `targets`. */

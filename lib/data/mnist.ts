@@ -7,7 +7,7 @@
  * @module
  */
 
-import { checkBoolean, checkOptions } from "../_check.ts";
+import { checkBoolean, checkIndices, checkOptions } from "../_check.ts";
 import { parseIdx } from "./idx.ts";
 
 /** Rows (and columns) of one MNIST image. */
@@ -157,19 +157,18 @@ async function loadPart(
   }
   const idx = parseIdx(bytes, { name: path });
   const isImages = part === "trainImages" || part === "testImages";
-  const shapeOk = idx.dtype === "uint8" &&
-    (isImages
-      ? idx.shape.length === 3 && idx.shape[1] === MNIST_ROWS && idx.shape[2] === MNIST_ROWS
-      : idx.shape.length === 1);
+  const shapeOk = isImages
+    ? idx.shape.length === 3 && idx.shape[1] === MNIST_ROWS && idx.shape[2] === MNIST_ROWS
+    : idx.shape.length === 1;
   if (!shapeOk) {
-    const wanted = isImages ? "uint8 of shape [N, 28, 28]" : "uint8 of shape [N]";
+    const wanted = isImages ? "shape [N, 28, 28]" : "shape [N]";
     throw new TypeError(
-      `Cannot load MNIST file ${path} as it must hold ${wanted}: it holds ${idx.dtype} of shape [${
+      `Cannot load MNIST file ${path} as it must have ${wanted}: it has shape [${
         idx.shape.join(", ")
       }]`,
     );
   }
-  return { data: idx.data as Uint8Array, count: idx.shape[0] ?? 0 };
+  return { data: idx.data, count: idx.shape[0] ?? 0 };
 }
 
 /** Checks that labels are digits and match the images in number. */
@@ -179,14 +178,7 @@ function checkLabels(labels: Uint8Array, numImages: number, which: string): void
       `Cannot load MNIST ${which} set as images and labels must match in number: ${numImages} images, ${labels.length} labels`,
     );
   }
-  for (let i = 0; i < labels.length; i++) {
-    const label = labels[i] ?? 0;
-    if (label >= MNIST_NUM_CLASSES) {
-      throw new RangeError(
-        `Cannot load MNIST ${which} set as labels must be in 0-9: label ${i} is ${label}`,
-      );
-    }
-  }
+  checkIndices(`load MNIST ${which} set`, "label", labels, MNIST_NUM_CLASSES);
 }
 
 /**

@@ -27,6 +27,5 @@ export * from "./batches.ts";
 export * from "./synthetic.ts";
 export * from "./vocabulary.ts";
 export * from "./skip_gram.ts";
-export * from "./kingdom_corpus.ts";
 export * from "./pca.ts";
 export * from "./mnist_drawing.ts";

@@ -1,5 +1,6 @@
-import { formatShape, Tensor, tensor } from "../tensor/mod.ts";
-import type { Prng } from "../random/mod.ts";
+import { formatShape, type Tensor, tensor } from "../tensor/mod.ts";
+import { checkPrng, type Prng } from "../random/mod.ts";
+import { checkNumber, checkOptions, checkTensor } from "../_check.ts";
 
 /** Options of {@linkcode pca}. */
 export interface PcaOptions {
@@ -89,37 +90,25 @@ function length(v: Float64Array): number {
  */
 export function pca(x: Tensor, options: PcaOptions): PcaResult {
   const action = "compute principal components";
-  if (!(x instanceof Tensor) || x.ndim !== 2) {
+  checkTensor(x, action);
+  if (x.ndim !== 2) {
     throw new TypeError(
       `Cannot ${action} as x must be a tensor of points, shape [N, d]: x has shape ${
-        x instanceof Tensor ? formatShape(x.shape) : `none (it is ${typeof x})`
+        formatShape(x.shape)
       }`,
     );
   }
   const [n, d] = x.shape as [number, number];
+  checkOptions(action, options, ["prng", "numComponents", "maxIterations"]);
   const { prng, numComponents = 2, maxIterations = 10000 } = options ?? {};
-  if (typeof prng !== "function") {
-    throw new TypeError(
-      `Cannot ${action} as options.prng must be a generator from randomSeeded(seed): current value is ${
-        String(prng)
-      }`,
-    );
-  }
+  checkPrng(prng, action);
   if (n < 2) {
     throw new RangeError(
       `Cannot ${action} as x must hold at least 2 points: x has shape [${n}, ${d}]`,
     );
   }
-  if (!Number.isInteger(numComponents) || numComponents < 1 || numComponents > d) {
-    throw new RangeError(
-      `Cannot ${action} as numComponents must be an integer from 1 to ${d} (the points' length): current value is ${numComponents}`,
-    );
-  }
-  if (!Number.isInteger(maxIterations) || maxIterations < 1) {
-    throw new RangeError(
-      `Cannot ${action} as maxIterations must be a positive integer: current value is ${maxIterations}`,
-    );
-  }
+  checkNumber(action, "numComponents", numComponents, { min: 1, max: d, integer: true });
+  checkNumber(action, "maxIterations", maxIterations, { min: 1, integer: true });
   // The mean, and the covariance matrix C = Xcᵀ Xc / (N − 1) of the centred points Xc.
   const mean = new Float64Array(d);
   for (let r = 0; r < n; r++) for (let j = 0; j < d; j++) mean[j]! += x.data[r * d + j]! / n;

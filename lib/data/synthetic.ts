@@ -48,27 +48,6 @@ function column(values: Float32Array): Tensor {
   return tensor(values, { shape: [values.length, 1] });
 }
 
-/**
- * The two points of the first lesson: `x = [1, 2]`, `y = [3, 5]`, which the line `y = 2x + 1`
- * fits exactly.
- *
- * Taught in `notebooks/01_single_neuron.ipynb`.
- *
- * @returns `x` and `y`, each `[2, 1]`
- *
- * @example Usage
- * ```ts
- * import { lessonOnePoints } from "./synthetic.ts";
- * import { deepStrictEqual } from "node:assert/strict";
- *
- * const { x, y } = lessonOnePoints();
- * deepStrictEqual([...x.data, ...y.data], [1, 2, 3, 5]);
- * ```
- */
-export function lessonOnePoints(): RegressionData {
-  return { x: column(Float32Array.of(1, 2)), y: column(Float32Array.of(3, 5)) };
-}
-
 /** Options of {@linkcode noisyLine}. */
 export interface NoisyLineOptions {
   /** The seeded generator. */
@@ -224,56 +203,6 @@ export function xorPoints(options: XorOptions = {}): PointsData {
     x[2 * i] = a + (n <= 4 ? 0 : noise * randomNormal(prng!));
     x[2 * i + 1] = b + (n <= 4 ? 0 : noise * randomNormal(prng!));
     labels[i] = a ^ b;
-  }
-  return { x: tensor(x, { shape: [n, 2] }), labels };
-}
-
-/** Options of {@linkcode twoMoons}. */
-export interface TwoMoonsOptions {
-  /** The seeded generator. */
-  prng: Prng;
-  /** How many points in all (half per moon). @default {200} */
-  n?: number;
-  /** The standard deviation of the Gaussian noise on each coordinate. @default {0.1} */
-  noise?: number;
-}
-
-/**
- * Two interleaving half circles (scikit-learn's `make_moons`): class 0 on
- * `(cos t, sin t)` and class 1 on `(1 − cos t, 0.5 − sin t)`, `t` evenly spaced in `[0, π]`,
- * plus Gaussian noise.
- *
- * Taught in `notebooks/03_activations.ipynb` (decision boundaries).
- *
- * @param options The generator, the number of points and the noise
- * @returns The points `[n, 2]` and their labels (0 or 1)
- * @throws {RangeError} If `n` is not a positive integer
- *
- * @example Usage
- * ```ts
- * import { twoMoons } from "./synthetic.ts";
- * import { randomSeeded } from "../random/mod.ts";
- * import { deepStrictEqual } from "node:assert/strict";
- *
- * const { x, labels } = twoMoons({ prng: randomSeeded(0), n: 10 });
- * deepStrictEqual(x.shape, [10, 2]);
- * deepStrictEqual([...labels], [0, 0, 0, 0, 0, 1, 1, 1, 1, 1]);
- * ```
- */
-export function twoMoons(options: TwoMoonsOptions): PointsData {
-  checkSetOptions("make two moons", options, ["prng", "n", "noise"]);
-  const { prng, n = 200, noise = 0.1 } = options;
-  const nOuter = Math.ceil(n / 2);
-  const x = new Float32Array(2 * n);
-  const labels = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    const inner = i >= nOuter;
-    const count = inner ? n - nOuter : nOuter;
-    const k = inner ? i - nOuter : i;
-    const t = count === 1 ? 0 : Math.PI * k / (count - 1);
-    x[2 * i] = (inner ? 1 - Math.cos(t) : Math.cos(t)) + noise * randomNormal(prng);
-    x[2 * i + 1] = (inner ? 0.5 - Math.sin(t) : Math.sin(t)) + noise * randomNormal(prng);
-    labels[i] = inner ? 1 : 0;
   }
   return { x: tensor(x, { shape: [n, 2] }), labels };
 }

@@ -1,14 +1,9 @@
-import { checkDType, type DType, formatShape, type Tensor, tensor } from "../tensor/mod.ts";
-import { checkPrng, type Prng } from "../random/mod.ts";
+import { type DType, formatShape, type Tensor } from "../tensor/mod.ts";
+import type { Prng } from "../random/mod.ts";
 import { conv2d } from "../ops/mod.ts";
-import { checkBoolean, checkNumber, checkOptions, checkTensor, describe } from "../_check.ts";
+import { checkNumber, checkOptions, checkTensor, describe } from "../_check.ts";
 import { Module } from "./module.ts";
-
-/** The initialisations `Conv2d` knows. */
-const INITS: readonly string[] = ["glorotUniform", "heUniform", "zeros"];
-
-/** How `Conv2d` initialises its filters. */
-export type Conv2dInit = "glorotUniform" | "heUniform" | "zeros";
+import { initialParameters, type WeightInit } from "./_init.ts";
 
 /** Options of {@linkcode Conv2d}. */
 export interface Conv2dLayerOptions {
@@ -27,7 +22,7 @@ export interface Conv2dLayerOptions {
    *
    * @default {"glorotUniform"}
    */
-  init?: Conv2dInit;
+  init?: WeightInit;
   /** Whether the layer adds a bias per filter (initialised to zero). @default {true} */
   bias?: boolean;
   /** The parameters' element type (`"float64"` for gradient checks). @default {"float32"} */
@@ -104,44 +99,16 @@ export class Conv2d extends Module {
     this.kernelSize = k;
     this.stride = checkNumber(action, "stride", options.stride ?? 1, { min: 1, integer: true });
     this.padding = checkNumber(action, "padding", options.padding ?? 0, { min: 0, integer: true });
-    const init = options.init ?? "glorotUniform";
-    if (!INITS.includes(init)) {
-      throw new TypeError(
-        `Cannot ${action} as init must be ${
-          INITS.map((i) => `"${i}"`).join(", ")
-        }: current value is ${JSON.stringify(init)}`,
-      );
-    }
-    const dtype = checkDType(options.dtype ?? "float32", action);
-    const hasBias = checkBoolean(action, "bias", options.bias ?? true);
-    const fanIn = inChannels * k * k;
-    const fanOut = outChannels * k * k;
-    const w = dtype === "float64"
-      ? new Float64Array(outChannels * fanIn)
-      : new Float32Array(outChannels * fanIn);
-    if (init !== "zeros") {
-      const prng = options.prng;
-      if (prng === undefined) {
-        throw new TypeError(
-          `Cannot create Conv2d with ${init} initialisation as it needs a prng: pass { prng: randomSeeded(seed) }`,
-        );
-      }
-      checkPrng(prng, action);
-      const limit = init === "heUniform" ? Math.sqrt(6 / fanIn) : Math.sqrt(6 / (fanIn + fanOut));
-      for (let i = 0; i < w.length; i++) w[i] = (2 * prng() - 1) * limit;
-    }
-    const shape = [outChannels, inChannels, k, k];
-    this.weight = tensor(w, { shape, requiresGrad: true, label: "w" });
-    this.bias = hasBias
-      ? tensor(
-        dtype === "float64" ? new Float64Array(outChannels) : new Float32Array(outChannels),
-        {
-          shape: [outChannels],
-          requiresGrad: true,
-          label: "b",
-        },
-      )
-      : null;
+    const { weight, bias } = initialParameters(
+      "Conv2d",
+      inChannels * k * k,
+      outChannels * k * k,
+      [outChannels, inChannels, k, k],
+      outChannels,
+      options,
+    );
+    this.weight = weight;
+    this.bias = bias;
   }
 
   /**

@@ -1,6 +1,7 @@
 import { type DType, formatShape, randn, Tensor, zeros } from "../tensor/mod.ts";
 import { selectRows } from "../ops/mod.ts";
 import type { Prng } from "../random/mod.ts";
+import { checkIndices, checkNumber } from "../_check.ts";
 import { Module } from "./module.ts";
 
 /** Word indices: a 1-D tensor of whole numbers, a plain array, or an integer typed array. */
@@ -68,23 +69,13 @@ export class Embedding extends Module {
    */
   constructor(vocabularySize: number, dimension: number, options: EmbeddingOptions = {}) {
     super();
-    for (
-      const [name, value] of [["vocabularySize", vocabularySize], ["dimension", dimension]] as const
-    ) {
-      if (!Number.isInteger(value) || value < 1) {
-        throw new RangeError(
-          `Cannot create Embedding as ${name} must be a positive integer: current value is ${value}`,
-        );
-      }
-    }
-    const std = options.std ?? 1;
-    if (!(std >= 0) || !Number.isFinite(std)) {
-      throw new RangeError(
-        `Cannot create Embedding as std must be a finite number >= 0: current value is ${std}`,
-      );
-    }
-    this.vocabularySize = vocabularySize;
-    this.dimension = dimension;
+    const action = "create Embedding";
+    this.vocabularySize = checkNumber(action, "vocabularySize", vocabularySize, {
+      min: 1,
+      integer: true,
+    });
+    this.dimension = checkNumber(action, "dimension", dimension, { min: 1, integer: true });
+    const std = checkNumber(action, "std", options.std ?? 1, { min: 0 });
     const shape = [vocabularySize, dimension];
     const dtype = options.dtype ?? "float32";
     if (std === 0) {
@@ -145,21 +136,8 @@ export class Embedding extends Module {
         }`,
       );
     }
-    const ids = new Int32Array(values.length);
-    for (let r = 0; r < values.length; r++) {
-      const index = values[r];
-      if (
-        !Number.isInteger(index) || (index as number) < 0 || index as number >= this.vocabularySize
-      ) {
-        throw new RangeError(
-          `Cannot ${action} as every index must be an integer from 0 to ${
-            this.vocabularySize - 1
-          }: indices[${r}] is ${String(index)}`,
-        );
-      }
-      ids[r] = index as number;
-    }
-    return ids;
+    checkIndices(action, "index", values, this.vocabularySize);
+    return Int32Array.from(values as ArrayLike<number>);
   }
 
   /** The layer's one tensor: `weight`. */

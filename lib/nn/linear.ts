@@ -1,13 +1,10 @@
-import { checkDType, type DType, formatShape, type Tensor, tensor } from "../tensor/mod.ts";
-import { checkPrng, type Prng } from "../random/mod.ts";
-import { checkBoolean, checkNumber, checkOptions, checkTensor } from "../_check.ts";
+import { type DType, formatShape, type Tensor } from "../tensor/mod.ts";
+import type { Prng } from "../random/mod.ts";
+import { checkNumber, checkOptions, checkTensor } from "../_check.ts";
 import { Module } from "./module.ts";
+import { initialParameters, type WeightInit } from "./_init.ts";
 
-/** The initialisations `Linear` knows. */
-const INITS: readonly string[] = ["glorotUniform", "heUniform", "zeros"];
-
-/** How `Linear` initialises its weights. */
-export type LinearInit = "glorotUniform" | "heUniform" | "zeros";
+export type { WeightInit } from "./_init.ts";
 
 /** Options of {@linkcode Linear}. */
 export interface LinearOptions {
@@ -19,7 +16,7 @@ export interface LinearOptions {
    *
    * @default {"glorotUniform"}
    */
-  init?: LinearInit;
+  init?: WeightInit;
   /**
    * Whether the layer adds a bias (initialised to zero).
    *
@@ -78,43 +75,16 @@ export class Linear extends Module {
     this.inFeatures = checkNumber(action, "inFeatures", inFeatures, { min: 1, integer: true });
     this.outFeatures = checkNumber(action, "outFeatures", outFeatures, { min: 1, integer: true });
     checkOptions(action, options, ["prng", "init", "bias", "dtype"]);
-    const init = options.init ?? "glorotUniform";
-    if (!INITS.includes(init)) {
-      throw new TypeError(
-        `Cannot ${action} as init must be ${
-          INITS.map((i) => `"${i}"`).join(", ")
-        }: current value is ${JSON.stringify(init)}`,
-      );
-    }
-    const dtype = checkDType(options.dtype ?? "float32", action);
-    const hasBias = checkBoolean(action, "bias", options.bias ?? true);
-    const w = dtype === "float64"
-      ? new Float64Array(inFeatures * outFeatures)
-      : new Float32Array(inFeatures * outFeatures);
-    if (init !== "zeros") {
-      const prng = options.prng;
-      if (prng === undefined) {
-        throw new TypeError(
-          `Cannot create Linear with ${init} initialisation as it needs a prng: pass { prng: randomSeeded(seed) }`,
-        );
-      }
-      checkPrng(prng, action);
-      const limit = init === "heUniform"
-        ? Math.sqrt(6 / inFeatures)
-        : Math.sqrt(6 / (inFeatures + outFeatures));
-      for (let i = 0; i < w.length; i++) w[i] = (2 * prng() - 1) * limit;
-    }
-    this.weight = tensor(w, { shape: [inFeatures, outFeatures], requiresGrad: true, label: "w" });
-    this.bias = hasBias
-      ? tensor(
-        dtype === "float64" ? new Float64Array(outFeatures) : new Float32Array(outFeatures),
-        {
-          shape: [outFeatures],
-          requiresGrad: true,
-          label: "b",
-        },
-      )
-      : null;
+    const { weight, bias } = initialParameters(
+      "Linear",
+      this.inFeatures,
+      this.outFeatures,
+      [this.inFeatures, this.outFeatures],
+      this.outFeatures,
+      options,
+    );
+    this.weight = weight;
+    this.bias = bias;
   }
 
   /**

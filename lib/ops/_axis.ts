@@ -2,6 +2,7 @@
 // Private to lib/ops/.
 import { checkBoolean, checkOptions, describe } from "../_check.ts";
 import { formatShape, sizeOf } from "../tensor/shape.ts";
+import type { Tensor } from "../tensor/tensor.ts";
 
 /** Options of the reductions: `sum`, `mean`, `max`. */
 export interface ReduceOptions {
@@ -93,16 +94,28 @@ export function reducedShape(
 }
 
 /**
- * For each `(outer, inner)` position, the largest value along the axis and
- * the flat index of the element that holds it (the first one; NaN wins).
- * Shared by `max` and `argmax`.
+ * For each position outside `axis` (the whole tensor when `axis` is undefined), the largest value
+ * along it and the flat index of the element that holds it (the first one; NaN wins), with the
+ * axis's length and the size of one step along it. Shared by `max` and `argmax`.
+ *
+ * @throws {RangeError} If the axis has no elements
  */
 export function maxAlongAxis(
-  data: ArrayLike<number>,
-  outer: number,
-  length: number,
-  inner: number,
-): { values: Float64Array; winners: Int32Array } {
+  x: Tensor,
+  axis: number | undefined,
+  action: string,
+): { values: Float64Array; winners: Int32Array; length: number; inner: number } {
+  const { outer, length, inner } = axis === undefined
+    ? { outer: 1, length: x.size, inner: 1 }
+    : splitAtAxis(x.shape, axis);
+  if (length === 0) {
+    throw new RangeError(
+      `Cannot ${action} of a tensor of shape ${
+        formatShape(x.shape)
+      } as it must have at least one element along the reduced axis: it has none`,
+    );
+  }
+  const data = x.data;
   const values = new Float64Array(outer * inner);
   const winners = new Int32Array(outer * inner);
   for (let o = 0; o < outer; o++) {
@@ -119,5 +132,5 @@ export function maxAlongAxis(
       winners[o * inner + k] = best;
     }
   }
-  return { values, winners };
+  return { values, winners, length, inner };
 }

@@ -1,7 +1,6 @@
 import { newTypedArray } from "../tensor/dtype.ts";
-import { formatShape } from "../tensor/shape.ts";
 import { Tensor } from "../tensor/tensor.ts";
-import { maxAlongAxis, normalizeAxis, reduceOptions, splitAtAxis } from "./_axis.ts";
+import { maxAlongAxis, normalizeAxis, reduceOptions } from "./_axis.ts";
 import { checkTensor } from "../_check.ts";
 
 /** Options for {@linkcode argmax}. */
@@ -40,17 +39,7 @@ export function argmax(x: Tensor, options: ArgmaxOptions | number = {}): Tensor 
   const axis = givenAxis === undefined
     ? undefined
     : normalizeAxis(givenAxis, x.shape, "take the argmax");
-  const { outer, length, inner } = axis === undefined
-    ? { outer: 1, length: x.size, inner: 1 }
-    : splitAtAxis(x.shape, axis);
-  if (length === 0) {
-    throw new RangeError(
-      `Cannot take the argmax of a tensor of shape ${
-        formatShape(x.shape)
-      } as it must have at least one element along the searched axis: it has none`,
-    );
-  }
-  const { winners } = maxAlongAxis(x.data, outer, length, inner);
+  const { winners, length, inner } = maxAlongAxis(x, axis, "take the argmax");
   const out = newTypedArray(x.dtype, winners.length);
   for (let i = 0; i < winners.length; i++) {
     // Flat index (o * length + d) * inner + k: keep d, the position along the axis.

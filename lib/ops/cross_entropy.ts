@@ -1,7 +1,7 @@
 import { formatShape } from "../tensor/shape.ts";
 import { Tensor } from "../tensor/tensor.ts";
 import { checkSameDType } from "./_broadcast.ts";
-import { checkTensor, describe } from "../_check.ts";
+import { checkIndices, checkTensor, describe } from "../_check.ts";
 import { logSoftmax } from "./log_softmax.ts";
 import { mul } from "./mul.ts";
 import { reshape } from "./reshape.ts";
@@ -118,15 +118,6 @@ function checkLabels(logits: Tensor, target: CrossEntropyTarget): ArrayLike<numb
       }, labels have shape [${labels.length}]`,
     );
   }
-  for (let r = 0; r < numRows; r++) {
-    const label = labels[r]!;
-    if (!Number.isInteger(label) || label < 0 || label >= numClasses) {
-      throw new RangeError(
-        `Cannot compute crossEntropy as every label must be an integer from 0 to ${
-          numClasses - 1
-        }: found ${label} at position ${r}`,
-      );
-    }
-  }
+  checkIndices("compute crossEntropy", "label", labels, numClasses);
   return labels;
 }

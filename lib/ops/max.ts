@@ -1,6 +1,5 @@
 import { record } from "../autograd/record.ts";
 import { newTypedArray } from "../tensor/dtype.ts";
-import { formatShape } from "../tensor/shape.ts";
 import type { Tensor } from "../tensor/tensor.ts";
 import {
   maxAlongAxis,
@@ -8,7 +7,6 @@ import {
   reducedShape,
   type ReduceOptions,
   reduceOptions,
-  splitAtAxis,
 } from "./_axis.ts";
 import { checkTensor } from "../_check.ts";
 
@@ -45,18 +43,7 @@ export function max(x: Tensor, options: ReduceOptions | number = {}): Tensor {
     ? undefined
     : normalizeAxis(givenAxis, x.shape, "take the max");
   const shape = reducedShape(x.shape, axis, keepdims);
-  const { outer, length, inner } = axis === undefined
-    ? { outer: 1, length: x.size, inner: 1 }
-    : splitAtAxis(x.shape, axis);
-  if (length === 0) {
-    throw new RangeError(
-      `Cannot take the max of a tensor of shape ${
-        formatShape(x.shape)
-      } as it must have at least one element along the reduced axis: it has none`,
-    );
-  }
-
-  const { values, winners } = maxAlongAxis(x.data, outer, length, inner);
+  const { values, winners } = maxAlongAxis(x, axis, "take the max");
   const out = newTypedArray(x.dtype, values.length);
   out.set(values);
 

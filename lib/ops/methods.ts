@@ -89,69 +89,36 @@ declare module "../tensor/tensor.ts" {
   }
 }
 
-Tensor.prototype.add = function (this: Tensor, other: Tensor | number) {
-  return add(this, other);
-};
-Tensor.prototype.sub = function (this: Tensor, other: Tensor | number) {
-  return sub(this, other);
-};
-Tensor.prototype.mul = function (this: Tensor, other: Tensor | number) {
-  return mul(this, other);
-};
-Tensor.prototype.div = function (this: Tensor, other: Tensor | number) {
-  return div(this, other);
-};
-Tensor.prototype.pow = function (this: Tensor, exponent: Tensor | number) {
-  return pow(this, exponent);
-};
-Tensor.prototype.neg = function (this: Tensor) {
-  return neg(this);
-};
-Tensor.prototype.exp = function (this: Tensor) {
-  return exp(this);
-};
-Tensor.prototype.log = function (this: Tensor) {
-  return log(this);
-};
-Tensor.prototype.sqrt = function (this: Tensor) {
-  return sqrt(this);
-};
-Tensor.prototype.abs = function (this: Tensor) {
-  return abs(this);
-};
-Tensor.prototype.relu = function (this: Tensor) {
-  return relu(this);
-};
-Tensor.prototype.sigmoid = function (this: Tensor) {
-  return sigmoid(this);
-};
-Tensor.prototype.tanh = function (this: Tensor) {
-  return tanh(this);
-};
-Tensor.prototype.matmul = function (this: Tensor, other: Tensor) {
-  return matmul(this, other);
-};
-Tensor.prototype.sum = function (this: Tensor, options?: ReduceOptions | number) {
-  return sum(this, options);
-};
-Tensor.prototype.mean = function (this: Tensor, options?: ReduceOptions | number) {
-  return mean(this, options);
-};
-Tensor.prototype.max = function (this: Tensor, options?: ReduceOptions | number) {
-  return max(this, options);
-};
-Tensor.prototype.argmax = function (this: Tensor, options?: ArgmaxOptions | number) {
-  return argmax(this, options);
-};
-Tensor.prototype.reshape = function (this: Tensor, shape: readonly number[]) {
-  return reshape(this, shape);
-};
-Tensor.prototype.transpose = function (this: Tensor) {
-  return transpose(this);
-};
-Tensor.prototype.selectRows = function (this: Tensor, indices: RowIndices) {
-  return selectRows(this, indices);
-};
+/** The method form of an op on a tensor: `x.op(...rest)` calls `op(x, ...rest)`. */
+function asMethod<A extends unknown[]>(
+  op: (x: Tensor, ...rest: A) => Tensor,
+): (this: Tensor, ...rest: A) => Tensor {
+  return function (this: Tensor, ...rest: A): Tensor {
+    return op(this, ...rest);
+  };
+}
+
+Tensor.prototype.add = asMethod(add);
+Tensor.prototype.sub = asMethod(sub);
+Tensor.prototype.mul = asMethod(mul);
+Tensor.prototype.div = asMethod(div);
+Tensor.prototype.pow = asMethod(pow);
+Tensor.prototype.neg = asMethod(neg);
+Tensor.prototype.exp = asMethod(exp);
+Tensor.prototype.log = asMethod(log);
+Tensor.prototype.sqrt = asMethod(sqrt);
+Tensor.prototype.abs = asMethod(abs);
+Tensor.prototype.relu = asMethod(relu);
+Tensor.prototype.sigmoid = asMethod(sigmoid);
+Tensor.prototype.tanh = asMethod(tanh);
+Tensor.prototype.matmul = asMethod(matmul);
+Tensor.prototype.sum = asMethod(sum);
+Tensor.prototype.mean = asMethod(mean);
+Tensor.prototype.max = asMethod(max);
+Tensor.prototype.argmax = asMethod(argmax);
+Tensor.prototype.reshape = asMethod(reshape);
+Tensor.prototype.transpose = asMethod(transpose);
+Tensor.prototype.selectRows = asMethod(selectRows);
 Tensor.prototype.concat = function (
   this: Tensor,
   others: Tensor | readonly Tensor[],
@@ -160,18 +127,7 @@ Tensor.prototype.concat = function (
   const rest = others instanceof Tensor ? [others] : others;
   return concat([this, ...rest], options);
 };
-Tensor.prototype.softmax = function (this: Tensor, axis?: number) {
-  return softmax(this, axis);
-};
-Tensor.prototype.logSoftmax = function (this: Tensor, axis?: number) {
-  return logSoftmax(this, axis);
-};
-Tensor.prototype.mse = function (this: Tensor, y: Tensor | number) {
-  return mse(this, y);
-};
-Tensor.prototype.crossEntropy = function (
-  this: Tensor,
-  target: CrossEntropyTarget,
-) {
-  return crossEntropy(this, target);
-};
+Tensor.prototype.softmax = asMethod(softmax);
+Tensor.prototype.logSoftmax = asMethod(logSoftmax);
+Tensor.prototype.mse = asMethod(mse);
+Tensor.prototype.crossEntropy = asMethod(crossEntropy);

@@ -3,6 +3,7 @@ import { formatShape } from "../tensor/shape.ts";
 import { Tensor } from "../tensor/tensor.ts";
 import { cosineSimilarity } from "./cosine_similarity.ts";
 import { reshape } from "./reshape.ts";
+import { checkIndices, checkNumber } from "../_check.ts";
 
 /** Options of {@linkcode nearestNeighbours}. */
 export interface NearestNeighboursOptions {
@@ -75,20 +76,10 @@ export function nearestNeighbours(
   }
   const d = vectors.shape[1]!;
   const k = options.k ?? 5;
-  if (!Number.isInteger(k) || k < 1) {
-    throw new RangeError(`Cannot ${action} as k must be a positive integer: current value is ${k}`);
-  }
+  checkNumber(action, "k", k, { min: 1, integer: true });
   const numRows = vectors.shape[0]!;
   const exclude = new Set(options.exclude ?? []);
-  for (const row of exclude) {
-    if (!Number.isInteger(row) || row < 0 || row >= numRows) {
-      throw new RangeError(
-        `Cannot ${action} as every excluded row must be an integer from 0 to ${
-          numRows - 1
-        }: found ${row}`,
-      );
-    }
-  }
+  checkIndices(action, "excluded row", [...exclude], numRows);
   const similarity = noGrad(() => cosineSimilarity(reshape(query, [1, d]), vectors)).data;
   const candidates: number[] = [];
   for (let row = 0; row < numRows; row++) if (!exclude.has(row)) candidates.push(row);

@@ -2,7 +2,7 @@ import { record } from "../autograd/record.ts";
 import { newTypedArray } from "../tensor/dtype.ts";
 import { formatShape, sizeOf } from "../tensor/shape.ts";
 import { Tensor } from "../tensor/tensor.ts";
-import { checkTensor, describe } from "../_check.ts";
+import { checkIndices, checkTensor, describe } from "../_check.ts";
 
 /** Row indices: a plain array, an integer typed array, or a 1-D tensor of integers. */
 export type RowIndices = readonly number[] | Int32Array | Uint32Array | Uint8Array | Tensor;
@@ -53,18 +53,7 @@ export function selectRows(x: Tensor, indices: RowIndices): Tensor {
       }`,
     );
   }
-  for (let r = 0; r < list.length; r++) {
-    const index = list[r]!;
-    if (!Number.isInteger(index) || index < 0 || index >= numRows) {
-      throw new RangeError(
-        `Cannot select rows of a tensor of shape ${
-          formatShape(x.shape)
-        } as every index must be an integer from 0 to ${
-          numRows - 1
-        }: found ${index} at position ${r}`,
-      );
-    }
-  }
+  checkIndices(`select rows of a tensor of shape ${formatShape(x.shape)}`, "index", list, numRows);
   const rowSize = sizeOf(x.shape.slice(1));
   const rows = Int32Array.from(list);
   const input = x.data;

@@ -15,5 +15,4 @@
  */
 export * from "./seeded.ts";
 export * from "./normal.ts";
-export * from "./random_int.ts";
 export * from "./shuffle.ts";

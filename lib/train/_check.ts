@@ -3,7 +3,7 @@ import { formatShape, Tensor } from "../tensor/mod.ts";
 import type { Module } from "../nn/mod.ts";
 import { Optimizer } from "../optim/mod.ts";
 import type { Targets } from "../data/mod.ts";
-import { checkTensor, describe } from "../_check.ts";
+import { checkIndices, checkTensor, describe } from "../_check.ts";
 import { targetClasses } from "./_classes.ts";
 
 /** A data set as `fit()` and `evaluate()` take it. */
@@ -76,17 +76,8 @@ export function checkClasses(labels: Targets, numClasses: number, action: string
     }
     return;
   }
-  const classes = targetClasses(labels);
-  for (let i = 0; i < classes.length; i++) {
-    const label = classes[i]!;
-    if (!Number.isInteger(label) || label < 0 || label >= numClasses) {
-      throw new RangeError(
-        `Cannot ${action} as ${name}.labels must be integers in 0-${
-          numClasses - 1
-        } (the model has ${numClasses} outputs): label ${i} is ${describe(label)}`,
-      );
-    }
-  }
+  const note = ` (the model has ${numClasses} outputs)`;
+  checkIndices(action, `label of ${name}.labels`, targetClasses(labels), numClasses, note);
 }
 
 /**

@@ -1,26 +1,10 @@
 import { Tensor } from "../tensor/mod.ts";
+import { argmax } from "../ops/mod.ts";
 import type { Targets } from "../data/mod.ts";
 
-/** The index of the largest value in each row of a 2-D tensor (the first one on ties). */
+/** The index of the largest value in each row of a 2-D tensor, as `argmax` finds it. */
 export function argmaxRows(x: Tensor): Int32Array {
-  const rows = x.shape[0] ?? 0;
-  const cols = x.shape[1] ?? 1;
-  const data = x.data;
-  const out = new Int32Array(rows);
-  for (let r = 0; r < rows; r++) {
-    const base = r * cols;
-    let best = 0;
-    let bestValue = data[base]!;
-    for (let c = 1; c < cols; c++) {
-      const v = data[base + c]!;
-      if (v > bestValue) {
-        bestValue = v;
-        best = c;
-      }
-    }
-    out[r] = best;
-  }
-  return out;
+  return Int32Array.from(argmax(x, { axis: 1 }).data);
 }
 
 /**

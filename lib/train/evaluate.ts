@@ -1,4 +1,5 @@
-import { formatShape, type Tensor, tensor } from "../tensor/mod.ts";
+import type { Tensor } from "../tensor/mod.ts";
+import { concat } from "../ops/mod.ts";
 import { noGrad } from "../autograd/mod.ts";
 import { checkModule, type Module } from "../nn/mod.ts";
 import { batches, type Targets } from "../data/mod.ts";
@@ -159,26 +160,6 @@ export function predict(model: Module, x: Tensor, options: PredictOptions = {}):
     for (const batch of batches(x, dummy, { batchSize, shuffle: false })) {
       parts.push(logits ? model.logits(batch.x) : model.forward(batch.x));
     }
-    const first = parts[0]!;
-    const rowShape = first.shape.slice(1);
-    for (const part of parts) {
-      if (formatShape(part.shape.slice(1)) !== formatShape(rowShape)) {
-        throw new TypeError(
-          `Cannot predict as the model's outputs must have the same row shape: got ${
-            formatShape(first.shape)
-          } and ${formatShape(part.shape)}`,
-        );
-      }
-    }
-    const rowSize = first.size / (first.shape[0] ?? 1);
-    const out = first.dtype === "float64"
-      ? new Float64Array(n * rowSize)
-      : new Float32Array(n * rowSize);
-    let at = 0;
-    for (const part of parts) {
-      out.set(part.data, at);
-      at += part.size;
-    }
-    return tensor(out, { shape: [n, ...rowShape] });
+    return concat(parts, 0);
   });
 }

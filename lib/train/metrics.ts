@@ -21,6 +21,22 @@ function toClasses(
   return argmaxRows(values);
 }
 
+/** The true and the predicted classes, checked to match in number. */
+function pairedClasses(
+  what: string,
+  yHat: Tensor | Labels,
+  labels: Tensor | Labels,
+): [ArrayLike<number>, ArrayLike<number>] {
+  const truth = toClasses(what, labels, null);
+  const predicted = toClasses(what, yHat, truth.length);
+  if (predicted.length !== truth.length) {
+    throw new TypeError(
+      `Cannot compute ${what} as predictions and labels must match in number: ${predicted.length} predictions, ${truth.length} labels`,
+    );
+  }
+  return [truth, predicted];
+}
+
 /** Returns `values` if it is a list of classes: integers >= 0 in an array or a typed array. */
 function checkClassList(what: string, values: unknown): Labels {
   if (!Array.isArray(values) && !ArrayBuffer.isView(values)) {
@@ -65,13 +81,7 @@ function checkClassList(what: string, values: unknown): Labels {
  * ```
  */
 export function accuracy(yHat: Tensor | Labels, labels: Labels | Tensor): number {
-  const truth = toClasses("accuracy", labels, null);
-  const predicted = toClasses("accuracy", yHat, truth.length);
-  if (predicted.length !== truth.length) {
-    throw new TypeError(
-      `Cannot compute accuracy as predictions and labels must match in number: ${predicted.length} predictions, ${truth.length} labels`,
-    );
-  }
+  const [truth, predicted] = pairedClasses("accuracy", yHat, labels);
   if (truth.length === 0) {
     throw new RangeError("Cannot compute accuracy as there must be examples: there are none");
   }
@@ -193,13 +203,7 @@ export function confusionMatrix(
 ): ConfusionMatrix {
   const what = "a confusion matrix";
   checkOptions(`compute ${what}`, options, ["numClasses"]);
-  const truth = toClasses(what, labels, null);
-  const predicted = toClasses(what, yHat, truth.length);
-  if (predicted.length !== truth.length) {
-    throw new TypeError(
-      `Cannot compute a confusion matrix as predictions and labels must match in number: ${predicted.length} predictions, ${truth.length} labels`,
-    );
-  }
+  const [truth, predicted] = pairedClasses(what, yHat, labels);
   let largest = 0;
   for (let i = 0; i < truth.length; i++) {
     largest = Math.max(largest, truth[i]!, predicted[i]!);

@@ -1,6 +1,6 @@
 // Sentences many checks share, in both languages, so each has one home.
 
-import type { Feedback } from "./check.ts";
+import { fail, type Feedback } from "./check.ts";
 
 /** A call or a name as words in every language; a plain string is the same in all of them. */
 export function inEvery(text: string | Feedback): Feedback {
@@ -29,4 +29,22 @@ export function returnedUndefined(call: string | Feedback): Feedback {
     en: `${en} returned undefined: write the function body`,
     zh: `${zh} 返回了 undefined：把函数体写出来`,
   };
+}
+
+/**
+ * Calls the learner's function: what it returned, or a failing verdict if it threw (naming the
+ * error) or returned undefined (its body is still empty). Use it as
+ * `const got = attempt(call, () => fn(x)); if (got instanceof CheckResult) return got;`.
+ *
+ * @param call The call, as code (or words in every language)
+ * @param fn Calls the learner's function
+ */
+export function attempt(call: string | Feedback, fn: () => unknown): unknown {
+  let got: unknown;
+  try {
+    got = fn();
+  } catch (e) {
+    return fail(threw(call, e, false));
+  }
+  return got === undefined ? fail(returnedUndefined(call)) : got;
 }

@@ -23,3 +23,18 @@ export function placeholderVerdict(
     zh: `${zh} 还是占位用的 NaN：把它换成你的${fix === "answer" ? "答案" : "代码"}`,
   });
 }
+
+/**
+ * The verdict on an answer that should be a number and is not: "not yet" for the NaN placeholder,
+ * else that it should be a number. Use it as
+ * `if (typeof answer !== "number" || Number.isNaN(answer)) return notANumberVerdict(what, answer);`
+ *
+ * @param what What the answer is, in every language
+ * @param answer The learner's answer
+ */
+export function notANumberVerdict(what: Feedback, answer: unknown): CheckResult {
+  return placeholderVerdict(what, answer) ?? fail({
+    en: `${what.en} should be a number, but your answer is ${String(answer)}`,
+    zh: `${what.zh}应是一个数，但你的答案是 ${String(answer)}`,
+  });
+}

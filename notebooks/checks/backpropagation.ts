@@ -10,8 +10,8 @@
  * @module
  */
 
-import { checkNumber, type CheckResult, fail, type Feedback, pass } from "./check.ts";
-import { returnedUndefined, threw } from "./_feedback.ts";
+import { checkNumber, CheckResult, fail, type Feedback, pass } from "./check.ts";
+import { attempt } from "./_feedback.ts";
 import { placeholderVerdict } from "./_placeholder.ts";
 
 /**
@@ -118,13 +118,8 @@ export function checkSmallBackward(fn: SmallBackwardFn): CheckResult {
   const points: [number, number, number][] = [[2, -3, 1], [0.5, 4, -1], [-1, -2, 3]];
   for (const [a, b, c] of points) {
     const call = `myBackward(${a}, ${b}, ${c})`;
-    let got: unknown;
-    try {
-      got = fn(a, b, c);
-    } catch (e) {
-      return fail(threw(call, e, false));
-    }
-    if (got === undefined) return fail(returnedUndefined(call));
+    const got = attempt(call, () => fn(a, b, c));
+    if (got instanceof CheckResult) return got;
     const g = got as Partial<Record<keyof SmallGradients, unknown>>;
     if (
       typeof g !== "object" || g === null || [g.da, g.db, g.dc].some((v) => typeof v !== "number")

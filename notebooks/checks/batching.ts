@@ -5,8 +5,8 @@
  * @module
  */
 
-import { checkNumber, type CheckResult, fail, type Feedback, pass } from "./check.ts";
-import { returnedUndefined, threw } from "./_feedback.ts";
+import { checkNumber, CheckResult, fail, type Feedback, pass } from "./check.ts";
+import { attempt } from "./_feedback.ts";
 import { placeholderVerdict } from "./_placeholder.ts";
 
 /** The learner's function: a number of samples and a batch size in, a count out. */
@@ -23,15 +23,8 @@ function callCount(
   n: number,
   batchSize: number,
 ): number | CheckResult {
-  let got: unknown;
-  try {
-    got = fn(n, batchSize);
-  } catch (e) {
-    return fail(threw(`${name}(${n}, ${batchSize})`, e, false));
-  }
-  if (got === undefined) {
-    return fail(returnedUndefined(`${name}(${n}, ${batchSize})`));
-  }
+  const got = attempt(`${name}(${n}, ${batchSize})`, () => fn(n, batchSize));
+  if (got instanceof CheckResult) return got;
   const placeholder = placeholderVerdict(`${name}(${n}, ${batchSize})`, got, "code");
   if (placeholder) return placeholder;
   if (typeof got !== "number") {

@@ -9,8 +9,8 @@
 import { nearestNeighbours, selectRows } from "../../lib/ops/mod.ts";
 import type { Tensor } from "../../lib/tensor/mod.ts";
 import type { Vocabulary } from "../../lib/data/mod.ts";
-import { checkNumber, type CheckResult, fail, type Feedback, pass } from "./check.ts";
-import { returnedUndefined, threw } from "./_feedback.ts";
+import { checkNumber, CheckResult, fail, type Feedback, pass } from "./check.ts";
+import { attempt } from "./_feedback.ts";
 import { placeholderVerdict } from "./_placeholder.ts";
 
 /**
@@ -146,13 +146,8 @@ const COSINE_CASES: [number[], number[], number][] = [
 export function checkCosine(fn: CosineFn): CheckResult {
   for (const [a, b, want] of COSINE_CASES) {
     const call = `myCosine([${a}], [${b}])`;
-    let got: unknown;
-    try {
-      got = fn([...a], [...b]);
-    } catch (e) {
-      return fail(threw(call, e, false));
-    }
-    if (got === undefined) return fail(returnedUndefined(call));
+    const got = attempt(call, () => fn([...a], [...b]));
+    if (got instanceof CheckResult) return got;
     const placeholder = placeholderVerdict(call, got, "code");
     if (placeholder) return placeholder;
     if (typeof got !== "number") {
@@ -240,13 +235,8 @@ export function checkAnalogy(fn: AnalogyFn, vocab: Vocabulary, vectors: Tensor):
   for (const analogy of ANALOGIES) {
     const [a, b, c] = analogy;
     const call = `myAnalogy("${a}", "${b}", "${c}")`;
-    let got: unknown;
-    try {
-      got = fn(a, b, c);
-    } catch (e) {
-      return fail(threw(call, e, false));
-    }
-    if (got === undefined) return fail(returnedUndefined(call));
+    const got = attempt(call, () => fn(a, b, c));
+    if (got instanceof CheckResult) return got;
     if (typeof got !== "string") {
       return fail({
         en: `${call} should return a word (a string), but it returned ${String(got)}`,

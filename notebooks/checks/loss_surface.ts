@@ -6,9 +6,9 @@
  * @module
  */
 
-import { type CheckResult, fail, type Feedback, pass } from "./check.ts";
-import { returnedUndefined, threw } from "./_feedback.ts";
-import { placeholderVerdict } from "./_placeholder.ts";
+import { CheckResult, fail, type Feedback, pass } from "./check.ts";
+import { attempt } from "./_feedback.ts";
+import { notANumberVerdict } from "./_placeholder.ts";
 
 /** The learner's Hessian: a function of the inputs `xs`, returning `[[Lmm, Lmb], [Lbm, Lbb]]`. */
 export type HessianFn = (xs: number[]) => number[][];
@@ -72,15 +72,8 @@ function scaledBy(a: number[][], b: number[][], factor: number): boolean {
 export function checkHessian(fn: HessianFn): CheckResult {
   const cases = [[1, 2], [1, 2, 3], [-1, 0.5, 4, 2]];
   for (const xs of cases) {
-    let got: unknown;
-    try {
-      got = fn([...xs]);
-    } catch (e) {
-      return fail(threw(`myHessian([${xs}])`, e, false));
-    }
-    if (got === undefined) {
-      return fail(returnedUndefined(`myHessian([${xs}])`));
-    }
+    const got = attempt(`myHessian([${xs}])`, () => fn([...xs]));
+    if (got instanceof CheckResult) return got;
     if (!isMatrix2x2(got)) {
       return fail({
         en: `myHessian([${xs}]) should return a 2x2 array of numbers like [[5, 3], [3, 2]], ` +
@@ -181,14 +174,7 @@ export function checkMaxLearningRate(answer: unknown): CheckResult {
     en: "the largest stable learning rate for x = [1, 2, 3]",
     zh: "x = [1, 2, 3] 时最大的稳定学习率",
   };
-  const placeholder = placeholderVerdict(name, answer);
-  if (placeholder) return placeholder;
-  if (typeof answer !== "number" || Number.isNaN(answer)) {
-    return fail({
-      en: `${name.en} should be a number, but your answer is ${String(answer)}`,
-      zh: `${name.zh}应是一个数，但你的答案是 ${String(answer)}`,
-    });
-  }
+  if (typeof answer !== "number" || Number.isNaN(answer)) return notANumberVerdict(name, answer);
   const near = (v: number) => Math.abs(answer - v) < 1e-3;
   if (near(want)) {
     return pass({
@@ -302,14 +288,7 @@ export function checkPredictedSteps(answer: unknown): CheckResult {
     en: `the number of steps at lr = ${lr}`,
     zh: `lr = ${lr} 时的步数`,
   };
-  const placeholder = placeholderVerdict(name, answer);
-  if (placeholder) return placeholder;
-  if (typeof answer !== "number" || Number.isNaN(answer)) {
-    return fail({
-      en: `${name.en} should be a number, but your answer is ${String(answer)}`,
-      zh: `${name.zh}应是一个数，但你的答案是 ${String(answer)}`,
-    });
-  }
+  if (typeof answer !== "number" || Number.isNaN(answer)) return notANumberVerdict(name, answer);
   if (answer === want) {
     return pass({
       en:

@@ -5,9 +5,9 @@
  * @module
  */
 
-import { type CheckResult, fail, type Feedback, pass } from "./check.ts";
-import { returnedUndefined, threw } from "./_feedback.ts";
-import { placeholderVerdict } from "./_placeholder.ts";
+import { CheckResult, fail, type Feedback, pass } from "./check.ts";
+import { attempt } from "./_feedback.ts";
+import { notANumberVerdict, placeholderVerdict } from "./_placeholder.ts";
 
 /** The learner's function: a pixel's row and column in, its index in the flattened image out. */
 export type FlatIndexFn = (row: number, col: number) => number;
@@ -36,13 +36,8 @@ const PIXELS: [number, number][] = [[0, 0], [0, 1], [1, 0], [14, 14], [3, 25], [
 export function checkFlatIndex(fn: FlatIndexFn): CheckResult {
   for (const [row, col] of PIXELS) {
     const call = `myFlatIndex(${row}, ${col})`;
-    let got: unknown;
-    try {
-      got = fn(row, col);
-    } catch (e) {
-      return fail(threw(call, e, false));
-    }
-    if (got === undefined) return fail(returnedUndefined(call));
+    const got = attempt(call, () => fn(row, col));
+    if (got instanceof CheckResult) return got;
     const placeholder = placeholderVerdict(call, got);
     if (placeholder) return placeholder;
     if (typeof got !== "number") {
@@ -106,13 +101,8 @@ export function checkFlatIndex(fn: FlatIndexFn): CheckResult {
 export function checkOneHot(fn: OneHotFn): CheckResult {
   for (const label of [3, 0, 9, 5]) {
     const call = `myOneHot(${label})`;
-    let got: unknown;
-    try {
-      got = fn(label);
-    } catch (e) {
-      return fail(threw(call, e, false));
-    }
-    if (got === undefined) return fail(returnedUndefined(call));
+    const got = attempt(call, () => fn(label));
+    if (got instanceof CheckResult) return got;
     if (!Array.isArray(got) || !got.every((v) => typeof v === "number")) {
       return fail({
         en: `${call} should return an array of numbers, but it returned ${String(got)}`,
@@ -189,14 +179,7 @@ export function checkBatchValues(answer: unknown): CheckResult {
     en: "the number of values in a batch of 128 images",
     zh: "一个 128 张图像的批量中数值的个数",
   };
-  const placeholder = placeholderVerdict(what, answer);
-  if (placeholder) return placeholder;
-  if (typeof answer !== "number") {
-    return fail({
-      en: `${what.en} should be a number, but your answer is ${String(answer)}`,
-      zh: `${what.zh}应是一个数，但你的答案是 ${String(answer)}`,
-    });
-  }
+  if (typeof answer !== "number" || Number.isNaN(answer)) return notANumberVerdict(what, answer);
   const want = 128 * 784;
   if (answer === want) {
     return pass({

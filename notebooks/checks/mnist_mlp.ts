@@ -5,9 +5,9 @@
  * @module
  */
 
-import { type CheckResult, fail, type Feedback, pass } from "./check.ts";
-import { returnedUndefined, threw } from "./_feedback.ts";
-import { placeholderVerdict } from "./_placeholder.ts";
+import { CheckResult, fail, type Feedback, pass } from "./check.ts";
+import { attempt } from "./_feedback.ts";
+import { notANumberVerdict, placeholderVerdict } from "./_placeholder.ts";
 
 /** The learner's function: a dense layer's inputs and units in, its parameter count out. */
 export type DenseParamsFn = (inputs: number, units: number) => number;
@@ -18,24 +18,12 @@ export type RmspropStepFn = (w: number, g: number, v: number) => [number, number
 /** The learner's function: ten probabilities and the true class in, the loss out. */
 export type CrossEntropyFn = (probs: number[], label: number) => number;
 
-/** Calls the learner's function, turning a throw or a missing body into a verdict. */
 /** A learner's function returned something other than a number. */
 function notANumber(call: string, got: unknown): Feedback {
   return {
     en: `${call} should return a number, but it returned ${String(got)}`,
     zh: `${call} 应返回一个数，但它返回了 ${String(got)}`,
   };
-}
-
-function attempt<T>(call: string, fn: () => T): T | CheckResult {
-  let got: T;
-  try {
-    got = fn();
-  } catch (e) {
-    return fail(threw(call, e, false));
-  }
-  if (got === undefined) return fail(returnedUndefined(call));
-  return got;
 }
 
 /**
@@ -58,7 +46,7 @@ export function checkDenseParams(fn: DenseParamsFn): CheckResult {
   for (const [inputs, units] of [[784, 512], [512, 512], [512, 10], [2, 1]] as const) {
     const call = `myDenseParams(${inputs}, ${units})`;
     const got = attempt(call, () => fn(inputs, units));
-    if (typeof got === "object" && got !== null && "passed" in got) return got;
+    if (got instanceof CheckResult) return got;
     const placeholder = placeholderVerdict(call, got);
     if (placeholder) return placeholder;
     if (typeof got !== "number") {
@@ -136,7 +124,7 @@ export function checkRmspropStep(fn: RmspropStepFn): CheckResult {
   for (const [w, g, v] of RMSPROP_CASES) {
     const call = `myRmspropStep(${w}, ${g}, ${v})`;
     const got = attempt(call, () => fn(w, g, v));
-    if (typeof got === "object" && got !== null && "passed" in got) return got;
+    if (got instanceof CheckResult) return got;
     if (!Array.isArray(got) || got.length !== 2 || !got.every((x) => typeof x === "number")) {
       return fail({
         en: `${call} should return two numbers, [w, v], but it returned ${String(got)}`,
@@ -239,7 +227,7 @@ export function checkCrossEntropy(fn: CrossEntropyFn): CheckResult {
   for (const [probs, label] of cases) {
     const call = `myCrossEntropy([${probs.join(", ")}], ${label})`;
     const got = attempt(call, () => fn([...probs], label));
-    if (typeof got === "object" && got !== null && "passed" in got) return got;
+    if (got instanceof CheckResult) return got;
     const placeholder = placeholderVerdict(call, got);
     if (placeholder) return placeholder;
     if (typeof got !== "number") {
@@ -311,14 +299,7 @@ export function checkStepsPerRun(answer: unknown): CheckResult {
     en: "the number of RMSprop steps in 20 epochs",
     zh: "20 轮中 RMSprop 的步数",
   };
-  const placeholder = placeholderVerdict(what, answer);
-  if (placeholder) return placeholder;
-  if (typeof answer !== "number") {
-    return fail({
-      en: `${what.en} should be a number, but your answer is ${String(answer)}`,
-      zh: `${what.zh}应是一个数，但你的答案是 ${String(answer)}`,
-    });
-  }
+  if (typeof answer !== "number" || Number.isNaN(answer)) return notANumberVerdict(what, answer);
   const want = 20 * Math.ceil(50000 / 128);
   if (answer === want) {
     return pass({

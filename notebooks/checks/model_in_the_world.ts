@@ -8,7 +8,7 @@
 
 import { type CheckResult, fail, type Feedback, pass } from "./check.ts";
 import { inEvery, returnedUndefined, threw } from "./_feedback.ts";
-import { placeholderVerdict } from "./_placeholder.ts";
+import { notANumberVerdict } from "./_placeholder.ts";
 
 /** The learner's function: a 28 × 28 image (784 values, row by row) in, `[row, column]` out. */
 export type CentreOfMassFn = (image: Float32Array) => [number, number];
@@ -68,14 +68,7 @@ export function checkWeightBytes(answer: unknown): CheckResult {
     en: "the bytes of weights of a 784 → 128 → 10 network",
     zh: "784 → 128 → 10 网络的权重字节数",
   };
-  const placeholder = placeholderVerdict(what, answer);
-  if (placeholder) return placeholder;
-  if (typeof answer !== "number") {
-    return fail({
-      en: `${what.en} should be a number, but your answer is ${String(answer)}`,
-      zh: `${what.zh}应是一个数，但你的答案是 ${String(answer)}`,
-    });
-  }
+  if (typeof answer !== "number" || Number.isNaN(answer)) return notANumberVerdict(what, answer);
   const params = 784 * 128 + 128 + 128 * 10 + 10;
   const want = 4 * params;
   if (answer === want) {

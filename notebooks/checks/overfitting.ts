@@ -6,9 +6,9 @@
  * @module
  */
 
-import { type CheckResult, fail, type Feedback, pass } from "./check.ts";
-import { returnedUndefined, threw } from "./_feedback.ts";
-import { placeholderVerdict } from "./_placeholder.ts";
+import { CheckResult, fail, type Feedback, pass } from "./check.ts";
+import { attempt } from "./_feedback.ts";
+import { notANumberVerdict, placeholderVerdict } from "./_placeholder.ts";
 
 /** The learner's function: validation losses per epoch in, an epoch (from 1) out. */
 export type BestEpochFn = (valLosses: number[]) => number;
@@ -17,22 +17,9 @@ export type BestEpochFn = (valLosses: number[]) => number;
 export type StopEpochFn = (valLosses: number[], patience: number) => number;
 
 /** Calls the learner's function and checks it returned a number; a verdict otherwise. */
-/** An answer that should be a number and is not. */
-function notANumberAnswer(what: Feedback, answer: unknown): Feedback {
-  return {
-    en: `${what.en} should be a number, but your answer is ${String(answer)}`,
-    zh: `${what.zh}应是一个数，但你的答案是 ${String(answer)}`,
-  };
-}
-
 function callForNumber(call: string, fn: () => unknown): number | CheckResult {
-  let got: unknown;
-  try {
-    got = fn();
-  } catch (e) {
-    return fail(threw(call, e, false));
-  }
-  if (got === undefined) return fail(returnedUndefined(call));
+  const got = attempt(call, fn);
+  if (got instanceof CheckResult) return got;
   const placeholder = placeholderVerdict(call, got);
   if (placeholder) return placeholder;
   if (typeof got !== "number") {
@@ -227,9 +214,7 @@ export function checkDropoutScale(answer: unknown): CheckResult {
     en: "the factor applied to the kept inputs of Dropout(0.5)",
     zh: "Dropout(0.5) 给保留下来的输入乘的因子",
   };
-  const placeholder = placeholderVerdict(what, answer);
-  if (placeholder) return placeholder;
-  if (typeof answer !== "number") return fail(notANumberAnswer(what, answer));
+  if (typeof answer !== "number" || Number.isNaN(answer)) return notANumberVerdict(what, answer);
   if (Math.abs(answer - 2) < 1e-9) {
     return pass({
       en: `${what.en} is 1 / (1 − 0.5) = 2: half the inputs, each twice as large, keep the mean`,
@@ -280,9 +265,7 @@ export function checkL2Gradient(answer: unknown): CheckResult {
     en: "the term weightDecay 0.003 adds to the gradient of w = 0.5",
     zh: "weightDecay 0.003 给 w = 0.5 的梯度加上的项",
   };
-  const placeholder = placeholderVerdict(what, answer);
-  if (placeholder) return placeholder;
-  if (typeof answer !== "number") return fail(notANumberAnswer(what, answer));
+  if (typeof answer !== "number" || Number.isNaN(answer)) return notANumberVerdict(what, answer);
   const close = (a: number, b: number) => Math.abs(a - b) < 1e-12;
   if (close(answer, 0.0015)) {
     return pass({

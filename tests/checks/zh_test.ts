@@ -5,8 +5,6 @@ import * as en from "../../notebooks/checks/mod.ts";
 import * as zh from "../../notebooks/checks/zh.ts";
 import { CheckResult } from "../../notebooks/checks/check.ts";
 import { tokenize } from "../../scripts/translation.ts";
-import { Vocabulary } from "../../lib/data/mod.ts";
-import { tensor } from "../../lib/tensor/mod.ts";
 import * as s from "./solutions/single_neuron.ts";
 import * as d from "./solutions/dense_layers.ts";
 import * as a from "./solutions/activations.ts";
@@ -194,18 +192,7 @@ Deno.test("09 overfitting, in Chinese", () => {
 });
 
 Deno.test("11 embeddings, in Chinese", () => {
-  const rows: Record<string, number[]> = {
-    king: [1, 0, 0, 1],
-    queen: [1, 1, 0, 1],
-    prince: [1, 0, 1, 1],
-    princess: [1, 1, 1, 1],
-    man: [0, 0, 0, 1],
-    woman: [0, 1, 0, 1],
-    boy: [0, 0, 1, 1],
-    girl: [0, 1, 1, 1],
-  };
-  const vocab = new Vocabulary(Object.keys(rows));
-  const vectors = tensor(Object.values(rows));
+  const { vocab, vectors } = e;
   match(chinese(zh.checkOneHotDistance(e.oneHotDistance)), /√2 ≈ 1.414/);
   match(chinese(zh.checkOneHotDistance(2)), /开平方/);
   match(chinese(zh.checkParameterCount(e.parameterCount(66), 66)), /嵌入表、权重、偏置/);

@@ -1,29 +1,26 @@
-import { encodeIdx, parseIdx, readIdx } from "../../lib/data/idx.ts";
-import { deepStrictEqual, rejects, strictEqual, throws } from "../_helpers.ts";
+import { parseIdx } from "../../lib/data/idx.ts";
+import { encodeIdx } from "../fixtures/_idx.ts";
+import { deepStrictEqual, strictEqual, throws } from "../_helpers.ts";
 
 const fixtures = new URL("../fixtures/", import.meta.url);
 
-Deno.test("parseIdx() reads a uint8 file with 3 dimensions", async () => {
-  const idx = await readIdx(new URL("mnist16/t10k-images-idx3-ubyte", fixtures));
-  strictEqual(idx.dtype, "uint8");
+/** Parses a fixture file, named by its path as `loadMnist()` names it. */
+async function readFixture(name: string) {
+  const url = new URL(name, fixtures);
+  return parseIdx(await Deno.readFile(url), { name: url.pathname });
+}
+
+Deno.test("parseIdx() reads a file of unsigned bytes with 3 dimensions", async () => {
+  const idx = await readFixture("mnist16/t10k-images-idx3-ubyte");
   deepStrictEqual(idx.shape, [16, 28, 28]);
   strictEqual(idx.data.length, 16 * 784);
 });
 
-Deno.test("parseIdx() round-trips every element type through encodeIdx()", () => {
-  const arrays = [
-    new Uint8Array([0, 255, 7]),
-    new Int8Array([-128, 127, 0]),
-    new Int16Array([-30000, 12345, 1]),
-    new Int32Array([-2147483648, 2147483647, 5]),
-    new Float32Array([1.5, -2.25, 0]),
-    new Float64Array([Math.PI, -1e300, 0]),
-  ];
-  for (const data of arrays) {
-    const idx = parseIdx(encodeIdx(data, [3, 1]));
-    deepStrictEqual(idx.shape, [3, 1]);
-    deepStrictEqual(idx.data, data);
-  }
+Deno.test("parseIdx() round-trips the elements through encodeIdx()", () => {
+  const data = new Uint8Array([0, 255, 7, 1, 2, 3]);
+  const idx = parseIdx(encodeIdx(data, [3, 2]));
+  deepStrictEqual(idx.shape, [3, 2]);
+  deepStrictEqual(idx.data, data);
 });
 
 Deno.test("parseIdx() reads dimensions as big-endian", () => {
@@ -33,34 +30,24 @@ Deno.test("parseIdx() reads dimensions as big-endian", () => {
 });
 
 Deno.test("parseIdx() names the file and both sizes for a truncated file", async () => {
-  await rejects(
-    () => readIdx(new URL("truncated-images-idx3-ubyte", fixtures)),
-    (error: Error) => {
-      strictEqual(error instanceof TypeError, true);
-      strictEqual(error.message.includes("truncated-images-idx3-ubyte"), true);
-      strictEqual(error.message.includes("must be 3152 bytes"), true);
-      strictEqual(error.message.includes("file has 2760 bytes"), true);
-      return true;
-    },
-  );
+  const error = await readFixture("truncated-images-idx3-ubyte").catch((e) => e);
+  strictEqual(error instanceof TypeError, true);
+  strictEqual(error.message.includes("truncated-images-idx3-ubyte"), true);
+  strictEqual(error.message.includes("must be 3152 bytes"), true);
+  strictEqual(error.message.includes("file has 2760 bytes"), true);
 });
 
 Deno.test("parseIdx() names the file and the magic number for a corrupt file", async () => {
-  await rejects(
-    () => readIdx(new URL("bad-magic-labels-idx1-ubyte", fixtures)),
-    (error: Error) => {
-      strictEqual(error instanceof TypeError, true);
-      strictEqual(error.message.includes("bad-magic-labels-idx1-ubyte"), true);
-      strictEqual(error.message.includes("magic number is 0x08000801"), true);
-      return true;
-    },
-  );
+  const error = await readFixture("bad-magic-labels-idx1-ubyte").catch((e) => e);
+  strictEqual(error instanceof TypeError, true);
+  strictEqual(error.message.includes("bad-magic-labels-idx1-ubyte"), true);
+  strictEqual(error.message.includes("magic number is 0x08000801"), true);
 });
 
-Deno.test("parseIdx() rejects an unknown type code, no dimensions and a short header", () => {
-  throws(() => parseIdx(new Uint8Array([0, 0, 0x0a, 1, 0, 0, 0, 0])), {
+Deno.test("parseIdx() rejects another type code, no dimensions and a short header", () => {
+  throws(() => parseIdx(new Uint8Array([0, 0, 0x0d, 1, 0, 0, 0, 0])), {
     name: "TypeError",
-    message: /0x00000a01/,
+    message: /must be 0x000008DD .*: magic number is 0x00000d01/,
   });
   throws(() => parseIdx(new Uint8Array([0, 0, 8, 0])), {
     name: "TypeError",

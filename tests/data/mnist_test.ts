@@ -56,7 +56,10 @@ Deno.test("loadMnist() rejects labels outside 0-9", async () => {
     await Deno.writeFile(`${dir}/${MNIST_FILES.testLabels.file}`, labels);
     await rejects(
       () => loadMnist({ dir, verify: false }),
-      { name: "RangeError", message: /labels must be in 0-9: label 3 is 12/ },
+      {
+        name: "RangeError",
+        message: /every label must be an integer from 0 to 9: found 12 at position 3/,
+      },
     );
   } finally {
     await Deno.remove(dir, { recursive: true });

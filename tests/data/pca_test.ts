@@ -84,7 +84,7 @@ Deno.test("pca()", async (t) => {
     assertThrows(
       () => pca(zeros([4, 3]), { prng: randomSeeded(0), numComponents: 4 }),
       RangeError,
-      "numComponents must be an integer from 1 to 3 (the points' length): current value is 4",
+      "numComponents must be an integer in [1, 3]: current value is 4",
     );
     assertThrows(() => pca(zeros([4, 3]), {} as never), TypeError, "options.prng");
   });

@@ -1,19 +1,6 @@
-import {
-  lessonOnePoints,
-  noisyLine,
-  sineCurve,
-  spirals,
-  twoMoons,
-  xorPoints,
-} from "../../lib/data/mod.ts";
+import { noisyLine, sineCurve, spirals, xorPoints } from "../../lib/data/mod.ts";
 import { randomSeeded } from "../../lib/random/mod.ts";
 import { deepStrictEqual, ok, strictEqual, throws } from "../_helpers.ts";
-
-Deno.test("lessonOnePoints() is x = [1, 2], y = [3, 5]", () => {
-  const { x, y } = lessonOnePoints();
-  deepStrictEqual(x.toArray(), [[1], [2]]);
-  deepStrictEqual(y.toArray(), [[3], [5]]);
-});
 
 Deno.test("every synthetic set is the same for the same seed", () => {
   const make = (seed: number) => {
@@ -22,7 +9,6 @@ Deno.test("every synthetic set is the same for the same seed", () => {
       noisyLine({ prng }).y.data,
       sineCurve({ prng }).y.data,
       xorPoints({ prng, n: 40 }).x.data,
-      twoMoons({ prng }).x.data,
       spirals({ prng }).x.data,
     ];
   };
@@ -53,9 +39,7 @@ Deno.test("xorPoints() labels noisy corners by XOR", () => {
   throws(() => xorPoints({ n: 8 }), { name: "RangeError", message: /need a prng/ });
 });
 
-Deno.test("twoMoons() and spirals() have balanced classes", () => {
-  const moons = twoMoons({ prng: randomSeeded(0), n: 101 });
-  strictEqual(moons.labels.filter((l) => l === 0).length, 51);
+Deno.test("spirals() has balanced classes", () => {
   const arms = spirals({ prng: randomSeeded(0), numPerClass: 7, numClasses: 4 });
   deepStrictEqual(arms.x.shape, [28, 2]);
   for (let k = 0; k < 4; k++) strictEqual(arms.labels.filter((l) => l === k).length, 7);

@@ -23,7 +23,8 @@ Deno.test("oneHot() puts a 1 at each label", () => {
 Deno.test("oneHot() rejects labels outside 0-9", () => {
   throws(() => oneHot([1, 10]), {
     name: "RangeError",
-    message: "Cannot one-hot encode labels as labels must be integers in 0-9: label 1 is 10",
+    message:
+      "Cannot one-hot encode labels as every label must be an integer from 0 to 9: found 10 at position 1",
   });
   throws(() => oneHot([-1], 3), { name: "RangeError" });
   throws(() => oneHot([0], 0), { name: "RangeError" });
@@ -32,7 +33,7 @@ Deno.test("oneHot() rejects labels outside 0-9", () => {
 Deno.test("mnistDataset() rejects labels outside 0-9 and mismatched sizes", () => {
   throws(() => mnistDataset(new Uint8Array(784), new Uint8Array([10])), {
     name: "RangeError",
-    message: /labels must be integers in 0-9: label 0 is 10/,
+    message: /every label must be an integer from 0 to 9: found 10 at position 0/,
   });
   throws(() => mnistDataset(new Uint8Array(700), new Uint8Array([1])), { name: "TypeError" });
 });

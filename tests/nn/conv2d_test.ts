@@ -2,24 +2,14 @@ import { Conv2d } from "../../lib/nn/mod.ts";
 import { conv2d } from "../../lib/ops/mod.ts";
 import { randomSeeded } from "../../lib/random/mod.ts";
 import { uniform, zeros } from "../../lib/tensor/mod.ts";
-import { assertTensorClose } from "../_helpers.ts";
+import { assertTensorClose, assertUniformInit } from "../_helpers.ts";
 import { deepStrictEqual, ok, strictEqual, throws } from "../_helpers.ts";
 
 Deno.test("Conv2d draws Keras's glorot-uniform filters, fans counted over the kernel, and zero biases", () => {
   const layer = new Conv2d(32, 64, { kernelSize: 3, prng: randomSeeded(0) });
-  const limit = Math.sqrt(6 / (32 * 9 + 64 * 9));
-  let max = 0;
-  let sum = 0;
-  for (const w of layer.weight.data) {
-    max = Math.max(max, Math.abs(w));
-    sum += w;
-  }
-  ok(max <= limit && max > 0.99 * limit, `max |w| = ${max}, limit ${limit}`);
-  ok(Math.abs(sum / layer.weight.size) < 0.01 * limit);
-  ok(layer.bias!.data.every((b) => b === 0));
+  assertUniformInit(layer, Math.sqrt(6 / (32 * 9 + 64 * 9)));
   deepStrictEqual(layer.weight.shape, [64, 32, 3, 3]);
   strictEqual(layer.numParameters(), 64 * (32 * 9 + 1));
-  strictEqual(layer.weight.requiresGrad, true);
 });
 
 Deno.test("Conv2d uses he-uniform on request, zeros without a prng, and no bias on request", () => {

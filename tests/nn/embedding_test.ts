@@ -70,18 +70,18 @@ Deno.test("Embedding()", async (t) => {
     assertThrows(
       () => embedding.forward([0, 4]),
       RangeError,
-      "Cannot look up vectors in Embedding(4 → 3) as every index must be an integer from 0 to 3: indices[1] is 4",
+      "Cannot look up vectors in Embedding(4 → 3) as every index must be an integer from 0 to 3: found 4 at position 1",
     );
-    assertThrows(() => embedding.forward(tensor([-1])), RangeError, "indices[0] is -1");
+    assertThrows(() => embedding.forward(tensor([-1])), RangeError, "found -1 at position 0");
   });
   await t.step("throws RangeError for an index that is not a whole number", () => {
     const embedding = numberedTable();
-    assertThrows(() => embedding.forward([1, 0.5]), RangeError, "indices[1] is 0.5");
-    assertThrows(() => embedding.forward(tensor([NaN])), RangeError, "indices[0] is NaN");
+    assertThrows(() => embedding.forward([1, 0.5]), RangeError, "found 0.5 at position 1");
+    assertThrows(() => embedding.forward(tensor([NaN])), RangeError, "found NaN at position 0");
     assertThrows(
       () => embedding.forward(["1"] as unknown as number[]),
       RangeError,
-      "indices[0] is 1",
+      'found the string "1" at position 0',
     );
   });
   await t.step("throws TypeError naming the shape for indices that are not 1-D", () => {

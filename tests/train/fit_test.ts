@@ -194,7 +194,7 @@ Deno.test("fit() rejects batch size 0, an empty data set and labels outside 0-9"
   await rejects(() => fit(model, bad, { numEpochs: 1, batchSize: 4, optimizer, prng }), {
     name: "RangeError",
     message:
-      "Cannot fit model as data.labels must be integers in 0-9 (the model has 10 outputs): label 3 is 12",
+      "Cannot fit model as every label of data.labels must be an integer from 0 to 9 (the model has 10 outputs): found 12 at position 3",
   });
   const short = { x: train.x, labels: train.labels.slice(0, 5) };
   await rejects(() => fit(model, short, { numEpochs: 1, batchSize: 4, optimizer, prng }), {

@@ -1,7 +1,25 @@
 // Hidden solutions of the exercises in notebooks/11_embeddings.ipynb.
-import type { Vocabulary } from "../../../lib/data/mod.ts";
+import { Vocabulary } from "../../../lib/data/mod.ts";
 import { nearestNeighbours, selectRows } from "../../../lib/ops/mod.ts";
-import type { Tensor } from "../../../lib/tensor/mod.ts";
+import { type Tensor, tensor } from "../../../lib/tensor/mod.ts";
+
+// The tests' word vectors, [royal, female, young, 1] for the eight people, and two other words.
+const ROWS: Record<string, number[]> = {
+  king: [1, 0, 0, 1],
+  queen: [1, 1, 0, 1],
+  prince: [1, 0, 1, 1],
+  princess: [1, 1, 1, 1],
+  man: [0, 0, 0, 1],
+  woman: [0, 1, 0, 1],
+  boy: [0, 0, 1, 1],
+  girl: [0, 1, 1, 1],
+  crown: [3, 0, 0, -1],
+  the: [0, 0, 0, -1],
+};
+/** The tests' vocabulary: ten words. */
+export const vocab: Vocabulary = new Vocabulary(Object.keys(ROWS));
+/** The tests' word vectors, one row per word of `vocab`. */
+export const vectors: Tensor = tensor(vocab.words.map((word) => ROWS[word]!));
 
 /** Exercise 1: two one-hot vectors differ by 1 in two places. */
 export const oneHotDistance = Math.sqrt(1 ** 2 + 1 ** 2);

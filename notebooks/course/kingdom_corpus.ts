@@ -1,4 +1,4 @@
-import type { Prng } from "../random/mod.ts";
+import type { Prng } from "../../lib/random/mod.ts";
 
 /** A person of the kingdom corpus and the three attributes the grammar gives them. */
 export interface KingdomPerson {
@@ -153,7 +153,7 @@ function pick<T>(items: readonly T[], prng: Prng): T {
  * @example Usage
  * ```ts
  * import { kingdomCorpus } from "./kingdom_corpus.ts";
- * import { randomSeeded } from "../random/mod.ts";
+ * import { randomSeeded } from "../../lib/random/mod.ts";
  * import { strictEqual } from "node:assert/strict";
  *
  * const sentences = kingdomCorpus({ prng: randomSeeded(0), numSentences: 3 });

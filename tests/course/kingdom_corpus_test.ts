@@ -4,8 +4,8 @@ import {
   KINGDOM_PHRASES,
   KINGDOM_WORD_GROUPS,
   kingdomCorpus,
-  tokenize,
-} from "../../lib/data/mod.ts";
+} from "../../notebooks/course/kingdom_corpus.ts";
+import { tokenize } from "../../lib/data/mod.ts";
 import { randomSeeded } from "../../lib/random/mod.ts";
 import { assertThrows, deepStrictEqual, ok, strictEqual } from "../_helpers.ts";
 
