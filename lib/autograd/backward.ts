@@ -5,6 +5,8 @@ import { formatShape } from "../tensor/shape.ts";
  * An op's derivative: given the gradient of the loss with respect to the op's
  * result, returns the gradient with respect to each input, in the order of
  * `inputs` (`null` for an input that needs none). It must not modify `grad`.
+ * Each array it returns is new, or `grad` itself (an input that receives the
+ * gradient unchanged): `backward()` may keep it as that input's `.grad`.
  */
 export type GradFn = (grad: TypedArray) => readonly (TypedArray | null)[];
 
@@ -29,8 +31,8 @@ export interface BackwardNode {
   readonly inputs: readonly BackwardNode[];
   /** Its op's derivative, or `null` for a leaf. */
   readonly gradFn: GradFn | null;
-  /** Adds a gradient into its `.grad`. */
-  accumulateGrad(grad: TypedArray): void;
+  /** Adds a gradient into its `.grad`; `handOver`: it may keep `grad` rather than copy it. */
+  accumulateGrad(grad: TypedArray, handOver: boolean): void;
 }
 
 /**
@@ -88,12 +90,17 @@ export function backward(root: BackwardNode): void {
   seed[0] = 1;
   grads.set(root, seed);
 
+  // The arrays already kept as some tensor's `.grad`: another tensor given the
+  // same array (an op that passes its gradient on unchanged) gets a copy.
+  const kept = new Set<TypedArray>();
+
   for (let i = order.length - 1; i >= 0; i--) {
     const node = order[i]!;
     const grad = grads.get(node);
     if (grad === undefined) continue; // root does not depend on it through a differentiable path
     grads.delete(node);
-    node.accumulateGrad(grad);
+    node.accumulateGrad(grad, !kept.has(grad));
+    kept.add(grad);
     if (node.gradFn === null) continue; // a leaf: nothing further back
 
     const inputGrads = node.gradFn(grad);
@@ -112,10 +119,7 @@ export function backward(root: BackwardNode): void {
       }
       const previous = grads.get(input);
       // Sum into a new array: gradFn results may share memory with `grad`.
-      grads.set(
-        input,
-        previous === undefined ? inputGrad : addArrays(previous, inputGrad),
-      );
+      grads.set(input, previous === undefined ? inputGrad : addArrays(previous, inputGrad));
     }
   }
 }

@@ -1,6 +1,8 @@
 // Loads the WebAssembly kernels once and owns their memory. The memory is laid out as
-// [reserved 64 KiB: control block][scratch arena], where each call lays out its operands in
-// the arena afresh: nothing stays in WebAssembly memory between calls.
+// [reserved 64 KiB: control block][resident arrays][scratch arena]. Each call lays out its
+// operands in the scratch arena afresh; the resident arrays (`residentZeros`: optimiser state
+// and parameters' gradients) stay between calls, so an optimiser step need not copy them in
+// and out. The arena starts where the resident arrays end (`ARENA_START` moves with them).
 
 import { RESERVED_BYTES, type WasmKernelExports } from "./_control.ts";
 import type { ThreadPool } from "./_thread_pool.ts";
@@ -60,8 +62,50 @@ export function loadKernels(): Kernels | null {
   return null;
 }
 
-/** Where the scratch arena starts, in bytes. */
-export const ARENA_START = RESERVED_BYTES;
+/**
+ * Where the scratch arena starts, in bytes: after the control block and the resident arrays.
+ * It grows when a resident array is added (never during a call), so read it at each call.
+ * (A live binding: importers see the current value.)
+ */
+export let ARENA_START = RESERVED_BYTES;
+
+/** Addresses of freed resident arrays, by size in bytes, for reuse by arrays of that size. */
+const freed = new Map<number, number[]>();
+
+/** Frees a resident array's range once the array is garbage-collected. */
+const residentRegistry = new FinalizationRegistry<[number, number]>(([at, bytes]) => {
+  freed.set(bytes, [...(freed.get(bytes) ?? []), at]);
+});
+
+/** The buffers of the kernels' memory that resident arrays were made on. */
+const residentBuffers = new WeakSet<ArrayBufferLike>();
+
+/**
+ * A zero-filled `Float32Array` of `n` values that lives in the kernels' memory for as long as
+ * it is referenced (its place goes to the next array of its size once it is garbage-collected),
+ * or null where the kernels are not available. A kernel reads and writes it in place
+ * (`residentAddress`), with no copy. It is an ordinary `Float32Array` to everyone else (on a
+ * `SharedArrayBuffer`). Optimisers keep their state in such arrays (the same sizes recur).
+ */
+export function residentZeros(n: number): Float32Array | null {
+  const k = loadKernels();
+  if (k === null) return null;
+  const bytes = align64(Math.max(1, n) * 4);
+  let at = freed.get(bytes)?.pop();
+  if (at === undefined) { // a new place, where the arena started: the arena moves up
+    ensureBytes(k, ARENA_START + bytes, "keep an array in WebAssembly memory");
+    [at, ARENA_START] = [ARENA_START, ARENA_START + bytes];
+  }
+  const view = new Float32Array(k.memory.buffer, at, n).fill(0);
+  residentBuffers.add(view.buffer);
+  residentRegistry.register(view, [at, bytes]);
+  return view;
+}
+
+/** The byte address of `array` in the kernels' memory if it is resident, else -1. */
+export function residentAddress(array: Float32Array | Float64Array): number {
+  return residentBuffers.has(array.buffer) ? array.byteOffset : -1;
+}
 
 /** Rounds up to a multiple of 64 bytes. */
 export function align64(bytes: number): number {

@@ -126,14 +126,7 @@ export interface WasmStats {
   helperCalls: number;
 }
 
-const stats: WasmStats = {
-  calls: 0,
-  ms: 0,
-  copyMs: 0,
-  sparseRows: 0,
-  rows: 0,
-  helperCalls: 0,
-};
+const stats: WasmStats = { calls: 0, ms: 0, copyMs: 0, sparseRows: 0, rows: 0, helperCalls: 0 };
 
 /**
  * Reads (and optionally resets) the counters of the WebAssembly products: how many, how long,

@@ -1,20 +1,79 @@
 /**
  * The RMSprop and Adam updates of `lib/optim` in WebAssembly SIMD: one pass over a parameter,
  * its gradient and its state, in place, 4 values per instruction. They take `float32` arrays of
- * at least `WASM_STEP_MIN` values (copy in, update, copy out) and return false for anything else,
- * or where WebAssembly is unavailable; the caller then runs the readable loop. The formulas, and
- * their defaults, are those of `rmspropStep` and `adamStep` in `lib/optim`, which the tests
- * compare these against.
+ * at least `WASM_STEP_MIN` values and return false for anything else, or where WebAssembly is
+ * unavailable; the caller then runs the readable loop. Arrays made by `optimizerState` live in
+ * WebAssembly memory and are updated where they are; the others are copied in and out. The
+ * formulas, and their defaults, are those of `rmspropStep` and `adamStep` in `lib/optim`, which
+ * the tests compare these against.
  *
  * @module
  */
 
-import { align64, ARENA_START, ensureBytes, loadKernels } from "./_wasm.ts";
+import type { WasmKernelExports } from "./_control.ts";
+import {
+  align64,
+  ARENA_START,
+  ensureBytes,
+  loadKernels,
+  residentAddress,
+  residentZeros,
+} from "./_wasm.ts";
 
 /** Arrays shorter than this are left to the readable loop (copying would cost more). */
 export const WASM_STEP_MIN = 4096;
 
 type Floats = Float32Array | Float64Array;
+
+/**
+ * A zero-filled array like `like`, for an optimiser's running means: for a `float32` parameter
+ * of `WASM_STEP_MIN` values or more it lives in WebAssembly memory (where the update reads and
+ * writes it without copying); otherwise, or without WebAssembly, it is an ordinary array.
+ *
+ * @example Usage
+ * ```ts
+ * import { optimizerState } from "./optim_steps.ts";
+ * import { ok } from "node:assert/strict";
+ *
+ * const state = optimizerState(new Float32Array(8192));
+ * ok(state instanceof Float32Array && state.length === 8192 && state.every((v) => v === 0));
+ * ```
+ */
+export function optimizerState(like: Floats): Floats {
+  if (like instanceof Float64Array) return new Float64Array(like.length);
+  return (like.length >= WASM_STEP_MIN ? residentZeros(like.length) : null) ??
+    new Float32Array(like.length);
+}
+
+/**
+ * Runs `kernel` on the arrays' addresses in WebAssembly memory, if they are all `float32`, at
+ * least `WASM_STEP_MIN` long and WebAssembly is available (else returns false): a resident
+ * array where it is, any other copied into the scratch arena (and, among the first `written`,
+ * copied back).
+ */
+function inPlace(
+  arrays: Floats[],
+  written: number,
+  kernel: (exports: WasmKernelExports, at: number[]) => void,
+): boolean {
+  const k = loadKernels();
+  if (k === null || arrays[0]!.length < WASM_STEP_MIN) return false;
+  if (!arrays.every((array) => array instanceof Float32Array)) return false;
+  const resident = arrays.map(residentAddress);
+  let end = ARENA_START;
+  const at = arrays.map((array, i) => {
+    if (resident[i]! >= 0) return resident[i]!;
+    end += align64(array.length * 4);
+    return end - align64(array.length * 4);
+  });
+  const heap = ensureBytes(k, end, "run an optimiser step");
+  arrays.forEach((array, i) => resident[i]! < 0 && heap.set(array, at[i]! / 4));
+  kernel(k.exports, at);
+  for (let i = 0; i < written; i++) {
+    if (resident[i]! < 0) arrays[i]!.set(heap.subarray(at[i]! / 4, at[i]! / 4 + arrays[i]!.length));
+  }
+  return true;
+}
 
 /**
  * `rmspropStep` of `lib/optim/rmsprop.ts` in WebAssembly, on the parameter `p`, gradient `g`
@@ -45,22 +104,9 @@ export function rmspropStepWasm(
   weightDecay: number,
 ): boolean {
   const n = checkLengths("RMSprop", p, [["grad", g], ["meanSquare", v]]);
-  if (
-    n < WASM_STEP_MIN || !(p instanceof Float32Array) || !(g instanceof Float32Array) ||
-    !(v instanceof Float32Array)
-  ) return false;
-  const k = loadKernels();
-  if (k === null) return false;
-  const bytes = align64(n * 4);
-  const heap = ensureBytes(k, ARENA_START + 3 * bytes, "run an RMSprop step");
-  const [pAt, gAt, vAt] = [ARENA_START, ARENA_START + bytes, ARENA_START + 2 * bytes];
-  heap.set(p, pAt / 4);
-  heap.set(g, gAt / 4);
-  heap.set(v, vAt / 4);
-  k.exports.rmspropStep(pAt, gAt, vAt, n, lr, rho, eps, weightDecay);
-  p.set(heap.subarray(pAt / 4, pAt / 4 + n));
-  v.set(heap.subarray(vAt / 4, vAt / 4 + n));
-  return true;
+  return inPlace([p, v, g], 2, (kernels, [pAt, vAt, gAt]) => {
+    kernels.rmspropStep(pAt!, gAt!, vAt!, n, lr, rho, eps, weightDecay);
+  });
 }
 
 /**
@@ -97,24 +143,9 @@ export function adamStepWasm(
   weightDecay: number,
 ): boolean {
   const n = checkLengths("Adam", p, [["grad", g], ["mean", m], ["meanSquare", v]]);
-  if (
-    n < WASM_STEP_MIN || !(p instanceof Float32Array) || !(g instanceof Float32Array) ||
-    !(m instanceof Float32Array) || !(v instanceof Float32Array)
-  ) return false;
-  const k = loadKernels();
-  if (k === null) return false;
-  const bytes = align64(n * 4);
-  const heap = ensureBytes(k, ARENA_START + 4 * bytes, "run an Adam step");
-  const pAt = ARENA_START, gAt = pAt + bytes, mAt = gAt + bytes, vAt = mAt + bytes;
-  heap.set(p, pAt / 4);
-  heap.set(g, gAt / 4);
-  heap.set(m, mAt / 4);
-  heap.set(v, vAt / 4);
-  k.exports.adamStep(pAt, gAt, mAt, vAt, n, alpha, beta1, beta2, eps, weightDecay);
-  p.set(heap.subarray(pAt / 4, pAt / 4 + n));
-  m.set(heap.subarray(mAt / 4, mAt / 4 + n));
-  v.set(heap.subarray(vAt / 4, vAt / 4 + n));
-  return true;
+  return inPlace([p, m, v, g], 3, (kernels, [pAt, mAt, vAt, gAt]) => {
+    kernels.adamStep(pAt!, gAt!, mAt!, vAt!, n, alpha, beta1, beta2, eps, weightDecay);
+  });
 }
 
 /** Checks that every array has the parameter's length, and returns it. */

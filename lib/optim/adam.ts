@@ -1,6 +1,6 @@
 import { Optimizer, type OptimizerOptions } from "./optimizer.ts";
-import { checkNumber, zerosLike } from "./_check.ts";
-import { adamStepWasm } from "../kernels/optim_steps.ts";
+import { checkNumber } from "./_check.ts";
+import { adamStepWasm, optimizerState } from "../kernels/optim_steps.ts";
 import { OPTIMIZER_DEFAULTS } from "./defaults.ts";
 import type { Tensor } from "../tensor/mod.ts";
 
@@ -104,8 +104,8 @@ export class Adam extends Optimizer {
     let m = this.#m[index];
     let v = this.#v[index];
     if (m === undefined || v === undefined) {
-      m = zerosLike(p);
-      v = zerosLike(p);
+      m = optimizerState(p); // in WebAssembly memory when the update runs there
+      v = optimizerState(p);
       this.#m[index] = m;
       this.#v[index] = v;
     }

