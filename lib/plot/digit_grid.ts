@@ -43,8 +43,8 @@ export interface DigitGridOptions {
 }
 
 /**
- * Draws digits in a grid, each with its label, or with its true and predicted label and a red
- * frame when they differ: the digits a network gets wrong. The first 100 digits are drawn.
+ * Draws one digit, or digits in a grid, each with its label, or with its true and predicted label
+ * and a red frame when they differ: the digits a network gets wrong. The first 100 digits are drawn.
  *
  * Taught in `notebooks/07_mnist_data.ipynb` and `notebooks/08_mnist_mlp.ipynb`.
  *
@@ -116,6 +116,7 @@ export function digitGrid(images: NumberInput, options: DigitGridOptions = {}): 
     : labels
     ? `; labels ${labels.slice(0, 20).join(" ")}${count > 20 ? " …" : ""}`
     : "";
+  const digits = count === 1 ? "1 digit" : `${count} digits`;
   return drawTiles({
     values,
     count,
@@ -137,5 +138,5 @@ export function digitGrid(images: NumberInput, options: DigitGridOptions = {}): 
       }
       : {}),
     minWidth: options.title !== undefined || both ? 360 : 0,
-  }, (scale) => `Grid of ${count} digits${shown}, ${w} × ${h} drawn ${scale}x${mistakes}`);
+  }, (scale) => `Grid of ${digits}${shown}, ${w} × ${h} drawn ${scale}x${mistakes}`);
 }

@@ -34,6 +34,7 @@ Deno.test("digitGrid()", async (t) => {
     match(digitGrid(flat).description, /Grid of 12 digits/);
     const cube = fakeTensor(Array.from(images), [12, 28, 28]);
     match(digitGrid(cube).description, /Grid of 12 digits/);
+    match(digitGrid(new Uint8Array(784), { labels: ["seven"] }).description, /^Grid of 1 digit, /);
   });
 
   await t.step("draws the first 100 of 60,000 digits", () => {
