@@ -6,6 +6,8 @@
  * the library's time over PyTorch's best (wall clock, then CPU time of all threads). PyTorch
  * warms up for 20 untimed steps and the library for 3, so their mean losses differ.
  *
+ * `deno task bench` (bench/epoch.ts) runs it after the MLP's epochs, through `cnnBench`.
+ *
  * Usage: `deno task bench:cnn` or `deno run -A bench/cnn.ts [options]`
  *   --steps N     timed steps (default 100; 391 is one epoch of 50,000 images)
  *   --no-torch    skip PyTorch
@@ -24,17 +26,6 @@ import type { Tensor } from "../lib/tensor/mod.ts";
 const BATCH = 128;
 const NUM_IMAGES = 50000;
 const WARMUP_STEPS = 3;
-
-const args = Deno.args;
-const stepsAt = args.indexOf("--steps");
-const steps = stepsAt >= 0 ? Number(args[stepsAt + 1]) : 100;
-if (!Number.isInteger(steps) || steps < 1 || steps > NUM_IMAGES / BATCH + 1) {
-  throw new RangeError(
-    `Cannot run the CNN benchmark as --steps must be an integer from 1 to 391: current value is ${
-      args[stepsAt + 1]
-    }`,
-  );
-}
 
 /** CPU seconds this process has used (all its threads). */
 function cpuSeconds(): number {
@@ -101,42 +92,70 @@ async function torchRun(threads: number, numSteps: number): Promise<TorchResult 
   }
 }
 
-const mnist = await loadMnist();
-const { x, labels } = mnistDataset(mnist.trainImages, mnist.trainLabels);
-console.log(`## Notebook 10's CNN (225,034 parameters): ${steps} steps of ${BATCH}, Adam`);
-console.log(loadLine());
-await libraryRun(x, labels, WARMUP_STEPS); // compiles the kernels, warms the caches
-const ours = await libraryRun(x, labels, steps);
-console.log(
-  `library: ${ours.seconds.toFixed(2)} s (cpu ${ours.cpu.toFixed(2)} s), ${
-    (1000 * ours.seconds / steps).toFixed(0)
-  } ms per step, mean loss ${ours.loss.toFixed(3)}`,
-);
+/** Options of {@linkcode cnnBench}. */
+export interface CnnBenchOptions {
+  /** Timed steps of 128 images (391 is one epoch of 50,000). */
+  steps: number;
+  /** Whether to run PyTorch too (where python3 with torch is installed). */
+  torch: boolean;
+}
 
-if (!args.includes("--no-torch")) {
-  const times: number[] = [];
-  const cpuTimes: number[] = [];
-  for (const threads of [1, 2]) {
-    const r = await torchRun(threads, steps);
-    if (r === null) continue;
-    console.log(
-      `PyTorch ${r.torch}, ${threads} thread(s): ${r.epoch_s[0]!.toFixed(2)} s (cpu ${
-        r.cpu_s[0]!.toFixed(2)
-      } s), ${(1000 * r.epoch_s[0]! / steps).toFixed(0)} ms per step, mean loss ${
-        r.loss[0]!.toFixed(3)
-      }`,
-    );
-    times.push(r.epoch_s[0]!);
-    cpuTimes.push(r.cpu_s[0]!);
-  }
-  if (times.length === 0) {
-    console.log("PyTorch: not available (python3 with torch is needed)");
-  } else {
-    const ratio = ours.seconds / Math.min(...times);
-    console.log(`cnn ratio library / PyTorch: ${ratio.toFixed(2)} (goal <= 2); ${loadLine()}`);
-    const cpuRatio = ours.cpu / Math.min(...cpuTimes);
-    console.log(
-      `cnn ratio of CPU times (less disturbed by a busy machine): ${cpuRatio.toFixed(2)}`,
+/**
+ * Times `steps` training steps of notebook 10's CNN in the library, then in PyTorch at 1 and 2
+ * threads, and prints their lines and the `cnn ratio` (library / PyTorch's best).
+ *
+ * @param options How many steps, and whether to run PyTorch
+ * @throws {RangeError} If `steps` is not an integer from 1 to 391
+ */
+export async function cnnBench({ steps, torch }: CnnBenchOptions): Promise<void> {
+  if (!Number.isInteger(steps) || steps < 1 || steps > Math.ceil(NUM_IMAGES / BATCH)) {
+    throw new RangeError(
+      `Cannot run the CNN benchmark as the steps must be an integer from 1 to 391: current value is ${steps}`,
     );
   }
+  const mnist = await loadMnist();
+  const { x, labels } = mnistDataset(mnist.trainImages, mnist.trainLabels);
+  console.log(`## Notebook 10's CNN (225,034 parameters): ${steps} steps of ${BATCH}, Adam`);
+  console.log(loadLine());
+  await libraryRun(x, labels, WARMUP_STEPS); // compiles the kernels, warms the caches
+  const ours = await libraryRun(x, labels, steps);
+  console.log(
+    `library: ${ours.seconds.toFixed(2)} s (cpu ${ours.cpu.toFixed(2)} s), ${
+      (1000 * ours.seconds / steps).toFixed(0)
+    } ms per step, mean loss ${ours.loss.toFixed(3)}`,
+  );
+
+  if (torch) {
+    const times: number[] = [];
+    const cpuTimes: number[] = [];
+    for (const threads of [1, 2]) {
+      const r = await torchRun(threads, steps);
+      if (r === null) continue;
+      console.log(
+        `PyTorch ${r.torch}, ${threads} thread(s): ${r.epoch_s[0]!.toFixed(2)} s (cpu ${
+          r.cpu_s[0]!.toFixed(2)
+        } s), ${(1000 * r.epoch_s[0]! / steps).toFixed(0)} ms per step, mean loss ${
+          r.loss[0]!.toFixed(3)
+        }`,
+      );
+      times.push(r.epoch_s[0]!);
+      cpuTimes.push(r.cpu_s[0]!);
+    }
+    if (times.length === 0) {
+      console.log("PyTorch: not available (python3 with torch is needed)");
+    } else {
+      const ratio = ours.seconds / Math.min(...times);
+      console.log(`cnn ratio library / PyTorch: ${ratio.toFixed(2)} (goal <= 2); ${loadLine()}`);
+      const cpuRatio = ours.cpu / Math.min(...cpuTimes);
+      console.log(
+        `cnn ratio of CPU times (less disturbed by a busy machine): ${cpuRatio.toFixed(2)}`,
+      );
+    }
+  }
+}
+
+if (import.meta.main) {
+  const stepsAt = Deno.args.indexOf("--steps");
+  const steps = stepsAt >= 0 ? Number(Deno.args[stepsAt + 1]) : 100;
+  await cnnBench({ steps, torch: !Deno.args.includes("--no-torch") });
 }

@@ -18,6 +18,11 @@
  *   --no-products  skip the per-product table
  *   --ts-epoch     also time one epoch with the TypeScript reference kernel (slow)
  *   --accuracy N   instead: train N epochs, print the test accuracy (with --ts: reference kernel)
+ *   --cnn-steps N  steps of notebook 10's CNN to time (default 100; 391 is one epoch)
+ *   --no-cnn       skip the CNN
+ *
+ * 4. Notebook 10's CNN (bench/cnn.ts): the library's time for `--cnn-steps` steps, PyTorch's at
+ *    1 and 2 threads, and the `cnn ratio` line.
  *
  * @module
  */
@@ -34,6 +39,7 @@ import { type Tensor, tensor } from "../lib/tensor/mod.ts";
 import { operands, PRODUCTS, timeIt } from "./_products.ts";
 import { FusedMlp } from "./_fused_mlp.ts";
 import process from "node:process";
+import { cnnBench } from "./cnn.ts";
 
 /** CPU seconds this process has used (all its threads), user and system. */
 function cpuSeconds(): number {
@@ -372,3 +378,9 @@ async function main(): Promise<void> {
 }
 
 await main();
+
+// 4. Notebook 10's CNN, after everything else (bench/cnn.ts prints its own lines)
+if (!flag("--accuracy") && !flag("--no-cnn")) {
+  console.log();
+  await cnnBench({ steps: option("--cnn-steps", 100), torch: !flag("--no-torch") });
+}
