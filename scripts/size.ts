@@ -10,7 +10,7 @@
  */
 
 /** The most lines of code `lib/` may hold (README.md, "The library"). */
-export const LINE_BUDGET = 10600;
+export const LINE_BUDGET = 9000;
 
 /**
  * Counts the lines of code in TypeScript or JavaScript source: blank lines, `//` comments and block comments
