@@ -12,6 +12,8 @@ export interface WasmKernelExports {
     k: number,
     n: number,
     flags: number,
+    rowStart: number,
+    rowEnd: number,
     colStart: number,
     colEnd: number,
     work: number,
@@ -76,8 +78,9 @@ export const CTL_F64 = 16;
 export const F64_ARGS = 6;
 
 /**
- * A matrix product split over columns of C. Integers: a, b, c, m, k, n, flags, columns per
- * chunk, work area of the main thread, work area of the worker. Float: sparseBelow.
+ * A matrix product split over columns of C, or over rows of C when it is narrow. Integers: a,
+ * b, c, m, k, n, flags, columns per chunk (0: split rows), rows per chunk (0: split columns),
+ * work area of the main thread, work area of the worker. Float: sparseBelow.
  */
 export const KIND_GEMM = 0;
 
@@ -110,6 +113,8 @@ export const FLAG_ACCUMULATE = 4;
 export const FLAG_FORCE_DENSE = 8;
 /** Take the sparse path whatever the density. */
 export const FLAG_FORCE_SPARSE = 16;
+/** Rows of op(A) per block of the kernel's sparse-or-dense choice (SPARSE_ROWS in `assembly/gemm.ts`). */
+export const SPARSE_ROWS = 128;
 
 /**
  * Computes chunk `chunk` of the job described in the control block, on the calling thread
@@ -128,23 +133,17 @@ export function runChunk(
   const f = (i: number) => floats[CTL_F64 + i]!;
   switch (control[CTL_KIND]) {
     case KIND_GEMM: {
-      const [m, k, n, flags, width] = [arg(3), arg(4), arg(5), arg(6), arg(7)];
-      const start = chunk * width;
-      const end = Math.min(n, start + width);
-      const work = (helper ? arg(9) : arg(8)) >>> 0;
-      return exports.gemm(
-        arg(0) >>> 0,
-        arg(1) >>> 0,
-        arg(2) >>> 0,
-        m,
-        k,
-        n,
-        flags,
-        start,
-        end,
-        work,
-        f(0),
-      );
+      const [m, k, n, flags, width, height] = [arg(3), arg(4), arg(5), arg(6), arg(7), arg(8)];
+      // A chunk is a band of columns (all rows) or a band of rows (all columns).
+      const [rowStart, rowEnd] = height > 0
+        ? [chunk * height, Math.min(m, (chunk + 1) * height)]
+        : [0, m];
+      const [colStart, colEnd] = width > 0
+        ? [chunk * width, Math.min(n, (chunk + 1) * width)]
+        : [0, n];
+      const work = (helper ? arg(10) : arg(9)) >>> 0;
+      const [a, b, c] = [arg(0) >>> 0, arg(1) >>> 0, arg(2) >>> 0];
+      return exports.gemm(a, b, c, m, k, n, flags, rowStart, rowEnd, colStart, colEnd, work, f(0));
     }
   }
   throw new Error(`Cannot run a kernel job as its kind is unknown: ${control[CTL_KIND]}`);

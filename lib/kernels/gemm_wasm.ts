@@ -28,6 +28,7 @@ import {
   FLAG_TRANS_A,
   FLAG_TRANS_B,
   KIND_GEMM,
+  SPARSE_ROWS,
 } from "./_control.ts";
 import type { GemmArgs } from "./gemm_ts.ts";
 import { ThreadPool } from "./_thread_pool.ts";
@@ -333,9 +334,15 @@ export function gemmWasm(args: GemmArgs): boolean {
   if (settings.sparse === "sparse") flags |= FLAG_FORCE_SPARSE;
 
   // Two threads take chunks of C's columns, each a multiple of 16 (of the tiles' 8 and the
-  // vectors' 4 columns); a product too small or too narrow for two chunks stays on one thread.
-  const width = Math.ceil(n / (2 * settings.chunksPerThread) / 16) * 16;
-  const chunks = Math.ceil(n / width);
+  // vectors' 4 columns). When that would make chunks narrower than 64 columns (a convolution's
+  // C has as many columns as filters), they take chunks of rows instead, each a multiple of the
+  // kernel's 128-row blocks, so that a thread packs each row of A once rather than once per
+  // chunk. A product too small for two chunks stays on one thread.
+  const parts = 2 * settings.chunksPerThread;
+  const byRows = n < 64 * parts && m >= 2 * SPARSE_ROWS;
+  const width = byRows ? 0 : Math.ceil(n / parts / 16) * 16;
+  const height = byRows ? Math.ceil(m / parts / SPARSE_ROWS) * SPARSE_ROWS : 0;
+  const chunks = byRows ? Math.ceil(m / height) : Math.ceil(n / width);
   const parallel = chunks >= 2 && m * k * n >= settings.minParallelWork ? helperPool(kern) : null;
   const timing = parallel !== null && settings.threads === "auto"
     ? shapeTiming(`${m} ${k} ${n} ${flags}`)
@@ -360,7 +367,21 @@ export function gemmWasm(args: GemmArgs): boolean {
   const threshold = settings.sparseBelow;
   let sparseRows = 0;
   if (helper === null) {
-    sparseRows = kern.exports.gemm(aAt, bAt, cAt, m, k, n, flags, 0, n, ARENA_START, threshold);
+    sparseRows = kern.exports.gemm(
+      aAt,
+      bAt,
+      cAt,
+      m,
+      k,
+      n,
+      flags,
+      0,
+      m,
+      0,
+      n,
+      ARENA_START,
+      threshold,
+    );
   } else {
     let bUsed = bAt;
     if (tBytes > 0) {
@@ -369,13 +390,28 @@ export function gemmWasm(args: GemmArgs): boolean {
     }
     const works = [ARENA_START, ARENA_START + workBytes];
     try {
-      const ints = [aAt, bUsed, cAt, m, k, n, chunkFlags, width, ...works];
-      // Every chunk covers all rows, so each reports the same count of sparse rows.
-      sparseRows = helper.run(kern.exports, KIND_GEMM, ints, [threshold], chunks) / chunks;
+      const ints = [aAt, bUsed, cAt, m, k, n, chunkFlags, width, height, ...works];
+      // A band of columns covers all rows, so each reports the same count of sparse rows.
+      const total = helper.run(kern.exports, KIND_GEMM, ints, [threshold], chunks);
+      sparseRows = byRows ? total : total / chunks;
     } catch {
       // The helper is gone (it is now switched off): redo the whole product here.
       if (args.accumulate) heap.set(c.subarray(0, m * n), cAt / 4);
-      sparseRows = kern.exports.gemm(aAt, bAt, cAt, m, k, n, flags, 0, n, ARENA_START, threshold);
+      sparseRows = kern.exports.gemm(
+        aAt,
+        bAt,
+        cAt,
+        m,
+        k,
+        n,
+        flags,
+        0,
+        m,
+        0,
+        n,
+        ARENA_START,
+        threshold,
+      );
     }
   }
   const computed = performance.now();

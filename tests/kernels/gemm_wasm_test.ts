@@ -141,7 +141,7 @@ Deno.test("gemm_simd.wasm (the fallback without relaxed SIMD) matches gemmTs too
         heap.set(a, aAt / 4);
         heap.set(b, bAt / 4);
         heap.set(c, cAt / 4);
-        kernel.gemm(aAt, bAt, cAt, m!, k!, n!, flags, 0, n!, work, 0.5);
+        kernel.gemm(aAt, bAt, cAt, m!, k!, n!, flags, 0, m!, 0, n!, work, 0.5);
         assertClose(
           heap.slice(cAt / 4, cAt / 4 + m! * n!),
           expected,

@@ -106,7 +106,9 @@ export function gemmWorkBytes(k: i32, n: i32, flags: i32): usize {
 }
 
 /**
- * Computes columns [colStart, colEnd) of C = op(A)·op(B) (see the top of this file); colStart
+ * Computes rows [rowStart, rowEnd) and columns [colStart, colEnd) of C = op(A)·op(B) (see the
+ * top of this file). rowStart must be a multiple of SPARSE_ROWS (so the blocks of rows, and
+ * their paths, are those of a call covering all rows), and rowEnd too unless it is m; colStart
  * must be a multiple of 4, and so must colEnd unless it is n.
  *
  * `sparseBelow` is a density: a block of SPARSE_ROWS rows of op(A) (counted from row 0) with a
@@ -121,16 +123,18 @@ export function gemm(
   k: i32,
   n: i32,
   flags: i32,
+  rowStart: i32,
+  rowEnd: i32,
   colStart: i32,
   colEnd: i32,
   work: usize,
   sparseBelow: f64,
 ): i32 {
-  if (colEnd <= colStart || m <= 0) return 0;
+  if (colEnd <= colStart || rowEnd <= rowStart) return 0;
   if (k <= 0) {
     // An empty sum: C = 0, or C unchanged when accumulating.
     if (!(flags & ACCUMULATE)) {
-      for (let i = 0; i < m; i++) {
+      for (let i = rowStart; i < rowEnd; i++) {
         memory.fill(
           c + (<usize>i * <usize>n + <usize>colStart) * 4,
           0,
@@ -143,7 +147,7 @@ export function gemm(
   // Listing the non-zeros costs about one pass over op(A); it pays off only when each entry
   // skipped saves a whole row of work, so narrow products stay dense.
   if ((flags & FORCE_DENSE) || (n < SPARSE_MIN_N && !(flags & FORCE_SPARSE))) {
-    denseRows(a, b, c, m, k, n, flags, 0, m, colStart, colEnd, work);
+    denseRows(a, b, c, m, k, n, flags, rowStart, rowEnd, colStart, colEnd, work);
     return 0;
   }
   // The sparse path lists op(A)'s non-zeros SPARSE_ROWS rows at a time; B is transposed
@@ -155,15 +159,18 @@ export function gemm(
   let bRows = b;
   let transposed = false;
   let sparseCount = 0;
-  for (let r0 = 0; r0 < m; r0 += SPARSE_ROWS) {
-    const r1 = imin(r0 + SPARSE_ROWS, m);
-    const nnz = listNonZeros(a, m, k, flags, r0, r1, rowPtr, cols, vals);
+  for (let r0 = rowStart; r0 < rowEnd; r0 += SPARSE_ROWS) {
+    const r1 = imin(r0 + SPARSE_ROWS, rowEnd);
+    // Count first (fast), list only for the sparse path.
     const dense = <f64>(r1 - r0) * <f64>k;
-    if (!(flags & FORCE_SPARSE) && <f64>nnz >= sparseBelow * dense) {
+    if (
+      !(flags & FORCE_SPARSE) && <f64>countNonZeros(a, m, k, flags, r0, r1) >= sparseBelow * dense
+    ) {
       denseRows(a, b, c, m, k, n, flags, r0, r1, colStart, colEnd, work);
       transposed = false; // the dense path packs over the transposed copy of B
       continue;
     }
+    listNonZeros(a, m, k, flags, r0, r1, rowPtr, cols, vals);
     if ((flags & TRANS_B) && !transposed) {
       transpose(b, bT, n, k);
       bRows = bT;
@@ -457,6 +464,33 @@ function tile6x8(
 
 // ---------------------------------------------------------------------------------------
 // Sparse path: list the non-zeros of op(A), then add up rows of B
+
+/**
+ * The number of non-zero entries (NaN counts as non-zero) in rows [r0, r1) of op(A), four at a
+ * time: the same count as `listNonZeros` returns, without writing the list.
+ */
+function countNonZeros(a: usize, m: i32, k: i32, flags: i32, r0: i32, r1: i32): i32 {
+  // Rows [r0, r1) of op(A): a contiguous run of A's rows, or (TRANS_A) the span [r0, r1) of
+  // each of A's k rows.
+  const trans = (flags & TRANS_A) != 0;
+  const spans = trans ? k : 1;
+  const length = trans ? r1 - r0 : (r1 - r0) * k;
+  const zero = f32x4.splat(0);
+  let total = 0;
+  for (let s = 0; s < spans; s++) {
+    const start = trans ? a + (<usize>s * <usize>m + <usize>r0) * 4 : a + <usize>r0 * <usize>k * 4;
+    // Each lane of `counts` subtracts -1 (all bits set) where its value is not zero.
+    let counts = i32x4.splat(0);
+    let i = 0;
+    for (; i + 4 <= length; i += 4) {
+      counts = i32x4.sub(counts, f32x4.ne(v128.load(start + <usize>i * 4), zero));
+    }
+    total += i32x4.extract_lane(counts, 0) + i32x4.extract_lane(counts, 1) +
+      i32x4.extract_lane(counts, 2) + i32x4.extract_lane(counts, 3);
+    for (; i < length; i++) total += <i32>(load<f32>(start + <usize>i * 4) != 0);
+  }
+  return total;
+}
 
 /**
  * Lists the non-zero entries of op(A)'s rows [r0, r1) in compressed-row form: the entries of
