@@ -63,7 +63,7 @@ export function conv2d(x: Tensor, weight: Tensor, options: Conv2dOptions = {}): 
   const k = plan.c * plan.kh * plan.kw; // columns of cols: one per weight of a filter
   const cols = im2col(x.data, plan);
   // [rows, k] · [k, f] (W stored as [f, k], read transposed) = [rows, f]: channels last
-  const product = newTypedArray(x.dtype, rows * f);
+  const product = scratch(x.dtype, rows * f, 0);
   gemm({ a: cols, b: weight.data, c: product, m: rows, k, n: f, transB: true });
   // to NCHW, adding the bias: out[img, ch, p] = product[img·positions + p, ch] + b[ch]
   const out = newTypedArray(x.dtype, n * f * positions);
@@ -78,20 +78,25 @@ export function conv2d(x: Tensor, weight: Tensor, options: Conv2dOptions = {}): 
   const inputs = bias === null ? [x, weight] : [x, weight, bias];
 
   return record("conv2d", out, [n, f, oh, ow], inputs, (grad) => {
-    // G as [rows, f], channels last, like the product above
-    const g = newTypedArray(x.dtype, rows * f);
+    // G as [rows, f], channels last, like the product above; dL/db[f] = sum of G's column f
+    const g = scratch(x.dtype, rows * f, 1);
+    const sums = new Float64Array(f);
     for (let img = 0; img < n; img++) {
       for (let p = 0; p < positions; p++) {
         const to = (img * positions + p) * f;
         const from = img * f * positions + p;
-        for (let ch = 0; ch < f; ch++) g[to + ch] = grad[from + ch * positions]!;
+        for (let ch = 0; ch < f; ch++) {
+          const value = grad[from + ch * positions]!;
+          g[to + ch] = value;
+          sums[ch]! += value;
+        }
       }
     }
     let gradX = null;
     let gradW = null;
     let gradB = null;
     if (x.requiresGrad) { // dL/dcols = G · W: [rows, f]·[f, k], then back onto the pixels
-      const gradCols = newTypedArray(x.dtype, rows * k);
+      const gradCols = scratch(x.dtype, rows * k, 2);
       gemm({ a: g, b: weight.data, c: gradCols, m: rows, k: f, n: k });
       gradX = col2im(gradCols, plan, x.dtype);
     }
@@ -99,11 +104,7 @@ export function conv2d(x: Tensor, weight: Tensor, options: Conv2dOptions = {}): 
       gradW = newTypedArray(x.dtype, f * k);
       gemm({ a: g, b: cols, c: gradW, m: f, k: rows, n: k, transA: true });
     }
-    if (bias?.requiresGrad) { // dL/db[f] = sum of G's column f
-      const sums = new Float64Array(f);
-      for (let r = 0; r < rows; r++) {
-        for (let ch = 0; ch < f; ch++) sums[ch]! += g[r * f + ch]!;
-      }
+    if (bias?.requiresGrad) {
       gradB = newTypedArray(x.dtype, f);
       gradB.set(sums);
     }
@@ -194,4 +195,22 @@ function col2im(cols: TypedArray, plan: ConvPlan, dtype: Tensor["dtype"]): Typed
     }
   });
   return x;
+}
+
+/**
+ * Reusable arrays for the temporaries that never leave this file (the product before it is
+ * reordered, the reordered gradient, the gradient of `cols`): a fresh array of ten megabytes costs
+ * more in page faults than the loop that fills it. One array per slot and dtype, grown as needed;
+ * `scratch` returns its first `length` values (stale: every caller writes all of them first).
+ */
+const scratchArrays = new Map<string, TypedArray>();
+
+function scratch(dtype: Tensor["dtype"], length: number, slot: number): TypedArray {
+  const key = `${dtype} ${slot}`;
+  let array = scratchArrays.get(key);
+  if (array === undefined || array.length < length) {
+    array = newTypedArray(dtype, length);
+    scratchArrays.set(key, array);
+  }
+  return array.subarray(0, length);
 }
