@@ -70,8 +70,9 @@ export class Dropout extends Module {
     const mask = x.dtype === "float64" ? new Float64Array(x.size) : new Float32Array(x.size);
     for (let i = 0; i < mask.length; i += 2) {
       const bits = prng() * 4294967296; // the generator's 32 bits, as an integer
-      mask[i] = (bits & 0xffff) < below ? 0 : keep; // the low half
-      if (i + 1 < mask.length) mask[i + 1] = bits >>> 16 < below ? 0 : keep; // the high half
+      // keep · 1 or keep · 0, with no branch to mispredict (Number(true) is 1)
+      mask[i] = keep * Number((bits & 0xffff) >= below); // the low half
+      if (i + 1 < mask.length) mask[i + 1] = keep * Number(bits >>> 16 >= below); // the high half
     }
     return x.mul(tensor(mask, { shape: x.shape }));
   }
