@@ -535,7 +535,7 @@ function listNonZeros(
 /**
  * C[i, j] (= or +=) sum over the listed entries (p, v) of row i: v * B[p, j], for rows
  * [r0, r1) and columns [colStart, colEnd). B is row-major [k, n] here. Columns go SPARSE_CHUNK
- * (48) at a time, held in 12 vector registers while the row's entries stream by (then 32, 16, 4 and
+ * (48) at a time, held in 12 vector registers while the row's entries stream by (then 32, 4 and
  * 1 at a time at the edge: only the last n % 4 columns of C go one at a time, whatever the
  * column range); SPARSE_BLOCK columns of B are swept for all rows before moving on, so that
  * block of B stays in cache.
@@ -649,27 +649,6 @@ function sparseRows(
         v128.store(out, s5, 80);
         v128.store(out, s6, 96);
         v128.store(out, s7, 112);
-      }
-      // Then 16 columns in 4 registers (a convolution's 64 filters are 48 + 16).
-      for (; j + 16 <= jbEnd; j += 16) {
-        const out = cRow + <usize>j * 4;
-        let s0 = add ? v128.load(out) : f32x4.splat(0);
-        let s1 = add ? v128.load(out, 16) : f32x4.splat(0);
-        let s2 = add ? v128.load(out, 32) : f32x4.splat(0);
-        let s3 = add ? v128.load(out, 48) : f32x4.splat(0);
-        const base = b + <usize>j * 4;
-        for (let q = start; q < end; q++) {
-          const v = v128.load32_splat(vals + <usize>q * 4);
-          const src = base + <usize>load<i32>(cols + <usize>q * 4) * ldb;
-          s0 = madd(v, v128.load(src), s0);
-          s1 = madd(v, v128.load(src, 16), s1);
-          s2 = madd(v, v128.load(src, 32), s2);
-          s3 = madd(v, v128.load(src, 48), s3);
-        }
-        v128.store(out, s0);
-        v128.store(out, s1, 16);
-        v128.store(out, s2, 32);
-        v128.store(out, s3, 48);
       }
       // Leftover columns: one vector at a time, then one float at a time.
       for (; j + 4 <= jbEnd; j += 4) {
