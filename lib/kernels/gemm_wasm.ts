@@ -365,23 +365,11 @@ export function gemmWasm(args: GemmArgs): boolean {
   const copied = performance.now();
 
   const threshold = settings.sparseBelow;
+  const wholeProduct = () =>
+    kern.exports.gemm(aAt, bAt, cAt, m, k, n, flags, 0, m, 0, n, ARENA_START, threshold);
   let sparseRows = 0;
   if (helper === null) {
-    sparseRows = kern.exports.gemm(
-      aAt,
-      bAt,
-      cAt,
-      m,
-      k,
-      n,
-      flags,
-      0,
-      m,
-      0,
-      n,
-      ARENA_START,
-      threshold,
-    );
+    sparseRows = wholeProduct();
   } else {
     let bUsed = bAt;
     if (tBytes > 0) {
@@ -397,21 +385,7 @@ export function gemmWasm(args: GemmArgs): boolean {
     } catch {
       // The helper is gone (it is now switched off): redo the whole product here.
       if (args.accumulate) heap.set(c.subarray(0, m * n), cAt / 4);
-      sparseRows = kern.exports.gemm(
-        aAt,
-        bAt,
-        cAt,
-        m,
-        k,
-        n,
-        flags,
-        0,
-        m,
-        0,
-        n,
-        ARENA_START,
-        threshold,
-      );
+      sparseRows = wholeProduct();
     }
   }
   const computed = performance.now();
