@@ -6,14 +6,14 @@
  * 2. The library's time for epochs of the Keras recipe (784-512 ReLU dropout 0.2 - 512 ReLU
  *    dropout 0.2 - 10, RMSprop lr 1e-3, batch 128, the 60,000 MNIST training images) at its
  *    default settings, with the share spent in matrix products and in copies, and the resident
- *    memory after each epoch; then one epoch on 1 thread and one with threads "auto".
+ *    memory after each epoch; then one epoch on 1 thread.
  * 3. PyTorch's time for the same epoch (bench/torch_epoch.py) at 1 and 2 threads, and the
  *    ratios library / PyTorch's best: at the library's default settings and at its best, each
  *    side's thread count named.
  *
  * Usage: `deno task bench` or `deno run -A bench/epoch.ts [options]`
  *   --epochs N     library epochs at the default settings (default 3; memory sampled after
- *                  each), then one epoch on 1 thread and one with threads "auto"
+ *                  each), then one epoch on 1 thread
  *   --no-torch     skip PyTorch
  *   --no-products  skip the per-product table
  *   --ts-epoch     also time one epoch with the TypeScript reference kernel (slow)
@@ -282,7 +282,7 @@ async function main(): Promise<void> {
     console.log(epochLine(`epoch ${e} (${defaultThreads})`, r));
   }
   const more: [string, EpochResult][] = [];
-  for (const threads of [1, "auto"] as const) {
+  for (const threads of [1] as const) {
     setWasmOptions({ threads });
     await prepareWasm(Infinity);
     const r = await epoch(model, optimizer, d.train, 100 + more.length);

@@ -53,14 +53,12 @@ export interface WasmOptions {
    */
   enabled?: boolean;
   /**
-   * Threads per product (and per optimiser update): 1 (the calling thread only), 2 (plus one
-   * helper worker that shares the WebAssembly memory), or "auto": for each shape of product,
-   * time it both ways now and then and keep the faster (two threads help on a quiet machine,
-   * and can hurt when other programs keep the cores busy). The helper starts in the background
-   * on first use. Every setting gives the same bits.
+   * Threads per product (and per optimiser update): 1 (the calling thread only) or 2 (plus one
+   * helper worker that shares the WebAssembly memory). The helper starts in the background on
+   * first use. Both settings give the same bits.
    * @default {2}
    */
-  threads?: 1 | 2 | "auto";
+  threads?: 1 | 2;
   /**
    * "auto" takes the sparse path for blocks of op(A)'s rows whose fraction of non-zero entries
    * is below `sparseBelow`; "dense" and "sparse" force one path (for tests and benchmarks).
@@ -77,38 +75,6 @@ export interface WasmOptions {
    * fewer. @default {2}
    */
   chunksPerThread?: number;
-}
-
-/** Recent compute times (ms) of one shape of product, on one thread and on two. */
-interface ShapeTiming {
-  one: number;
-  two: number;
-  calls: number;
-}
-
-const timings = new Map<string, ShapeTiming>();
-
-/** The timings of one shape of product (m, k, n and flags), created on first use. */
-function shapeTiming(key: string): ShapeTiming {
-  let timing = timings.get(key);
-  if (timing === undefined) {
-    timing = { one: NaN, two: NaN, calls: 0 };
-    timings.set(key, timing);
-  }
-  return timing;
-}
-
-/**
- * For threads "auto": whether this call of a shape runs on two threads. Each way is timed
- * first; then the faster one is used, except that every 16th call tries the other one, so the
- * choice follows the machine's load.
- */
-function useHelper(timing: ShapeTiming): boolean {
-  timing.calls++;
-  if (Number.isNaN(timing.one)) return false;
-  if (Number.isNaN(timing.two)) return true;
-  const twoIsFaster = timing.two < timing.one;
-  return timing.calls % 16 === 0 ? !twoIsFaster : twoIsFaster;
 }
 
 /** Counters of the WebAssembly products since the last reset (see `wasmStats`). */
@@ -179,7 +145,7 @@ const settings: Required<WasmOptions> = {
   chunksPerThread: 2,
 };
 
-/** The helper thread, started on first use when `threads` is 2 or "auto"; null until it is ready. */
+/** The helper thread, started on first use when `threads` is 2; null until it is ready. */
 function helperPool(k: Kernels): ThreadPool | null {
   if (settings.threads === 1) return null;
   if (k.pool === null) k.pool = new ThreadPool(k.memory, k.module);
@@ -207,9 +173,9 @@ function helperPool(k: Kernels): ThreadPool | null {
  */
 export function setWasmOptions(options: WasmOptions): Required<WasmOptions> {
   if (options.threads !== undefined) {
-    if (options.threads !== 1 && options.threads !== 2 && options.threads !== "auto") {
+    if (options.threads !== 1 && options.threads !== 2) {
       throw new RangeError(
-        `Cannot set the kernels' threads as threads must be 1, 2 or "auto": current value is ${options.threads}`,
+        `Cannot set the kernels' threads as threads must be 1 or 2: current value is ${options.threads}`,
       );
     }
     settings.threads = options.threads;
@@ -230,7 +196,7 @@ export function setWasmOptions(options: WasmOptions): Required<WasmOptions> {
 }
 
 /**
- * Loads the WebAssembly kernels and, with `threads` 2 or "auto", waits (up to `timeoutMs`, which
+ * Loads the WebAssembly kernels and, with `threads` 2, waits (up to `timeoutMs`, which
  * may be `Infinity`) for the helper worker to be ready, so that a synchronous training loop gets
  * both threads from its first step. Safe to call many times. Never needed for correct results:
  * until the helper is ready, every product runs on the calling thread alone, with the same bits.
@@ -343,11 +309,7 @@ export function gemmWasm(args: GemmArgs): boolean {
   const width = byRows ? 0 : Math.ceil(n / parts / 16) * 16;
   const height = byRows ? Math.ceil(m / parts / SPARSE_ROWS) * SPARSE_ROWS : 0;
   const chunks = byRows ? Math.ceil(m / height) : Math.ceil(n / width);
-  const parallel = chunks >= 2 && m * k * n >= settings.minParallelWork ? helperPool(kern) : null;
-  const timing = parallel !== null && settings.threads === "auto"
-    ? shapeTiming(`${m} ${k} ${n} ${flags}`)
-    : null;
-  const helper = timing === null || useHelper(timing) ? parallel : null;
+  const helper = chunks >= 2 && m * k * n >= settings.minParallelWork ? helperPool(kern) : null;
   // With two threads, B stored [n, k] is transposed once, up front, rather than by each thread
   // (the sparse path reads B by rows). Transposing moves values without changing them.
   const chunkFlags = helper !== null && args.transB ? flags & ~FLAG_TRANS_B : flags;
@@ -389,12 +351,6 @@ export function gemmWasm(args: GemmArgs): boolean {
     }
   }
   const computed = performance.now();
-  if (timing !== null) {
-    // Exponential moving average of the compute time, per number of threads.
-    const key = helper === null ? "one" : "two";
-    const t = computed - copied;
-    timing[key] = Number.isNaN(timing[key]) ? t : 0.8 * timing[key] + 0.2 * t;
-  }
   if (helper !== null) stats.helperCalls++;
   c.set(heap.subarray(cAt / 4, cAt / 4 + m * n));
   const end = performance.now();
