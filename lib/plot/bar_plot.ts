@@ -1,6 +1,7 @@
 import { paletteColor } from "./_canvas.ts";
 import type { Figure, PlotOptions } from "./figure.ts";
-import { makeFigure, quoted } from "./_layout.ts";
+import { checkOptions } from "../_check.ts";
+import { makeFigure, PLOT_OPTIONS, quoted } from "./_layout.ts";
 import {
   describeValue,
   finiteRange,
@@ -44,6 +45,7 @@ export function barPlot(
   options: BarPlotOptions = {},
 ): Figure {
   const action = "draw bar plot";
+  checkOptions(action, options, [...PLOT_OPTIONS, "labels", "colors"]);
   let heights: Float64Array;
   let names: string[];
   if (isNumberArray(values)) {

@@ -8,6 +8,7 @@ import {
   readVector,
   type ToArray,
 } from "./_numbers.ts";
+import { checkOptions } from "../_check.ts";
 import { checkTileShape, drawTiles, ink, pixelRange } from "./_tiles.ts";
 import type { ImageDisplay } from "./image.ts";
 import { fill, type Language, plotText } from "./language.ts";
@@ -66,6 +67,8 @@ export interface DigitGridOptions {
  */
 export function digitGrid(images: NumberInput, options: DigitGridOptions = {}): ImageDisplay {
   const action = "draw digit grid";
+  const known = ["labels", "predictions", "columns", "scale", "shape", "title", "language"];
+  checkOptions(action, options, known);
   const text = plotText(options.language, action);
   const [h, w] = checkTileShape(options.shape ?? [28, 28], action);
   const size = h * w;

@@ -8,6 +8,7 @@ import {
   tooLarge,
 } from "./_display.ts";
 import { figurePng, type PlotlyLayout, type PlotlyTrace, titleOf } from "./_figure_png.ts";
+import { checkOptions } from "../_check.ts";
 import { round4 } from "./_numbers.ts";
 import { fill, type Language, plotText } from "./language.ts";
 
@@ -81,6 +82,7 @@ export class Figure implements Displayable {
         `Cannot create figure as data must be an array of plotly traces: data is a ${typeof data}`,
       );
     }
+    checkOptions("create figure", options, ["description", "language"]);
     plotText(options.language, "create figure"); // checks the language
     this.data = data;
     this.layout = layout;

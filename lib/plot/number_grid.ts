@@ -1,3 +1,4 @@
+import { checkOptions } from "../_check.ts";
 import { escapeHtml } from "./_display.ts";
 import { finiteRange, formatShape, type NumberInput, range, readArray } from "./_numbers.ts";
 import { HtmlDisplay } from "./image.ts";
@@ -41,6 +42,7 @@ export interface NumberGridOptions {
  */
 export function numberGrid(values: NumberInput, options: NumberGridOptions = {}): HtmlDisplay {
   const action = "draw number grid";
+  checkOptions(action, options, ["range", "title"]);
   const read = readArray(values, "values", action);
   // A flat list is a square (784 bytes are 28 rows of 28).
   const count = read.values.length;

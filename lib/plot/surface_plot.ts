@@ -1,6 +1,7 @@
 import type { Figure, PlotlyTrace, PlotOptions } from "./figure.ts";
 import { logTicks } from "./_figure_png.ts";
-import { makeFigure } from "./_layout.ts";
+import { checkOptions } from "../_check.ts";
+import { makeFigure, PLOT_OPTIONS } from "./_layout.ts";
 import {
   checkSameLength,
   finiteRange,
@@ -60,6 +61,7 @@ export function evaluateGrid(
   fn: (x: number, y: number) => number,
   options: EvaluateGridOptions,
 ): Grid {
+  checkOptions("evaluate grid", options, ["x", "y", "num"]);
   const num = options.num ?? 50;
   if (!Number.isInteger(num) || num < 2) {
     throw new RangeError(
@@ -160,6 +162,7 @@ function prepare(input: NumberGrid | Grid, options: SurfacePlotOptions, action: 
  * ```
  */
 export function surfacePlot(z: NumberGrid | Grid, options: SurfacePlotOptions = {}): Figure {
+  checkOptions("draw surface plot", options, [...PLOT_OPTIONS, "x", "y", "zLabel"]);
   const g = prepare(z, options, "draw surface plot");
   const colorbar = { title: { text: g.labels.z } };
   const surface = { type: "surface", x: g.x, y: g.y, z: g.z, colorscale: "Viridis", colorbar };
@@ -249,6 +252,7 @@ function logContours(g: ReturnType<typeof prepare>, action: string): PlotlyTrace
  */
 export function contourPlot(z: NumberGrid | Grid, options: ContourPlotOptions = {}): Figure {
   const action = "draw contour plot";
+  checkOptions(action, options, [...PLOT_OPTIONS, "x", "y", "zLabel", "path", "logZ"]);
   const g = prepare(z, options, action);
   const contour: PlotlyTrace = {
     type: "contour",

@@ -1,3 +1,4 @@
+import { checkOptions } from "../_check.ts";
 import { escapeHtml } from "./_display.ts";
 import { describeValue, formatNumber, formatShape, range } from "./_numbers.ts";
 import { HtmlDisplay } from "./image.ts";
@@ -93,6 +94,7 @@ function cell(v: unknown): string {
  * ```
  */
 export function table(rows: readonly TableRow[], options: TableOptions = {}): HtmlDisplay {
+  checkOptions("make table", options, ["columns", "title", "footer", "maxRows", "language"]);
   const text = plotText(options.language, "make table");
   const notRow = Array.isArray(rows)
     ? rows.findIndex((r) => typeof r !== "object" || r === null)

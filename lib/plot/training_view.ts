@@ -1,4 +1,5 @@
 import type { Callback, TrainEvent } from "../train/callback.ts";
+import { checkOptions } from "../_check.ts";
 import { blankCanvas, drawText, encodePng, PALETTE } from "./_canvas.ts";
 import { drawFigure } from "./_figure_png.ts";
 import { DISPLAY, type JupyterDisplay, jupyterDisplay, type MimeBundle } from "./_display.ts";
@@ -95,8 +96,10 @@ export class TrainingView implements Callback {
    * @param options Title, update rate, language, where output goes
    */
   constructor(options: TrainingViewOptions = {}) {
-    this.#options = options;
-    this.#text = plotText(options.language, "create training view");
+    const action = "create training view";
+    const known = ["title", "minIntervalMs", "language", "display"];
+    this.#options = checkOptions(action, options, known);
+    this.#text = plotText(options.language, action);
   }
 
   /**
