@@ -1,4 +1,5 @@
 // Notebook 05's picture of a computation graph: course content, drawn with lib/plot's helpers.
+import { checkOptions } from "../../lib/_check.ts";
 import { blankCanvas, type Context, drawText, encodePng, font } from "../../lib/plot/_canvas.ts";
 import { formatNumber, formatShape, range } from "../../lib/plot/_numbers.ts";
 import { ImageDisplay } from "../../lib/plot/image.ts";
@@ -137,6 +138,7 @@ function layersOf(nodes: GraphNode[], consumers: Map<GraphNode, GraphNode[]>): G
  * ```
  */
 export function graphImage(output: GraphNode, options: GraphImageOptions = {}): ImageDisplay {
+  checkOptions("draw computation graph", options, ["title", "language"]);
   const text = textsIn(TEXTS, options.language, "draw computation graph");
   if (typeof output !== "object" || output === null || !Array.isArray(output.inputs)) {
     throw new TypeError(

@@ -8,6 +8,7 @@ import {
   encodePng,
   font,
 } from "../../lib/plot/_canvas.ts";
+import { checkOptions } from "../../lib/_check.ts";
 import { range } from "../../lib/plot/_numbers.ts";
 import { ImageDisplay } from "../../lib/plot/image.ts";
 
@@ -120,6 +121,8 @@ export function networkDiagram(
   layerSizes: readonly number[],
   options: NetworkDiagramOptions = {},
 ): ImageDisplay {
+  const known = ["nodeLabels", "weightLabels", "biasLabels", "layerLabels", "title"];
+  checkOptions("draw network diagram", options, known);
   const sizes = layerSizes;
   const fits = (n: number) => Number.isInteger(n) && n > 0 && n <= MAX_NODES;
   if (!Array.isArray(sizes) || sizes.length < 2 || !sizes.every(fits)) {
