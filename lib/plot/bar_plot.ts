@@ -29,7 +29,7 @@ export interface BarPlotOptions extends PlotOptions {
  * @param values The heights: a list of numbers, or a record from name to number
  * @param options Bar names and colours, titles, raw plotly layout and traces
  * @returns A figure that displays itself in a notebook
- * @throws {TypeError} When `labels` or `colors` do not give one entry per bar
+ * @throws {TypeError} When `labels` or `colors` do not give one entry per bar, or an option is unknown
  *
  * @example Test accuracy per optimiser
  * ```ts

@@ -17,7 +17,7 @@ export type ConfusionMatrixPlotOptions = PlotOptions;
  * @param matrix Counts, `matrix[trueClass][predictedClass]` (square)
  * @param options Titles, raw plotly layout and traces, language
  * @returns A figure that displays itself in a notebook
- * @throws {TypeError} When the matrix is not square
+ * @throws {TypeError} When the matrix is not square, or an option is unknown
  *
  * @example Three classes
  * ```ts

@@ -36,7 +36,7 @@ function widened([lo, hi]: [number, number]): [number, number] {
  * @param points The data: `[N, 2]` coordinates (nested arrays or a tensor), or `{ x, y }`
  * @param options Labels and class names of the points, titles
  * @returns A figure that displays itself in a notebook
- * @throws {TypeError} When points are not `[N, 2]`, or labels do not match the points
+ * @throws {TypeError} When points are not `[N, 2]`, labels do not match the points, or an option is unknown
  * @throws {RangeError} When `predict` returns something other than a class
  *
  * @example The classes of a straight boundary, x + y > 1

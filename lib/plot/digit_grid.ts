@@ -53,7 +53,7 @@ export interface DigitGridOptions {
  *   values one image after another (MNIST's `Uint8Array`); bytes 0-255 or floats 0-1
  * @param options Labels, predictions, columns, scale, title, language
  * @returns A PNG picture that displays itself in a notebook
- * @throws {TypeError} When images are not 28 × 28 (or `shape`), or labels do not match them
+ * @throws {TypeError} When images are not 28 × 28 (or `shape`), labels do not match them, or an option is unknown
  *
  * @example Four digits, one predicted wrong
  * ```ts

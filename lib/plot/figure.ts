@@ -75,6 +75,7 @@ export class Figure implements Displayable {
    * @param data Plotly traces
    * @param layout A plotly layout
    * @param options A description of the figure, the language of its note
+   * @throws {TypeError} When `data` is not an array, or an option is unknown
    */
   constructor(data: PlotlyTrace[], layout: PlotlyLayout = {}, options: FigureOptions = {}) {
     if (!Array.isArray(data)) {
@@ -165,6 +166,7 @@ export class Figure implements Displayable {
  * @param layout A plotly layout
  * @param options A description for the text output, the language of the note
  * @returns A figure that displays itself in a notebook
+ * @throws {TypeError} When `data` is not an array, or an option is unknown
  *
  * @example Two traces and a custom layout
  * ```ts

@@ -99,7 +99,7 @@ function toSeries(input: LineInput): LineSeries[] {
  *   of named lists
  * @param options Titles, shared `x`, log axes, raw plotly layout and traces, language
  * @returns A figure that displays itself in a notebook
- * @throws {TypeError} When a series' `x` and `y` differ in length, or `y` is not 1-D
+ * @throws {TypeError} When a series' `x` and `y` differ in length, `y` is not 1-D, or an option is unknown
  *
  * @example Training and validation loss on a log axis
  * ```ts

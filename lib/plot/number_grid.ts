@@ -26,7 +26,7 @@ export interface NumberGridOptions {
  *   decimals)
  * @returns An HTML table, each cell shaded from white (low) to black (high), row and column
  *   numbers in grey, with a plain-text twin
- * @throws {TypeError} When `values` is not 2-D or a flat list of a square number of values
+ * @throws {TypeError} When `values` is not 2-D or a flat list of a square number of values, or an option is unknown
  * @throws {RangeError} When there are more than {@linkcode MAX_GRID_NUMBERS} numbers
  *
  * @example The first image of MNIST, 784 bytes, is a 28 × 28 grid

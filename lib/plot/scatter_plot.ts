@@ -29,7 +29,7 @@ export interface ScatterPlotOptions extends PlotOptions {
  * @param points `[N, 2]` coordinates (nested arrays or a tensor), or `{ x, y }`
  * @param options Class labels and names, marker size, titles, raw plotly layout and traces
  * @returns A figure that displays itself in a notebook
- * @throws {TypeError} When points are not `[N, 2]`, or labels do not match the points
+ * @throws {TypeError} When points are not `[N, 2]`, labels do not match the points, or an option is unknown
  *
  * @example Two classes
  * ```ts

@@ -47,6 +47,7 @@ export interface EvaluateGridOptions {
  * @param fn The function, for example a loss as a function of two parameters
  * @param options The x and y ranges and the number of points per axis
  * @returns The grid: `x`, `y` and `z[i][j] = fn(x[j], y[i])`
+ * @throws {TypeError} When an option is unknown
  *
  * @example A bowl
  * ```ts
@@ -145,7 +146,7 @@ function prepare(input: NumberGrid | Grid, options: SurfacePlotOptions, action: 
  * @param z The heights, one row per y (nested arrays or a tensor), or a {@linkcode Grid}
  * @param options Coordinates, axis titles, raw plotly layout and traces
  * @returns A figure that displays itself in a notebook
- * @throws {TypeError} When `z` is not 2-D, or `x` or `y` do not match it
+ * @throws {TypeError} When `z` is not 2-D, `x` or `y` do not match it, or an option is unknown
  *
  * @example The loss of one neuron over (m, b)
  * ```ts
@@ -224,7 +225,7 @@ function logContours(g: ReturnType<typeof prepare>, action: string): PlotlyTrace
  * @param z The values, one row per y (nested arrays or a tensor), or a {@linkcode Grid}
  * @param options Coordinates, axis titles, paths, log scale, raw plotly layout and traces
  * @returns A figure that displays itself in a notebook
- * @throws {TypeError} When `z` is not 2-D, or `x`, `y` or a path do not match it
+ * @throws {TypeError} When `z` is not 2-D, `x`, `y` or a path do not match it, or an option is unknown
  * @throws {RangeError} When `logZ` is set and `z` has a negative value
  *
  * @example A loss on a log colour scale, zero at its minimum

@@ -64,6 +64,7 @@ function cell(v: unknown): string {
  * @param rows Objects of any type (keys become columns) or arrays of cells
  * @param options Column names and order, a title, a footer row, most rows shown, language
  * @returns A table that displays itself in a notebook (HTML and text)
+ * @throws {TypeError} When a row is not an object, or an option is unknown
  *
  * @example A model summary
  * ```ts

@@ -94,6 +94,7 @@ export class TrainingView implements Callback {
    * Creates a view; pass it in `fit()`'s `callbacks`.
    *
    * @param options Title, update rate, language, where output goes
+   * @throws {TypeError} When an option is unknown
    */
   constructor(options: TrainingViewOptions = {}) {
     const action = "create training view";
@@ -295,6 +296,7 @@ export class TrainingView implements Callback {
  *
  * @param options Title, update rate, language, where output goes
  * @returns A {@linkcode TrainingView}
+ * @throws {TypeError} When an option is unknown
  *
  * @example Usage
  * ```ts

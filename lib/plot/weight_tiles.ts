@@ -63,7 +63,7 @@ function diverging(t: number): number[] {
  *   (nested arrays or a tensor)
  * @param options How many, layout, scale, title, language
  * @returns A PNG picture that displays itself in a notebook
- * @throws {TypeError} When no axis holds one tile's values (784 for the default 28 × 28)
+ * @throws {TypeError} When no axis holds one tile's values (784 for the default 28 × 28), or an option is unknown
  *
  * @example Ten units of a [784, 10] layer
  * ```ts

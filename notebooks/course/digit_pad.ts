@@ -81,6 +81,7 @@ let page: string | undefined;
  * `[N, 784]` pixels in 0-1 and ends in a softmax over 10 digits
  * @param options The language of its texts
  * @returns A displayable pad
+ * @throws {TypeError} If an option is unknown
  * @throws {RangeError} If the file lies outside the course's folder, which the server serves
  * @throws {Deno.errors.NotFound} If the file does not exist
  *

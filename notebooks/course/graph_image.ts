@@ -125,6 +125,7 @@ function layersOf(nodes: GraphNode[], consumers: Map<GraphNode, GraphNode[]>): G
  * @param output The tensor whose graph to draw (usually the loss)
  * @param options A title, the language
  * @returns A PNG picture that displays itself in a notebook
+ * @throws {TypeError} When `output` is not a tensor, or an option is unknown
  *
  * @example A tiny graph, built by hand
  * ```ts

@@ -102,7 +102,7 @@ function label(ctx: Context, text: string, x: number, y: number, size = 15, colo
  * @param options Names for nodes, weights, biases and layers; a title
  * @returns A PNG picture that displays itself in a notebook
  * @throws {RangeError} When `layerSizes` is not two or more integers from 1 to 12
- * @throws {TypeError} When a label array does not match the layer sizes
+ * @throws {TypeError} When a label array does not match the layer sizes, or an option is unknown
  *
  * @example Network 2 of the notebooks, with its nine parameters named
  * ```ts

@@ -95,7 +95,7 @@ function placeLabels(px: number[], py: number[], labels: string[]): string[] {
  * @param options Groups, which words get a label, title, size, axis titles, language
  * @returns A figure that displays itself in a notebook
  * @throws {TypeError} If `points` is not `[N, 2]` for N words, a word repeats, or a grouped word
- *   is not one of the words or is in two groups
+ *   is not one of the words or is in two groups, or an option is unknown
  *
  * @example Four words in two groups
  * ```ts
