@@ -26,6 +26,9 @@ export function deepMerge(
  */
 export const LOG_AXIS: Readonly<Record<string, unknown>> = { type: "log", exponentformat: "power" };
 
+/** The keys of {@linkcode PlotOptions}, which every plot builder takes (for `checkOptions`). */
+export const PLOT_OPTIONS = "title xLabel yLabel width height layout traces language".split(" ");
+
 /** Defaults a builder fills in when the user did not. */
 export interface Defaults {
   title: string;

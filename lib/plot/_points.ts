@@ -2,6 +2,7 @@
 // decisionBoundaryPlot, so a class has the same colour in both.
 import { paletteColor } from "./_canvas.ts";
 import type { PlotlyTrace } from "./figure.ts";
+import { PLOT_OPTIONS } from "./_layout.ts";
 import {
   checkSameLength,
   formatShape,
@@ -12,6 +13,9 @@ import {
   readVector,
 } from "./_numbers.ts";
 import type { ScatterInput } from "./types.ts";
+
+/** The keys of `ScatterPlotOptions` (scatterPlot's and decisionBoundaryPlot's), for `checkOptions`. */
+export const SCATTER_OPTIONS = [...PLOT_OPTIONS, "labels", "classNames", "markerSize"];
 
 /** Points read from the user's input, their traces and a sentence saying what they are. */
 export interface Points {

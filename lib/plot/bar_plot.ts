@@ -1,6 +1,7 @@
 import { paletteColor } from "./_canvas.ts";
 import type { Figure, PlotOptions } from "./figure.ts";
-import { makeFigure, quoted } from "./_layout.ts";
+import { checkOptions } from "../_check.ts";
+import { makeFigure, PLOT_OPTIONS, quoted } from "./_layout.ts";
 import {
   describeValue,
   finiteRange,
@@ -28,7 +29,7 @@ export interface BarPlotOptions extends PlotOptions {
  * @param values The heights: a list of numbers, or a record from name to number
  * @param options Bar names and colours, titles, raw plotly layout and traces
  * @returns A figure that displays itself in a notebook
- * @throws {TypeError} When `labels` or `colors` do not give one entry per bar
+ * @throws {TypeError} When `labels` or `colors` do not give one entry per bar, or an option is unknown
  *
  * @example Test accuracy per optimiser
  * ```ts
@@ -44,6 +45,7 @@ export function barPlot(
   options: BarPlotOptions = {},
 ): Figure {
   const action = "draw bar plot";
+  checkOptions(action, options, [...PLOT_OPTIONS, "labels", "colors"]);
   let heights: Float64Array;
   let names: string[];
   if (isNumberArray(values)) {

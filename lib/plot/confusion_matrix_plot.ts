@@ -1,5 +1,6 @@
 import type { Figure, PlotOptions } from "./figure.ts";
-import { makeFigure, quoted } from "./_layout.ts";
+import { checkOptions } from "../_check.ts";
+import { makeFigure, PLOT_OPTIONS, quoted } from "./_layout.ts";
 import { formatShape, type NumberGrid, range, readMatrix } from "./_numbers.ts";
 import { fill, plotText } from "./language.ts";
 
@@ -16,7 +17,7 @@ export type ConfusionMatrixPlotOptions = PlotOptions;
  * @param matrix Counts, `matrix[trueClass][predictedClass]` (square)
  * @param options Titles, raw plotly layout and traces, language
  * @returns A figure that displays itself in a notebook
- * @throws {TypeError} When the matrix is not square
+ * @throws {TypeError} When the matrix is not square, or an option is unknown
  *
  * @example Three classes
  * ```ts
@@ -33,6 +34,7 @@ export function confusionMatrixPlot(
   options: ConfusionMatrixPlotOptions = {},
 ): Figure {
   const action = "draw confusion matrix";
+  checkOptions(action, options, PLOT_OPTIONS);
   const text = plotText(options.language, action);
   const counts = readMatrix(matrix, "matrix", action);
   const n = counts.length;

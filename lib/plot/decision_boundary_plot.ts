@@ -1,9 +1,10 @@
 import { blankCanvas, encodePng, paletteColor } from "./_canvas.ts";
 import { toBase64 } from "./_display.ts";
 import type { Figure, PlotlyTrace } from "./figure.ts";
+import { checkOptions } from "../_check.ts";
 import { makeFigure, quoted } from "./_layout.ts";
 import { finiteRange, formatNumber } from "./_numbers.ts";
-import { readPoints } from "./_points.ts";
+import { readPoints, SCATTER_OPTIONS } from "./_points.ts";
 import type { ScatterPlotOptions } from "./scatter_plot.ts";
 import { evaluateGrid } from "./surface_plot.ts";
 import type { ScatterInput } from "./types.ts";
@@ -35,7 +36,7 @@ function widened([lo, hi]: [number, number]): [number, number] {
  * @param points The data: `[N, 2]` coordinates (nested arrays or a tensor), or `{ x, y }`
  * @param options Labels and class names of the points, titles
  * @returns A figure that displays itself in a notebook
- * @throws {TypeError} When points are not `[N, 2]`, or labels do not match the points
+ * @throws {TypeError} When points are not `[N, 2]`, labels do not match the points, or an option is unknown
  * @throws {RangeError} When `predict` returns something other than a class
  *
  * @example The classes of a straight boundary, x + y > 1
@@ -57,6 +58,7 @@ export function decisionBoundaryPlot(
   options: DecisionBoundaryPlotOptions = {},
 ): Figure {
   const action = "draw decision boundary";
+  checkOptions(action, options, SCATTER_OPTIONS);
   if (typeof predict !== "function") {
     throw new TypeError(
       `Cannot ${action} as predict must be a function (x, y) => class: predict is ${typeof predict}`,

@@ -8,6 +8,7 @@ import {
   readVector,
   type ToArray,
 } from "./_numbers.ts";
+import { checkOptions } from "../_check.ts";
 import { checkTileShape, drawTiles, ink, pixelRange } from "./_tiles.ts";
 import type { ImageDisplay } from "./image.ts";
 import { fill, type Language, plotText } from "./language.ts";
@@ -52,7 +53,7 @@ export interface DigitGridOptions {
  *   values one image after another (MNIST's `Uint8Array`); bytes 0-255 or floats 0-1
  * @param options Labels, predictions, columns, scale, title, language
  * @returns A PNG picture that displays itself in a notebook
- * @throws {TypeError} When images are not 28 × 28 (or `shape`), or labels do not match them
+ * @throws {TypeError} When images are not 28 × 28 (or `shape`), labels do not match them, or an option is unknown
  *
  * @example Four digits, one predicted wrong
  * ```ts
@@ -66,6 +67,8 @@ export interface DigitGridOptions {
  */
 export function digitGrid(images: NumberInput, options: DigitGridOptions = {}): ImageDisplay {
   const action = "draw digit grid";
+  const known = ["labels", "predictions", "columns", "scale", "shape", "title", "language"];
+  checkOptions(action, options, known);
   const text = plotText(options.language, action);
   const [h, w] = checkTileShape(options.shape ?? [28, 28], action);
   const size = h * w;

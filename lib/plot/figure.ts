@@ -8,6 +8,7 @@ import {
   tooLarge,
 } from "./_display.ts";
 import { figurePng, type PlotlyLayout, type PlotlyTrace, titleOf } from "./_figure_png.ts";
+import { checkOptions } from "../_check.ts";
 import { round4 } from "./_numbers.ts";
 import { fill, type Language, plotText } from "./language.ts";
 
@@ -74,6 +75,7 @@ export class Figure implements Displayable {
    * @param data Plotly traces
    * @param layout A plotly layout
    * @param options A description of the figure, the language of its note
+   * @throws {TypeError} When `data` is not an array, or an option is unknown
    */
   constructor(data: PlotlyTrace[], layout: PlotlyLayout = {}, options: FigureOptions = {}) {
     if (!Array.isArray(data)) {
@@ -81,6 +83,7 @@ export class Figure implements Displayable {
         `Cannot create figure as data must be an array of plotly traces: data is a ${typeof data}`,
       );
     }
+    checkOptions("create figure", options, ["description", "language"]);
     plotText(options.language, "create figure"); // checks the language
     this.data = data;
     this.layout = layout;
@@ -163,6 +166,7 @@ export class Figure implements Displayable {
  * @param layout A plotly layout
  * @param options A description for the text output, the language of the note
  * @returns A figure that displays itself in a notebook
+ * @throws {TypeError} When `data` is not an array, or an option is unknown
  *
  * @example Two traces and a custom layout
  * ```ts

@@ -1,3 +1,4 @@
+import { checkOptions } from "../_check.ts";
 import {
   DISPLAY,
   type Displayable,
@@ -51,8 +52,10 @@ export class ImageDisplay implements Displayable {
    *
    * @param png PNG bytes
    * @param options Size and description
+   * @throws {TypeError} When an option is unknown
    */
   constructor(png: Uint8Array, options: ImageDisplayOptions) {
+    checkOptions("create image", options, ["width", "height", "description"]);
     this.png = png;
     this.width = options.width;
     this.height = options.height;

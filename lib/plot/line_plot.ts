@@ -1,5 +1,6 @@
 import type { Figure, PlotlyTrace, PlotOptions } from "./figure.ts";
-import { LOG_AXIS, makeFigure, quoted } from "./_layout.ts";
+import { checkOptions } from "../_check.ts";
+import { LOG_AXIS, makeFigure, PLOT_OPTIONS, quoted } from "./_layout.ts";
 import {
   checkSameLength,
   finiteRange,
@@ -98,7 +99,7 @@ function toSeries(input: LineInput): LineSeries[] {
  *   of named lists
  * @param options Titles, shared `x`, log axes, raw plotly layout and traces, language
  * @returns A figure that displays itself in a notebook
- * @throws {TypeError} When a series' `x` and `y` differ in length, or `y` is not 1-D
+ * @throws {TypeError} When a series' `x` and `y` differ in length, `y` is not 1-D, or an option is unknown
  *
  * @example Training and validation loss on a log axis
  * ```ts
@@ -135,6 +136,7 @@ function toSeries(input: LineInput): LineSeries[] {
  */
 export function linePlot(series: LineInput, options: LinePlotOptions = {}): Figure {
   const action = "draw line plot";
+  checkOptions(action, options, [...PLOT_OPTIONS, "x", "logX", "logY"]);
   const list = toSeries(series);
   const shared = options.x === undefined ? null : readVector(options.x, "x", action);
   const parts: string[] = [];

@@ -1,3 +1,4 @@
+import { checkOptions } from "../_check.ts";
 import { escapeHtml } from "./_display.ts";
 import { finiteRange, formatShape, type NumberInput, range, readArray } from "./_numbers.ts";
 import { HtmlDisplay } from "./image.ts";
@@ -25,7 +26,7 @@ export interface NumberGridOptions {
  *   decimals)
  * @returns An HTML table, each cell shaded from white (low) to black (high), row and column
  *   numbers in grey, with a plain-text twin
- * @throws {TypeError} When `values` is not 2-D or a flat list of a square number of values
+ * @throws {TypeError} When `values` is not 2-D or a flat list of a square number of values, or an option is unknown
  * @throws {RangeError} When there are more than {@linkcode MAX_GRID_NUMBERS} numbers
  *
  * @example The first image of MNIST, 784 bytes, is a 28 × 28 grid
@@ -41,6 +42,7 @@ export interface NumberGridOptions {
  */
 export function numberGrid(values: NumberInput, options: NumberGridOptions = {}): HtmlDisplay {
   const action = "draw number grid";
+  checkOptions(action, options, ["range", "title"]);
   const read = readArray(values, "values", action);
   // A flat list is a square (784 bytes are 28 rows of 28).
   const count = read.values.length;

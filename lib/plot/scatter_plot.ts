@@ -1,7 +1,8 @@
 import type { Figure, PlotOptions } from "./figure.ts";
+import { checkOptions } from "../_check.ts";
 import { makeFigure, quoted } from "./_layout.ts";
 import type { NumberArray } from "./_numbers.ts";
-import { readPoints } from "./_points.ts";
+import { readPoints, SCATTER_OPTIONS } from "./_points.ts";
 import type { ScatterInput } from "./types.ts";
 
 /** Options of {@linkcode scatterPlot}. */
@@ -28,7 +29,7 @@ export interface ScatterPlotOptions extends PlotOptions {
  * @param points `[N, 2]` coordinates (nested arrays or a tensor), or `{ x, y }`
  * @param options Class labels and names, marker size, titles, raw plotly layout and traces
  * @returns A figure that displays itself in a notebook
- * @throws {TypeError} When points are not `[N, 2]`, or labels do not match the points
+ * @throws {TypeError} When points are not `[N, 2]`, labels do not match the points, or an option is unknown
  *
  * @example Two classes
  * ```ts
@@ -43,6 +44,7 @@ export interface ScatterPlotOptions extends PlotOptions {
  * ```
  */
 export function scatterPlot(points: ScatterInput, options: ScatterPlotOptions = {}): Figure {
+  checkOptions("draw scatter plot", options, SCATTER_OPTIONS);
   const { traces, what } = readPoints(points, options, "draw scatter plot");
   const title = options.title ?? "";
   const defaults = { title, xLabel: "x", yLabel: "y" };

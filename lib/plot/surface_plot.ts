@@ -1,6 +1,7 @@
 import type { Figure, PlotlyTrace, PlotOptions } from "./figure.ts";
 import { logTicks } from "./_figure_png.ts";
-import { makeFigure } from "./_layout.ts";
+import { checkOptions } from "../_check.ts";
+import { makeFigure, PLOT_OPTIONS } from "./_layout.ts";
 import {
   checkSameLength,
   finiteRange,
@@ -46,6 +47,7 @@ export interface EvaluateGridOptions {
  * @param fn The function, for example a loss as a function of two parameters
  * @param options The x and y ranges and the number of points per axis
  * @returns The grid: `x`, `y` and `z[i][j] = fn(x[j], y[i])`
+ * @throws {TypeError} When an option is unknown
  *
  * @example A bowl
  * ```ts
@@ -60,6 +62,7 @@ export function evaluateGrid(
   fn: (x: number, y: number) => number,
   options: EvaluateGridOptions,
 ): Grid {
+  checkOptions("evaluate grid", options, ["x", "y", "num"]);
   const num = options.num ?? 50;
   if (!Number.isInteger(num) || num < 2) {
     throw new RangeError(
@@ -143,7 +146,7 @@ function prepare(input: NumberGrid | Grid, options: SurfacePlotOptions, action: 
  * @param z The heights, one row per y (nested arrays or a tensor), or a {@linkcode Grid}
  * @param options Coordinates, axis titles, raw plotly layout and traces
  * @returns A figure that displays itself in a notebook
- * @throws {TypeError} When `z` is not 2-D, or `x` or `y` do not match it
+ * @throws {TypeError} When `z` is not 2-D, `x` or `y` do not match it, or an option is unknown
  *
  * @example The loss of one neuron over (m, b)
  * ```ts
@@ -160,6 +163,7 @@ function prepare(input: NumberGrid | Grid, options: SurfacePlotOptions, action: 
  * ```
  */
 export function surfacePlot(z: NumberGrid | Grid, options: SurfacePlotOptions = {}): Figure {
+  checkOptions("draw surface plot", options, [...PLOT_OPTIONS, "x", "y", "zLabel"]);
   const g = prepare(z, options, "draw surface plot");
   const colorbar = { title: { text: g.labels.z } };
   const surface = { type: "surface", x: g.x, y: g.y, z: g.z, colorscale: "Viridis", colorbar };
@@ -221,7 +225,7 @@ function logContours(g: ReturnType<typeof prepare>, action: string): PlotlyTrace
  * @param z The values, one row per y (nested arrays or a tensor), or a {@linkcode Grid}
  * @param options Coordinates, axis titles, paths, log scale, raw plotly layout and traces
  * @returns A figure that displays itself in a notebook
- * @throws {TypeError} When `z` is not 2-D, or `x`, `y` or a path do not match it
+ * @throws {TypeError} When `z` is not 2-D, `x`, `y` or a path do not match it, or an option is unknown
  * @throws {RangeError} When `logZ` is set and `z` has a negative value
  *
  * @example A loss on a log colour scale, zero at its minimum
@@ -249,6 +253,7 @@ function logContours(g: ReturnType<typeof prepare>, action: string): PlotlyTrace
  */
 export function contourPlot(z: NumberGrid | Grid, options: ContourPlotOptions = {}): Figure {
   const action = "draw contour plot";
+  checkOptions(action, options, [...PLOT_OPTIONS, "x", "y", "zLabel", "path", "logZ"]);
   const g = prepare(z, options, action);
   const contour: PlotlyTrace = {
     type: "contour",

@@ -1,3 +1,4 @@
+import { checkOptions } from "../_check.ts";
 import { escapeHtml } from "./_display.ts";
 import { describeValue, formatNumber, formatShape, range } from "./_numbers.ts";
 import { HtmlDisplay } from "./image.ts";
@@ -63,6 +64,7 @@ function cell(v: unknown): string {
  * @param rows Objects of any type (keys become columns) or arrays of cells
  * @param options Column names and order, a title, a footer row, most rows shown, language
  * @returns A table that displays itself in a notebook (HTML and text)
+ * @throws {TypeError} When a row is not an object, or an option is unknown
  *
  * @example A model summary
  * ```ts
@@ -93,6 +95,7 @@ function cell(v: unknown): string {
  * ```
  */
 export function table(rows: readonly TableRow[], options: TableOptions = {}): HtmlDisplay {
+  checkOptions("make table", options, ["columns", "title", "footer", "maxRows", "language"]);
   const text = plotText(options.language, "make table");
   const notRow = Array.isArray(rows)
     ? rows.findIndex((r) => typeof r !== "object" || r === null)

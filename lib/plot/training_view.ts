@@ -1,4 +1,5 @@
 import type { Callback, TrainEvent } from "../train/callback.ts";
+import { checkOptions } from "../_check.ts";
 import { blankCanvas, drawText, encodePng, PALETTE } from "./_canvas.ts";
 import { drawFigure } from "./_figure_png.ts";
 import { DISPLAY, type JupyterDisplay, jupyterDisplay, type MimeBundle } from "./_display.ts";
@@ -93,10 +94,13 @@ export class TrainingView implements Callback {
    * Creates a view; pass it in `fit()`'s `callbacks`.
    *
    * @param options Title, update rate, language, where output goes
+   * @throws {TypeError} When an option is unknown
    */
   constructor(options: TrainingViewOptions = {}) {
-    this.#options = options;
-    this.#text = plotText(options.language, "create training view");
+    const action = "create training view";
+    const known = ["title", "minIntervalMs", "language", "display"];
+    this.#options = checkOptions(action, options, known);
+    this.#text = plotText(options.language, action);
   }
 
   /**
@@ -292,6 +296,7 @@ export class TrainingView implements Callback {
  *
  * @param options Title, update rate, language, where output goes
  * @returns A {@linkcode TrainingView}
+ * @throws {TypeError} When an option is unknown
  *
  * @example Usage
  * ```ts

@@ -1,4 +1,5 @@
 import { finiteRange, formatNumber, formatShape, type NumberGrid, readMatrix } from "./_numbers.ts";
+import { checkOptions } from "../_check.ts";
 import { checkTileShape, drawTiles } from "./_tiles.ts";
 import type { ImageDisplay } from "./image.ts";
 import { fill, type Language, plotText } from "./language.ts";
@@ -62,7 +63,7 @@ function diverging(t: number): number[] {
  *   (nested arrays or a tensor)
  * @param options How many, layout, scale, title, language
  * @returns A PNG picture that displays itself in a notebook
- * @throws {TypeError} When no axis holds one tile's values (784 for the default 28 × 28)
+ * @throws {TypeError} When no axis holds one tile's values (784 for the default 28 × 28), or an option is unknown
  *
  * @example Ten units of a [784, 10] layer
  * ```ts
@@ -75,6 +76,8 @@ function diverging(t: number): number[] {
  */
 export function weightTiles(weights: NumberGrid, options: WeightTilesOptions = {}): ImageDisplay {
   const action = "draw weight tiles";
+  const known = ["shape", "along", "count", "columns", "scale", "title", "language"];
+  checkOptions(action, options, known);
   const text = plotText(options.language, action);
   const [h, w] = checkTileShape(options.shape ?? [28, 28], action);
   const size = h * w;

@@ -1,6 +1,7 @@
 // Notebook 12's drawing pad: course content, a page that runs the learner's exported model.
 import { isAbsolute, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { checkOptions } from "../../lib/_check.ts";
 import { mnistFromDrawing } from "../../lib/data/mnist_drawing.ts";
 import { ONNX_INPUT, ONNX_OUTPUT } from "../../lib/nn/onnx.ts";
 import { type Displayable, JUPYTER_DISPLAY, type MimeBundle } from "../../lib/plot/display.ts";
@@ -80,6 +81,7 @@ let page: string | undefined;
  * `[N, 784]` pixels in 0-1 and ends in a softmax over 10 digits
  * @param options The language of its texts
  * @returns A displayable pad
+ * @throws {TypeError} If an option is unknown
  * @throws {RangeError} If the file lies outside the course's folder, which the server serves
  * @throws {Deno.errors.NotFound} If the file does not exist
  *
@@ -93,6 +95,7 @@ let page: string | undefined;
  */
 export function digitPad(modelPath: string, options: DigitPadOptions = {}): DigitPad {
   const action = "show the drawing pad";
+  checkOptions(action, options, ["language"]);
   textsIn(TEXTS, options.language, action); // checks the language
   const file = isAbsolute(modelPath) ? modelPath : resolve(Deno.cwd(), modelPath);
   const inCourse = relative(COURSE_ROOT, file);

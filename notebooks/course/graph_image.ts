@@ -1,4 +1,5 @@
 // Notebook 05's picture of a computation graph: course content, drawn with lib/plot's helpers.
+import { checkOptions } from "../../lib/_check.ts";
 import { blankCanvas, type Context, drawText, encodePng, font } from "../../lib/plot/_canvas.ts";
 import { formatNumber, formatShape, range } from "../../lib/plot/_numbers.ts";
 import { ImageDisplay } from "../../lib/plot/image.ts";
@@ -124,6 +125,7 @@ function layersOf(nodes: GraphNode[], consumers: Map<GraphNode, GraphNode[]>): G
  * @param output The tensor whose graph to draw (usually the loss)
  * @param options A title, the language
  * @returns A PNG picture that displays itself in a notebook
+ * @throws {TypeError} When `output` is not a tensor, or an option is unknown
  *
  * @example A tiny graph, built by hand
  * ```ts
@@ -137,6 +139,7 @@ function layersOf(nodes: GraphNode[], consumers: Map<GraphNode, GraphNode[]>): G
  * ```
  */
 export function graphImage(output: GraphNode, options: GraphImageOptions = {}): ImageDisplay {
+  checkOptions("draw computation graph", options, ["title", "language"]);
   const text = textsIn(TEXTS, options.language, "draw computation graph");
   if (typeof output !== "object" || output === null || !Array.isArray(output.inputs)) {
     throw new TypeError(

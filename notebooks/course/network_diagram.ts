@@ -8,6 +8,7 @@ import {
   encodePng,
   font,
 } from "../../lib/plot/_canvas.ts";
+import { checkOptions } from "../../lib/_check.ts";
 import { range } from "../../lib/plot/_numbers.ts";
 import { ImageDisplay } from "../../lib/plot/image.ts";
 
@@ -101,7 +102,7 @@ function label(ctx: Context, text: string, x: number, y: number, size = 15, colo
  * @param options Names for nodes, weights, biases and layers; a title
  * @returns A PNG picture that displays itself in a notebook
  * @throws {RangeError} When `layerSizes` is not two or more integers from 1 to 12
- * @throws {TypeError} When a label array does not match the layer sizes
+ * @throws {TypeError} When a label array does not match the layer sizes, or an option is unknown
  *
  * @example Network 2 of the notebooks, with its nine parameters named
  * ```ts
@@ -120,6 +121,8 @@ export function networkDiagram(
   layerSizes: readonly number[],
   options: NetworkDiagramOptions = {},
 ): ImageDisplay {
+  const known = ["nodeLabels", "weightLabels", "biasLabels", "layerLabels", "title"];
+  checkOptions("draw network diagram", options, known);
   const sizes = layerSizes;
   const fits = (n: number) => Number.isInteger(n) && n > 0 && n <= MAX_NODES;
   if (!Array.isArray(sizes) || sizes.length < 2 || !sizes.every(fits)) {

@@ -1,7 +1,8 @@
 // Notebook 11's labelled map of words: course content, a plotly figure made with lib/plot.
 import { formatShape, Tensor } from "../../lib/tensor/mod.ts";
 import type { Figure, PlotOptions } from "../../lib/plot/figure.ts";
-import { makeFigure } from "../../lib/plot/_layout.ts";
+import { checkOptions } from "../../lib/_check.ts";
+import { makeFigure, PLOT_OPTIONS } from "../../lib/plot/_layout.ts";
 import { textsIn } from "../../lib/plot/language.ts";
 
 /** Options of {@linkcode wordMap}: titles (x: "first direction", y: "second direction"), size (800 × 640), raw plotly layout and traces, language. */
@@ -94,7 +95,7 @@ function placeLabels(px: number[], py: number[], labels: string[]): string[] {
  * @param options Groups, which words get a label, title, size, axis titles, language
  * @returns A figure that displays itself in a notebook
  * @throws {TypeError} If `points` is not `[N, 2]` for N words, a word repeats, or a grouped word
- *   is not one of the words or is in two groups
+ *   is not one of the words or is in two groups, or an option is unknown
  *
  * @example Four words in two groups
  * ```ts
@@ -115,6 +116,7 @@ export function wordMap(
   options: WordMapOptions = {},
 ): Figure {
   const action = "draw word map";
+  checkOptions(action, options, [...PLOT_OPTIONS, "groups", "labelled"]);
   const text = textsIn(TEXTS, options.language, action);
   if (!(points instanceof Tensor) || points.ndim !== 2 || points.shape[1] !== 2) {
     throw new TypeError(

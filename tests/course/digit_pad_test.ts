@@ -8,6 +8,8 @@ import { randomSeeded } from "../../lib/random/mod.ts";
 import { tensor } from "../../lib/tensor/mod.ts";
 import { ok, strictEqual, throws } from "../_helpers.ts";
 import { bundleBytes } from "../plot/_bundle.ts";
+import { assertOptionsChecked } from "../plot/_options.ts";
+import type { DigitPadOptions } from "../../notebooks/course/digit_pad.ts";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 const CHROMIUM = Deno.env.get("CHROMIUM") ?? "/usr/bin/chromium";
@@ -66,6 +68,13 @@ Deno.test("digitPad()", async (t) => {
       ok(html.includes("的手写画板"), "the one-line note in Chinese");
       throws(() => digitPad(file, { language: "fr" as never }), RangeError);
     });
+    await t.step(
+      "throws TypeError for an unknown option, naming the known ones; accepts each",
+      () => {
+        const all: Required<DigitPadOptions> = { language: "zh" };
+        assertOptionsChecked("show the drawing pad", "lang", (o) => digitPad(file, o), all);
+      },
+    );
     await t.step("refuses a model outside the course, and a missing one", () => {
       throws(() => digitPad("/tmp/model.onnx"), {
         name: "RangeError",

@@ -3,6 +3,8 @@ import { graphImage, type GraphNode } from "../../notebooks/course/graph_image.t
 import { tensor } from "../../lib/tensor/mod.ts";
 import "../../lib/ops/mod.ts";
 import { assertBundle, IMAGE_KEYS, match } from "../plot/_bundle.ts";
+import { assertOptionsChecked } from "../plot/_options.ts";
+import type { GraphImageOptions } from "../../notebooks/course/graph_image.ts";
 
 Deno.test("graphImage()", async (t) => {
   await t.step("draws the real Tensor's graph before and after backward()", () => {
@@ -72,6 +74,15 @@ Deno.test("graphImage()", async (t) => {
       const image = graphImage(loss);
       ok(image.width <= 900, `${image.width} pixels wide`);
       ok(image.height > image.width, "laid out top to bottom");
+    },
+  );
+
+  await t.step(
+    "throws TypeError for an unknown option, naming the known ones; accepts each",
+    () => {
+      const all: Required<GraphImageOptions> = { title: "t", language: "zh" };
+      const x = tensor([1, 2], { label: "x" });
+      assertOptionsChecked("draw computation graph", "label", (o) => graphImage(x.mul(x), o), all);
     },
   );
 });

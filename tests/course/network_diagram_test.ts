@@ -5,6 +5,7 @@ import {
   type NetworkDiagramOptions,
 } from "../../notebooks/course/network_diagram.ts";
 import { assertBundle, IMAGE_KEYS, match } from "../plot/_bundle.ts";
+import { assertOptionsChecked } from "../plot/_options.ts";
 
 const NETWORK_2: NetworkDiagramOptions = {
   weightLabels: [[["w111", "w112"], ["w121", "w122"]], [["w21", "w22"]]],
@@ -151,4 +152,19 @@ Deno.test("networkDiagram()", async (t) => {
     );
     throws(() => networkDiagram([2, 1], { nodeLabels: [["x"]] }), TypeError);
   });
+
+  await t.step(
+    "throws TypeError for an unknown option, naming the known ones; accepts each",
+    () => {
+      const all: Required<NetworkDiagramOptions> = {
+        nodeLabels: [["a", "b"], ["c", "d"], ["e"]],
+        weightLabels: [[["w111", "w112"], ["w121", "w122"]], [["w21", "w22"]]],
+        biasLabels: [["b11", "b12"], ["b2"]],
+        layerLabels: ["in", "hidden", "out"],
+        title: "t",
+      };
+      const draw = (o: never) => networkDiagram([2, 2, 1], o);
+      assertOptionsChecked("draw network diagram", "labels", draw, all);
+    },
+  );
 });

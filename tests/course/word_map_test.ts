@@ -2,6 +2,8 @@ import { assertThrows, deepStrictEqual, ok, strictEqual } from "../_helpers.ts";
 import { wordMap } from "../../notebooks/course/word_map.ts";
 import { tensor } from "../../lib/tensor/mod.ts";
 import { assertBundle, FIGURE_KEYS } from "../plot/_bundle.ts";
+import { ALL_PLOT_OPTIONS, assertOptionsChecked } from "../plot/_options.ts";
+import type { WordMapOptions } from "../../notebooks/course/word_map.ts";
 
 type Trace = {
   name: string;
@@ -91,4 +93,16 @@ Deno.test("wordMap()", async (t) => {
       '"king" of group "male" is in two groups',
     );
   });
+
+  await t.step(
+    "throws TypeError for an unknown option, naming the known ones; accepts each",
+    () => {
+      const all: Required<WordMapOptions> = {
+        ...ALL_PLOT_OPTIONS,
+        groups: { royal: ["king", "queen"] },
+        labelled: ["king"],
+      };
+      assertOptionsChecked("draw word map", "group", (o) => wordMap(points, words, o), all);
+    },
+  );
 });

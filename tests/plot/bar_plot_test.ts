@@ -1,6 +1,8 @@
 import { deepStrictEqual, throws } from "../_helpers.ts";
 import { barPlot } from "../../lib/plot/mod.ts";
 import { assertBundle, FIGURE_KEYS, match } from "./_bundle.ts";
+import { ALL_PLOT_OPTIONS, assertOptionsChecked } from "./_options.ts";
+import type { BarPlotOptions } from "../../lib/plot/mod.ts";
 
 Deno.test("barPlot()", async (t) => {
   await t.step("draws a record as named bars with their values", () => {
@@ -35,4 +37,16 @@ Deno.test("barPlot()", async (t) => {
     throws(() => barPlot({}), /values has no entries/);
     throws(() => barPlot([]), /values must be 1-D with at least one value: values has shape \[0\]/);
   });
+
+  await t.step(
+    "throws TypeError for an unknown option, naming the known ones; accepts each",
+    () => {
+      const all: Required<BarPlotOptions> = {
+        ...ALL_PLOT_OPTIONS,
+        labels: ["a", "b"],
+        colors: "red",
+      };
+      assertOptionsChecked("draw bar plot", "label", (o) => barPlot([1, 2], o), all);
+    },
+  );
 });

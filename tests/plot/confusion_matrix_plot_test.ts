@@ -1,6 +1,8 @@
 import { deepStrictEqual, strictEqual, throws } from "../_helpers.ts";
 import { confusionMatrixPlot } from "../../lib/plot/mod.ts";
 import { assertBundle, FIGURE_KEYS, match } from "./_bundle.ts";
+import { ALL_PLOT_OPTIONS, assertOptionsChecked } from "./_options.ts";
+import type { ConfusionMatrixPlotOptions } from "../../lib/plot/mod.ts";
 
 Deno.test("confusionMatrixPlot()", async (t) => {
   await t.step("writes counts, names rows true and columns predicted", () => {
@@ -33,4 +35,13 @@ Deno.test("confusionMatrixPlot()", async (t) => {
       /matrix must be a rectangular array: matrix\[1\] has shape \[1\], matrix\[0\] has shape \[2\]/,
     );
   });
+
+  await t.step(
+    "throws TypeError for an unknown option, naming the known ones; accepts each",
+    () => {
+      const all: Required<ConfusionMatrixPlotOptions> = ALL_PLOT_OPTIONS;
+      const draw = (o: never) => confusionMatrixPlot([[1, 0], [0, 1]], o);
+      assertOptionsChecked("draw confusion matrix", "classNames", draw, all);
+    },
+  );
 });

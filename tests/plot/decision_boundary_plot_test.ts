@@ -3,6 +3,8 @@ import { decisionBoundaryPlot, evaluateGrid, scatterPlot } from "../../lib/plot/
 import { tensor } from "../../lib/tensor/mod.ts";
 import { Buffer } from "node:buffer";
 import { assertBundle, assertPixel, FIGURE_KEYS, match } from "./_bundle.ts";
+import { ALL_PLOT_OPTIONS, assertOptionsChecked } from "./_options.ts";
+import type { DecisionBoundaryPlotOptions } from "../../lib/plot/mod.ts";
 
 const points = [[0, 0], [1, 1], [0, 1], [1, 0], [0.5, 0.2]];
 const labels = [0, 0, 1, 1, 2];
@@ -102,6 +104,20 @@ Deno.test("decisionBoundaryPlot()", async (t) => {
         /points has 5 rows, labels has 2 values/,
       );
       throws(() => decisionBoundaryPlot(null as never, points), TypeError);
+    },
+  );
+
+  await t.step(
+    "throws TypeError for an unknown option, naming the known ones; accepts each",
+    () => {
+      const all: Required<DecisionBoundaryPlotOptions> = {
+        ...ALL_PLOT_OPTIONS,
+        labels: [0, 1],
+        classNames: ["a", "b"],
+        markerSize: 4,
+      };
+      const draw = (o: never) => decisionBoundaryPlot((x) => x > 0.5 ? 1 : 0, [[0, 0], [1, 1]], o);
+      assertOptionsChecked("draw decision boundary", "label", draw, all);
     },
   );
 });

@@ -1,6 +1,8 @@
 import { strictEqual, throws } from "../_helpers.ts";
 import { digitGrid } from "../../lib/plot/mod.ts";
 import { assertBundle, assertPixel, fakeTensor, IMAGE_KEYS, match } from "./_bundle.ts";
+import { assertOptionsChecked } from "./_options.ts";
+import type { DigitGridOptions } from "../../lib/plot/mod.ts";
 
 Deno.test("digitGrid()", async (t) => {
   const images = new Uint8Array(12 * 784).map((_, i) => (i * 31) % 256);
@@ -57,4 +59,21 @@ Deno.test("digitGrid()", async (t) => {
   await t.step("leaves a single row as wide as it needs", () => {
     strictEqual(digitGrid(images.subarray(0, 784)).height > 56, true);
   });
+
+  await t.step(
+    "throws TypeError for an unknown option, naming the known ones; accepts each",
+    () => {
+      const all: Required<DigitGridOptions> = {
+        labels: [1, 2],
+        predictions: [1, 3],
+        columns: 2,
+        scale: 1,
+        shape: [4, 4],
+        title: "t",
+        language: "zh",
+      };
+      const images = [new Array(16).fill(0.5), new Array(16).fill(1)];
+      assertOptionsChecked("draw digit grid", "label", (o) => digitGrid(images, o), all);
+    },
+  );
 });

@@ -1,6 +1,8 @@
 import { deepStrictEqual, ok, strictEqual, throws } from "../_helpers.ts";
 import { Figure, figure, mimeBundle } from "../../lib/plot/mod.ts";
 import { assertBundle, assertPixel, FIGURE_KEYS, match, numbersIn } from "./_bundle.ts";
+import { assertOptionsChecked } from "./_options.ts";
+import type { FigureOptions } from "../../lib/plot/mod.ts";
 
 Deno.test("Figure", async (t) => {
   await t.step("bundles plotly JSON, HTML and text", () => {
@@ -135,4 +137,13 @@ Deno.test("Figure", async (t) => {
   await t.step("throws TypeError when data is not an array", () => {
     throws(() => new Figure({} as never), TypeError);
   });
+
+  await t.step(
+    "throws TypeError for an unknown option, naming the known ones; accepts each",
+    () => {
+      const all: Required<FigureOptions> = { description: "d", language: "zh" };
+      assertOptionsChecked("create figure", "title", (o) => figure([], {}, o), all);
+      assertOptionsChecked("create figure", "title", (o) => new Figure([], {}, o), all);
+    },
+  );
 });

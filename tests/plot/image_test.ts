@@ -3,6 +3,8 @@ import { digitGrid, ImageDisplay } from "../../lib/plot/mod.ts";
 import { assertBundle, assertPixel, assertPng, IMAGE_KEYS } from "./_bundle.ts";
 import { createCanvas, Image } from "@napi-rs/canvas";
 import { Buffer } from "node:buffer";
+import { assertOptionsChecked } from "./_options.ts";
+import type { ImageDisplayOptions } from "../../lib/plot/mod.ts";
 
 Deno.test("ImageDisplay", async (t) => {
   await t.step("bundles the PNG it was given (base64) and text", () => {
@@ -43,4 +45,13 @@ Deno.test("ImageDisplay", async (t) => {
     // A missing font draws every character as the same box: different words would look alike.
     notDeepStrictEqual(loss, gradient);
   });
+
+  await t.step(
+    "throws TypeError for an unknown option, naming the known ones; accepts each",
+    () => {
+      const all: Required<ImageDisplayOptions> = { width: 1, height: 1, description: "A dot" };
+      const png = new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]);
+      assertOptionsChecked("create image", "title", (o) => new ImageDisplay(png, o), all);
+    },
+  );
 });

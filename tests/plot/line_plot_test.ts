@@ -2,6 +2,8 @@ import { deepStrictEqual, ok, strictEqual, throws } from "../_helpers.ts";
 import { linePlot, mimeBundle } from "../../lib/plot/mod.ts";
 import { tensor } from "../../lib/tensor/mod.ts";
 import { assertBundle, bundleBytes, fakeTensor, FIGURE_KEYS, match } from "./_bundle.ts";
+import { ALL_PLOT_OPTIONS, assertOptionsChecked } from "./_options.ts";
+import type { LinePlotOptions } from "../../lib/plot/mod.ts";
 
 type Trace = { x: number[]; y: number[]; name?: string; mode?: string };
 
@@ -107,4 +109,17 @@ Deno.test("linePlot()", async (t) => {
     match(fig.description, /No data to draw/);
     strictEqual(linePlot([NaN, 1]).layout.annotations, undefined);
   });
+
+  await t.step(
+    "throws TypeError for an unknown option, naming the known ones; accepts each",
+    () => {
+      const all: Required<LinePlotOptions> = {
+        ...ALL_PLOT_OPTIONS,
+        x: [1, 2],
+        logX: true,
+        logY: true,
+      };
+      assertOptionsChecked("draw line plot", "xlabel", (o) => linePlot([1, 2], o), all);
+    },
+  );
 });

@@ -2,6 +2,8 @@ import { assertThrows, ok, strictEqual } from "../_helpers.ts";
 import { numberGrid } from "../../lib/plot/mod.ts";
 import { tensor } from "../../lib/tensor/mod.ts";
 import { assertBundle } from "./_bundle.ts";
+import { assertOptionsChecked } from "./_options.ts";
+import type { NumberGridOptions } from "../../lib/plot/mod.ts";
 
 Deno.test("numberGrid()", async (t) => {
   await t.step("lays 784 bytes out as 28 rows of 28, with row and column numbers", () => {
@@ -56,4 +58,12 @@ Deno.test("numberGrid()", async (t) => {
       /at most 4096 numbers: values has shape \[10000\]/,
     );
   });
+
+  await t.step(
+    "throws TypeError for an unknown option, naming the known ones; accepts each",
+    () => {
+      const all: Required<NumberGridOptions> = { range: [0, 4], title: "t" };
+      assertOptionsChecked("draw number grid", "min", (o) => numberGrid([[1, 2], [3, 4]], o), all);
+    },
+  );
 });

@@ -1,6 +1,8 @@
 import { deepStrictEqual, throws } from "../_helpers.ts";
 import { scatterPlot } from "../../lib/plot/mod.ts";
 import { assertBundle, fakeTensor, FIGURE_KEYS, match } from "./_bundle.ts";
+import { ALL_PLOT_OPTIONS, assertOptionsChecked } from "./_options.ts";
+import type { ScatterPlotOptions } from "../../lib/plot/mod.ts";
 
 type Trace = { x: number[]; y: number[]; name?: string; marker: { color: unknown } };
 
@@ -50,4 +52,22 @@ Deno.test("scatterPlot()", async (t) => {
     );
     throws(() => scatterPlot({ x: [], y: [] }), /x must be 1-D with at least one value/);
   });
+
+  await t.step(
+    "throws TypeError for an unknown option, naming the known ones; accepts each",
+    () => {
+      const all: Required<ScatterPlotOptions> = {
+        ...ALL_PLOT_OPTIONS,
+        labels: [0, 1],
+        classNames: ["a", "b"],
+        markerSize: 4,
+      };
+      assertOptionsChecked(
+        "draw scatter plot",
+        "xlabel",
+        (o) => scatterPlot([[0, 0], [1, 1]], o),
+        all,
+      );
+    },
+  );
 });

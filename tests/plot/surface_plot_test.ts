@@ -1,6 +1,12 @@
 import { deepStrictEqual, ok, strictEqual, throws } from "../_helpers.ts";
 import { contourPlot, evaluateGrid, surfacePlot } from "../../lib/plot/mod.ts";
 import { assertBundle, FIGURE_KEYS, match } from "./_bundle.ts";
+import { ALL_PLOT_OPTIONS, assertOptionsChecked } from "./_options.ts";
+import type {
+  ContourPlotOptions,
+  EvaluateGridOptions,
+  SurfacePlotOptions,
+} from "../../lib/plot/mod.ts";
 
 const loss = (m: number, b: number) => ((m + b - 3) ** 2 + (2 * m + b - 5) ** 2) / 2;
 
@@ -14,6 +20,14 @@ Deno.test("evaluateGrid()", async (t) => {
   await t.step("throws RangeError for fewer than 2 points", () => {
     throws(() => evaluateGrid(loss, { x: [0, 1], y: [0, 1], num: 1 }), RangeError);
   });
+
+  await t.step(
+    "throws TypeError for an unknown option, naming the known ones; accepts each",
+    () => {
+      const all: Required<EvaluateGridOptions> = { x: [0, 1], y: [0, 1], num: 2 };
+      assertOptionsChecked("evaluate grid", "steps", (o) => evaluateGrid((x, y) => x + y, o), all);
+    },
+  );
 });
 
 Deno.test("surfacePlot()", async (t) => {
@@ -47,6 +61,24 @@ Deno.test("surfacePlot()", async (t) => {
       /path.x and path.y must have the same length: path.x has 2 values, path.y has 1/,
     );
   });
+
+  await t.step(
+    "throws TypeError for an unknown option, naming the known ones; accepts each",
+    () => {
+      const all: Required<SurfacePlotOptions> = {
+        ...ALL_PLOT_OPTIONS,
+        x: [0, 1],
+        y: [0, 1],
+        zLabel: "z",
+      };
+      assertOptionsChecked(
+        "draw surface plot",
+        "zlabel",
+        (o) => surfacePlot([[1, 2], [3, 4]], o),
+        all,
+      );
+    },
+  );
 });
 
 Deno.test("contourPlot()", async (t) => {
@@ -96,4 +128,24 @@ Deno.test("contourPlot()", async (t) => {
       message: "Cannot draw contour plot with logZ as z must be >= 0: z is -3 at x = 10, y = 1",
     });
   });
+
+  await t.step(
+    "throws TypeError for an unknown option, naming the known ones; accepts each",
+    () => {
+      const all: Required<ContourPlotOptions> = {
+        ...ALL_PLOT_OPTIONS,
+        x: [0, 1],
+        y: [0, 1],
+        zLabel: "z",
+        path: { x: [0, 1], y: [1, 0] },
+        logZ: true,
+      };
+      assertOptionsChecked(
+        "draw contour plot",
+        "paths",
+        (o) => contourPlot([[1, 2], [3, 4]], o),
+        all,
+      );
+    },
+  );
 });

@@ -1,6 +1,8 @@
 import { ok, strictEqual, throws } from "../_helpers.ts";
 import { table } from "../../lib/plot/mod.ts";
 import { assertBundle } from "./_bundle.ts";
+import { assertOptionsChecked } from "./_options.ts";
+import type { TableOptions } from "../../lib/plot/mod.ts";
 
 Deno.test("table()", async (t) => {
   await t.step("shows objects as HTML and aligned text", () => {
@@ -76,4 +78,18 @@ Deno.test("table()", async (t) => {
       message: "Cannot make table as each row must be an object or an array: rows[0] is a number",
     });
   });
+
+  await t.step(
+    "throws TypeError for an unknown option, naming the known ones; accepts each",
+    () => {
+      const all: Required<TableOptions> = {
+        columns: ["a"],
+        title: "t",
+        footer: { a: 2 },
+        maxRows: 5,
+        language: "zh",
+      };
+      assertOptionsChecked("make table", "maxrows", (o) => table([{ a: 1 }], o), all);
+    },
+  );
 });

@@ -9,6 +9,8 @@ import {
   IMAGE_KEYS,
   match,
 } from "./_bundle.ts";
+import { assertOptionsChecked } from "./_options.ts";
+import type { TrainingViewOptions } from "../../lib/plot/mod.ts";
 
 function run(view: Callback, numEpochs = 3, steps = 5): Promise<void> {
   const history: History = {
@@ -153,4 +155,18 @@ Deno.test("TrainingView", async (t) => {
     );
     throws(() => trainingView({ language: "fr" as never }), /language must be "en" or "zh"/);
   });
+
+  await t.step(
+    "throws TypeError for an unknown option, naming the known ones; accepts each",
+    () => {
+      const all: Required<TrainingViewOptions> = {
+        title: "t",
+        minIntervalMs: 0,
+        language: "zh",
+        display: () => Promise.resolve(),
+      };
+      assertOptionsChecked("create training view", "interval", (o) => trainingView(o), all);
+      assertOptionsChecked("create training view", "interval", (o) => new TrainingView(o), all);
+    },
+  );
 });

@@ -1,6 +1,8 @@
 import { throws } from "../_helpers.ts";
 import { weightTiles } from "../../lib/plot/mod.ts";
 import { assertBundle, fakeTensor, IMAGE_KEYS, match } from "./_bundle.ts";
+import { assertOptionsChecked } from "./_options.ts";
+import type { WeightTilesOptions } from "../../lib/plot/mod.ts";
 
 Deno.test("weightTiles()", async (t) => {
   await t.step("draws the columns of a [784, units] matrix as tiles", () => {
@@ -47,4 +49,21 @@ Deno.test("weightTiles()", async (t) => {
       /shape must be two positive integers \[height, width\]: current value is \[3, 0\]/,
     );
   });
+
+  await t.step(
+    "throws TypeError for an unknown option, naming the known ones; accepts each",
+    () => {
+      const all: Required<WeightTilesOptions> = {
+        shape: [4, 4],
+        along: "columns",
+        count: 2,
+        columns: 2,
+        scale: 1,
+        title: "t",
+        language: "zh",
+      };
+      const weights = Array.from({ length: 16 }, (_, i) => [i, -i, 1]);
+      assertOptionsChecked("draw weight tiles", "units", (o) => weightTiles(weights, o), all);
+    },
+  );
 });
