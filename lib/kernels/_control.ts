@@ -135,12 +135,9 @@ export function runChunk(
     case KIND_GEMM: {
       const [m, k, n, flags, width, height] = [arg(3), arg(4), arg(5), arg(6), arg(7), arg(8)];
       // A chunk is a band of columns (all rows) or a band of rows (all columns).
-      const [rowStart, rowEnd] = height > 0
-        ? [chunk * height, Math.min(m, (chunk + 1) * height)]
-        : [0, m];
-      const [colStart, colEnd] = width > 0
-        ? [chunk * width, Math.min(n, (chunk + 1) * width)]
-        : [0, n];
+      const band = (size: number, all: number) =>
+        size > 0 ? [chunk * size, Math.min(all, (chunk + 1) * size)] as const : [0, all] as const;
+      const [[rowStart, rowEnd], [colStart, colEnd]] = [band(height, m), band(width, n)];
       const work = (helper ? arg(10) : arg(9)) >>> 0;
       const [a, b, c] = [arg(0) >>> 0, arg(1) >>> 0, arg(2) >>> 0];
       return exports.gemm(a, b, c, m, k, n, flags, rowStart, rowEnd, colStart, colEnd, work, f(0));
