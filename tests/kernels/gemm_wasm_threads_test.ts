@@ -96,7 +96,7 @@ Deno.test("setWasmOptions: throws on threads or chunksPerThread out of range", (
     assertThrows(
       () => setWasmOptions({ threads: 3 as 2 }),
       RangeError,
-      'threads must be 1 or 2: current value is 3',
+      "threads must be 1 or 2: current value is 3",
     );
     assertThrows(
       () => setWasmOptions({ chunksPerThread: 0 }),
