@@ -8,7 +8,7 @@
  * 25-35 GB/s here).
  *
  * Two threads by default: a helper worker shares that memory, and the two threads split C's
- * columns into chunks (never the sum over k), so each element of C is added up by one thread in
+ * rows (or columns) into chunks (never the sum over k), so each element of C is added up by one thread in
  * the same order as on one thread. Results are the same bits whatever the number of threads,
  * however the chunks fall, and whether or not the helper has started yet (it starts in the
  * background on first use; until then, and on a machine too busy for it, products run on the
@@ -70,9 +70,9 @@ export interface WasmOptions {
   /** Products with fewer multiply-adds than this run on one thread. @default {65536} */
   minParallelWork?: number;
   /**
-   * With 2 threads, C's columns are cut into about this many chunks per thread (each a
-   * multiple of 16 columns), claimed in turn, so a thread that starts late (a busy machine) takes
-   * fewer. @default {2}
+   * With 2 threads, C is cut into about this many chunks per thread (bands of rows, or of
+   * columns when C has fewer than 256 rows), claimed in turn, so a thread that starts late (a
+   * busy machine) takes fewer. @default {2}
    */
   chunksPerThread?: number;
 }
@@ -299,13 +299,13 @@ export function gemmWasm(args: GemmArgs): boolean {
   if (settings.sparse === "dense") flags |= FLAG_FORCE_DENSE;
   if (settings.sparse === "sparse") flags |= FLAG_FORCE_SPARSE;
 
-  // Two threads take chunks of C's columns, each a multiple of 16 (of the tiles' 8 and the
-  // vectors' 4 columns). When that would make chunks narrower than 64 columns (a convolution's
-  // C has as many columns as filters), they take chunks of rows instead, each a multiple of the
-  // kernel's 128-row blocks, so that a thread packs each row of A once rather than once per
-  // chunk. A product too small for two chunks stays on one thread.
+  // Two threads take chunks of C's rows, each a multiple of the kernel's 128-row blocks, so that
+  // each row of A is packed (or its non-zeros listed) once, by one thread. A product with fewer
+  // than 256 rows (a batch of 128) is cut into chunks of columns instead, each a multiple of 16
+  // (of the tiles' 8 and the vectors' 4 columns). A product too small for two chunks stays on
+  // one thread.
   const parts = 2 * settings.chunksPerThread;
-  const byRows = n < 64 * parts && m >= 2 * SPARSE_ROWS;
+  const byRows = m >= 2 * SPARSE_ROWS;
   const width = byRows ? 0 : Math.ceil(n / parts / 16) * 16;
   const height = byRows ? Math.ceil(m / parts / SPARSE_ROWS) * SPARSE_ROWS : 0;
   const chunks = byRows ? Math.ceil(m / height) : Math.ceil(n / width);
