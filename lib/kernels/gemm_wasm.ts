@@ -8,9 +8,9 @@
  * 25-35 GB/s here).
  *
  * Two threads by default: a helper worker shares that memory, and the two threads split C's
- * rows (or columns) into chunks (never the sum over k), so each element of C is added up by one thread in
- * the same order as on one thread. Results are the same bits whatever the number of threads,
- * however the chunks fall, and whether or not the helper has started yet (it starts in the
+ * rows (or columns) into chunks (never the sum over k), so each element of C is added up by one
+ * thread in the same order as on one thread. Results are the same bits whatever the number of
+ * threads, however the chunks fall, and whether or not the helper has started yet (it starts in the
  * background on first use; until then, and on a machine too busy for it, products run on the
  * calling thread alone). `setWasmOptions({ threads: 1 })` keeps everything on one thread.
  * Where WebAssembly, the files or workers are not available, `gemmWasm` returns false and the
@@ -175,7 +175,9 @@ export function setWasmOptions(options: WasmOptions): Required<WasmOptions> {
   if (options.threads !== undefined) {
     if (options.threads !== 1 && options.threads !== 2) {
       throw new RangeError(
-        `Cannot set the kernels' threads as threads must be 1 or 2: current value is ${options.threads}`,
+        `Cannot set the kernels' threads as threads must be 1 or 2: current value is ${
+          JSON.stringify(options.threads)
+        }`,
       );
     }
     settings.threads = options.threads;

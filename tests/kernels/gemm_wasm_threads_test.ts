@@ -98,6 +98,11 @@ Deno.test("setWasmOptions: throws on threads or chunksPerThread out of range", (
       RangeError,
       "threads must be 1 or 2: current value is 3",
     );
+    assertThrows( // a string that looks like a number is named as a string
+      () => setWasmOptions({ threads: "2" as unknown as 2 }),
+      RangeError,
+      'threads must be 1 or 2: current value is "2"',
+    );
     assertThrows(
       () => setWasmOptions({ chunksPerThread: 0 }),
       RangeError,
