@@ -78,7 +78,7 @@ export const CTL_F64 = 16;
 export const F64_ARGS = 6;
 
 /**
- * A matrix product split over rows of C (256 rows or more), else over columns. Integers: a,
+ * A matrix product split over rows of C (64 rows or more), else over columns. Integers: a,
  * b, c, m, k, n, flags, columns per chunk (0: split rows), rows per chunk (0: split columns),
  * work area of the main thread, work area of the worker. Float: sparseBelow.
  */
@@ -113,8 +113,6 @@ export const FLAG_ACCUMULATE = 4;
 export const FLAG_FORCE_DENSE = 8;
 /** Take the sparse path whatever the density. */
 export const FLAG_FORCE_SPARSE = 16;
-/** Rows per block of the kernel's sparse-or-dense choice (SPARSE_ROWS in `assembly/gemm.ts`). */
-export const SPARSE_ROWS = 128;
 
 /**
  * Computes chunk `chunk` of the job described in the control block, on the calling thread

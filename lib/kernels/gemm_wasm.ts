@@ -28,7 +28,6 @@ import {
   FLAG_TRANS_A,
   FLAG_TRANS_B,
   KIND_GEMM,
-  SPARSE_ROWS,
 } from "./_control.ts";
 import type { GemmArgs } from "./gemm_ts.ts";
 import { ThreadPool } from "./_thread_pool.ts";
@@ -71,7 +70,7 @@ export interface WasmOptions {
   minParallelWork?: number;
   /**
    * With 2 threads, C is cut into about this many chunks per thread (bands of rows, or of
-   * columns when C has fewer than 256 rows), claimed in turn, so a thread that starts late (a
+   * columns when C has fewer than 64 rows), claimed in turn, so a thread that starts late (a
    * busy machine) takes fewer. @default {2}
    */
   chunksPerThread?: number;
@@ -92,6 +91,9 @@ export interface WasmStats {
   /** Products computed on two threads. */
   helperCalls: number;
 }
+
+/** C with at least this many rows is split between the threads by rows, else by columns. */
+const MIN_ROW_SPLIT = 64;
 
 const stats: WasmStats = { calls: 0, ms: 0, copyMs: 0, sparseRows: 0, rows: 0, helperCalls: 0 };
 
@@ -301,15 +303,14 @@ export function gemmWasm(args: GemmArgs): boolean {
   if (settings.sparse === "dense") flags |= FLAG_FORCE_DENSE;
   if (settings.sparse === "sparse") flags |= FLAG_FORCE_SPARSE;
 
-  // Two threads take chunks of C's rows, each a multiple of the kernel's 128-row blocks, so that
-  // each row of A is packed (or its non-zeros listed) once, by one thread. A product with fewer
-  // than 256 rows (a batch of 128) is cut into chunks of columns instead, each a multiple of 16
-  // (of the tiles' 8 and the vectors' 4 columns). A product too small for two chunks stays on
-  // one thread.
+  // Two threads take chunks of C's rows, so that each row of A is packed (or its non-zeros
+  // listed) once, by one thread. A product with fewer than 64 rows is cut into chunks of columns
+  // instead, each a multiple of 16 (of the tiles' 8 and the vectors' 4 columns). A product too
+  // small for two chunks stays on one thread.
   const parts = 2 * settings.chunksPerThread;
-  const byRows = m >= 2 * SPARSE_ROWS;
+  const byRows = m >= MIN_ROW_SPLIT;
   const width = byRows ? 0 : Math.ceil(n / parts / 16) * 16;
-  const height = byRows ? Math.ceil(m / parts / SPARSE_ROWS) * SPARSE_ROWS : 0;
+  const height = byRows ? Math.ceil(m / parts) : 0;
   const chunks = byRows ? Math.ceil(m / height) : Math.ceil(n / width);
   const helper = chunks >= 2 && m * k * n >= settings.minParallelWork ? helperPool(kern) : null;
   // With two threads, B stored [n, k] is transposed once, up front, rather than by each thread

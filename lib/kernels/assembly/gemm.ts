@@ -17,10 +17,10 @@
 //   A stored [k, m] if TRANS_A (A[i, p] at a + 4 (p m + i))
 //   B stored [k, n]            (B[p, j] at b + 4 (p n + j))
 //   B stored [n, k] if TRANS_B (B[p, j] at b + 4 (j k + p))
-// A call computes only C's columns [colStart, colEnd), so two threads can split one product.
-// Every element of C is summed in the same order whichever columns a call covers (the paths are
-// chosen per block of rows, from A alone), so a product split between threads gives the same bits
-// as one thread doing it all, as long as the split falls on a multiple of 4 columns.
+// A call computes only a band of C's rows, or of its columns, so two threads can split one
+// product. Every element of C is summed in the same order whichever band a call covers (the paths
+// are chosen per block of rows, from A alone), so a product split between threads gives the same
+// bits as one thread doing it all, as long as a band of columns starts on a multiple of 4.
 //
 // Two algorithms, picked per block of rows by counting the zeros of A:
 // - dense: the classic BLIS scheme. Copy ("pack") a block of B into panels of NR columns and
@@ -107,9 +107,8 @@ export function gemmWorkBytes(k: i32, n: i32, flags: i32): usize {
 
 /**
  * Computes rows [rowStart, rowEnd) and columns [colStart, colEnd) of C = op(A)·op(B) (see the
- * top of this file). rowStart must be a multiple of SPARSE_ROWS (so the blocks of rows, and
- * their paths, are those of a call covering all rows), and rowEnd too unless it is m; colStart
- * must be a multiple of 4, and so must colEnd unless it is n.
+ * top of this file). Any band of rows gives the bits of a call covering all rows; colStart must be
+ * a multiple of 4, and so must colEnd unless it is n.
  *
  * `sparseBelow` is a density: a block of SPARSE_ROWS rows of op(A) (counted from row 0) with a
  * smaller fraction of non-zero entries takes the sparse path. Returns the number of rows that
@@ -159,13 +158,15 @@ export function gemm(
   let bRows = b;
   let transposed = false;
   let sparseCount = 0;
-  for (let r0 = rowStart; r0 < rowEnd; r0 += SPARSE_ROWS) {
-    const r1 = imin(r0 + SPARSE_ROWS, rowEnd);
+  // Each block of SPARSE_ROWS rows, counted from row 0, picks its path from all its rows, so the
+  // rows [r0, r1) this call computes take the path they would take in a call covering every row.
+  for (let block = rowStart - rowStart % SPARSE_ROWS; block < rowEnd; block += SPARSE_ROWS) {
+    const blockEnd = imin(block + SPARSE_ROWS, m);
+    const r0 = rowStart > block ? rowStart : block;
+    const r1 = imin(blockEnd, rowEnd);
     // Count first (fast), list only for the sparse path.
-    const dense = <f64>(r1 - r0) * <f64>k;
-    if (
-      !(flags & FORCE_SPARSE) && <f64>countNonZeros(a, m, k, flags, r0, r1) >= sparseBelow * dense
-    ) {
+    const nonZeros = <f64>countNonZeros(a, m, k, flags, block, blockEnd);
+    if (!(flags & FORCE_SPARSE) && nonZeros >= sparseBelow * (<f64>(blockEnd - block) * <f64>k)) {
       denseRows(a, b, c, m, k, n, flags, r0, r1, colStart, colEnd, work);
       transposed = false; // the dense path packs over the transposed copy of B
       continue;
