@@ -1,5 +1,5 @@
 import "../ops/mod.ts"; // installs the op methods (x.reshape(shape)) on Tensor
-import { Tensor, tensor } from "../tensor/mod.ts";
+import { Tensor } from "../tensor/mod.ts";
 import { checkIndices, checkNumber, checkTensor, describe } from "../_check.ts";
 
 /** Integer class labels: one class index per example. */
@@ -55,7 +55,7 @@ export function takeRows(x: Tensor, indices: Int32Array): Tensor {
   const out = x.data instanceof Float64Array
     ? gatherRows(x.data, rowSize, indices, new Float64Array(indices.length * rowSize))
     : gatherRows(x.data, rowSize, indices, new Float32Array(indices.length * rowSize));
-  return tensor(out, { shape: [indices.length, ...x.shape.slice(1)], dtype: x.dtype });
+  return new Tensor(out, [indices.length, ...x.shape.slice(1)]); // wraps `out`, without a copy
 }
 
 /** Entries `indices` of labels or targets, in the same form. */

@@ -1,4 +1,4 @@
-import { type Tensor, tensor } from "../tensor/mod.ts";
+import { Tensor } from "../tensor/mod.ts";
 import { checkPrng, type Prng } from "../random/mod.ts";
 import { checkNumber, checkOptions } from "../_check.ts";
 import { Module } from "./module.ts";
@@ -74,7 +74,7 @@ export class Dropout extends Module {
       mask[i] = keep * Number((bits & 0xffff) >= below); // the low half
       if (i + 1 < mask.length) mask[i + 1] = keep * Number(bits >>> 16 >= below); // the high half
     }
-    return x.mul(tensor(mask, { shape: x.shape }));
+    return x.mul(new Tensor(mask, x.shape)); // wraps the mask, without a copy
   }
 
   /** Describes the layer, e.g. `Dropout(0.2)`. */
