@@ -191,8 +191,8 @@ export class Tensor {
    *
    * @param grad A gradient with as many elements as this tensor
    * @param handOver Whether `grad` is this tensor's alone from now on (nothing else holds it),
-   *   so that a first `.grad` can keep it instead of a copy. `backward()` knows; by default
-   *   `grad` is copied.
+   *   so that a first `.grad`, or one that `zeroGrad()` cleared, can keep it instead of a copy.
+   *   `backward()` knows; by default `grad` is copied.
    */
   accumulateGrad(grad: TypedArray, handOver = false): void {
     if (this.grad === null) {
@@ -203,10 +203,11 @@ export class Tensor {
       return;
     }
     const g = this.grad.data;
-    // Still the zeros of zeroGrad(): 0 + grad is grad, so copy it (5x faster than adding; a -0
-    // stays -0, as on the first backward()).
-    if (this.grad === this.#zeroedGrad) g.set(grad);
-    else for (let i = 0; i < g.length; i++) g[i]! += grad[i]!;
+    // Still the zeros of zeroGrad(): 0 + grad is grad, so `.grad` takes `grad` as its data when
+    // handed over, else a copy (both faster than adding; a -0 stays -0, as on the first backward()).
+    if (this.grad !== this.#zeroedGrad) { for (let i = 0; i < g.length; i++) g[i]! += grad[i]!; }
+    else if (handOver && dtypeOf(grad) === this.dtype) this.grad.data = grad;
+    else g.set(grad);
     this.#zeroedGrad = null;
   }
 
