@@ -677,17 +677,19 @@ function sparseRows(
 }
 
 /**
- * Writes the transpose of `src` ([rows, cols]) to `dst` ([cols, rows]). It goes in 32 x 32
- * blocks that stay in cache, each as 4 x 4 tiles: 4 rows are loaded as 4 vectors, shuffled
- * into 4 columns, and stored as rows of `dst`. Edges are copied one value at a time.
+ * Writes the transpose of `src` ([rows, cols]) to `dst` ([cols, rows]). It goes in 8 x 8
+ * blocks, each as 4 x 4 tiles: 4 rows are loaded as 4 vectors, shuffled into 4 columns, and
+ * stored as rows of `dst`. (32 x 32 blocks write 32 rows of `dst` at once, which thrash the
+ * cache when they are a power of two apart: 0.17 ms against 0.11 ms for [512, 512].) Edges are
+ * copied one value at a time.
  */
 export function transpose(src: usize, dst: usize, rows: i32, cols: i32): void {
   const rows4 = rows & ~3;
   const cols4 = cols & ~3;
-  for (let i0 = 0; i0 < rows4; i0 += 32) {
-    const i1 = imin(i0 + 32, rows4);
-    for (let j0 = 0; j0 < cols4; j0 += 32) {
-      const j1 = imin(j0 + 32, cols4);
+  for (let i0 = 0; i0 < rows4; i0 += 8) {
+    const i1 = imin(i0 + 8, rows4);
+    for (let j0 = 0; j0 < cols4; j0 += 8) {
+      const j1 = imin(j0 + 8, cols4);
       for (let i = i0; i < i1; i += 4) {
         for (let j = j0; j < j1; j += 4) {
           const s = src + (<usize>i * <usize>cols + <usize>j) * 4;
