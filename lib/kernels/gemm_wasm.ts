@@ -92,9 +92,6 @@ export interface WasmStats {
   helperCalls: number;
 }
 
-/** C with at least this many rows is split between the threads by rows, else by columns. */
-const MIN_ROW_SPLIT = 64;
-
 const stats: WasmStats = { calls: 0, ms: 0, copyMs: 0, sparseRows: 0, rows: 0, helperCalls: 0 };
 
 /**
@@ -308,10 +305,9 @@ export function gemmWasm(args: GemmArgs): boolean {
   // instead, each a multiple of 16 (of the tiles' 8 and the vectors' 4 columns). A product too
   // small for two chunks stays on one thread.
   const parts = 2 * settings.chunksPerThread;
-  const byRows = m >= MIN_ROW_SPLIT;
+  const byRows = m >= 64;
   const width = byRows ? 0 : Math.ceil(n / parts / 16) * 16;
-  const height = byRows ? Math.ceil(m / parts) : 0;
-  const chunks = byRows ? Math.ceil(m / height) : Math.ceil(n / width);
+  const chunks = byRows ? parts : Math.ceil(n / width);
   const helper = chunks >= 2 && m * k * n >= settings.minParallelWork ? helperPool(kern) : null;
   // With two threads, B stored [n, k] is transposed once, up front, rather than by each thread
   // (the sparse path reads B by rows). Transposing moves values without changing them.
@@ -343,7 +339,7 @@ export function gemmWasm(args: GemmArgs): boolean {
     }
     const works = [ARENA_START, ARENA_START + workBytes];
     try {
-      const ints = [aAt, bUsed, cAt, m, k, n, chunkFlags, width, height, ...works];
+      const ints = [aAt, bUsed, cAt, m, k, n, chunkFlags, width, chunks, ...works];
       // A band of columns covers all rows, so each reports the same count of sparse rows.
       const total = helper.run(kern.exports, KIND_GEMM, ints, [threshold], chunks);
       sparseRows = byRows ? total : total / chunks;
