@@ -601,6 +601,13 @@ export const ERROR_CASES: readonly ErrorCase[] = [
     message: "its input must have the weights' dtype, float32: input is float64",
   },
   {
+    input: "dropout.forward([[1, 2]]) (a plain array)",
+    run: (lib) => new lib.Dropout(0.5, { prng: lib.randomSeeded(0) }).forward(bad([[1, 2]])),
+    error: "TypeError",
+    message:
+      "Cannot apply Dropout(0.5) as its input must be a Tensor: current value is an array of length 1",
+  },
+  {
     input: "new Dropout(0.5) without { prng }",
     run: (lib) => new lib.Dropout(0.5, bad(undefined)),
     error: "TypeError",

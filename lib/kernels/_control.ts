@@ -79,8 +79,8 @@ export const F64_ARGS = 6;
 
 /**
  * A matrix product split over rows of C (64 rows or more), else over columns. Integers: a,
- * b, c, m, k, n, flags, columns per chunk (0: split rows), chunks, work area of the main thread,
- * work area of the worker. Float: sparseBelow.
+ * b, c, m, k, n, flags, columns per chunk (0: split rows), work area of the main thread, work
+ * area of the worker. Float: sparseBelow. (The number of chunks is in CTL_CHUNKS.)
  */
 export const KIND_GEMM = 0;
 
@@ -131,16 +131,16 @@ export function runChunk(
   const f = (i: number) => floats[CTL_F64 + i]!;
   switch (control[CTL_KIND]) {
     case KIND_GEMM: {
-      const [m, k, n, flags, width, chunks] = [arg(3), arg(4), arg(5), arg(6), arg(7), arg(8)];
+      const [m, k, n, flags, width] = [arg(3), arg(4), arg(5), arg(6), arg(7)];
+      const chunks = control[CTL_CHUNKS]!;
       // A chunk is a band of `width` columns (all rows), or (width 0) a band of rows, the bands
       // shrinking towards the end (7/16, 5/16, 3/16, 1/16 of the rows for 4), so that the thread
       // that finishes last keeps the other one waiting only briefly.
       const rowAt = (c: number) => Math.round(m * (1 - ((chunks - c) / chunks) ** 2));
       const [rowStart, rowEnd] = width > 0 ? [0, m] : [rowAt(chunk), rowAt(chunk + 1)];
-      const [colStart, colEnd] = width > 0
-        ? [chunk * width, Math.min(n, chunk * width + width)]
-        : [0, n];
-      const work = (helper ? arg(10) : arg(9)) >>> 0;
+      const colStart = chunk * width;
+      const colEnd = width > 0 ? Math.min(n, colStart + width) : n;
+      const work = (helper ? arg(9) : arg(8)) >>> 0;
       const [a, b, c] = [arg(0) >>> 0, arg(1) >>> 0, arg(2) >>> 0];
       return exports.gemm(a, b, c, m, k, n, flags, rowStart, rowEnd, colStart, colEnd, work, f(0));
     }

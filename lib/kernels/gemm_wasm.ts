@@ -305,9 +305,8 @@ export function gemmWasm(args: GemmArgs): boolean {
   // instead, each a multiple of 16 (of the tiles' 8 and the vectors' 4 columns). A product too
   // small for two chunks stays on one thread.
   const parts = 2 * settings.chunksPerThread;
-  const byRows = m >= 64;
-  const width = byRows ? 0 : Math.ceil(n / parts / 16) * 16;
-  const chunks = byRows ? parts : Math.ceil(n / width);
+  const width = m >= 64 ? 0 : Math.ceil(n / parts / 16) * 16; // 0: split rows
+  const chunks = width === 0 ? parts : Math.ceil(n / width);
   const helper = chunks >= 2 && m * k * n >= settings.minParallelWork ? helperPool(kern) : null;
   // With two threads, B stored [n, k] is transposed once, up front, rather than by each thread
   // (the sparse path reads B by rows). Transposing moves values without changing them.
@@ -339,10 +338,10 @@ export function gemmWasm(args: GemmArgs): boolean {
     }
     const works = [ARENA_START, ARENA_START + workBytes];
     try {
-      const ints = [aAt, bUsed, cAt, m, k, n, chunkFlags, width, chunks, ...works];
+      const ints = [aAt, bUsed, cAt, m, k, n, chunkFlags, width, ...works];
       // A band of columns covers all rows, so each reports the same count of sparse rows.
       const total = helper.run(kern.exports, KIND_GEMM, ints, [threshold], chunks);
-      sparseRows = byRows ? total : total / chunks;
+      sparseRows = width === 0 ? total : total / chunks;
     } catch {
       // The helper is gone (it is now switched off): redo the whole product here.
       if (args.accumulate) heap.set(c.subarray(0, m * n), cAt / 4);

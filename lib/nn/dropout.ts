@@ -1,6 +1,6 @@
 import { Tensor } from "../tensor/mod.ts";
 import { checkPrng, type Prng } from "../random/mod.ts";
-import { checkNumber, checkOptions } from "../_check.ts";
+import { checkNumber, checkOptions, checkTensor } from "../_check.ts";
 import { Module } from "./module.ts";
 
 /** Options of {@linkcode Dropout}. */
@@ -63,6 +63,7 @@ export class Dropout extends Module {
    * @returns `x` times a fresh mask of zeros and `1 / (1 − rate)`, same shape
    */
   forward(x: Tensor): Tensor {
+    checkTensor(x, `apply ${this}`, "its input");
     if (!this.training || this.rate === 0) return x;
     const keep = 1 / (1 - this.rate);
     const below = Math.round(this.rate * 65536); // a 16-bit half below this drops its value

@@ -10,7 +10,8 @@ Deno.test("gemm() by default runs on two threads and gives the bits of one threa
   const info = await prepareWasm(Infinity);
   ok(info.threads === 2, `the helper worker did not start: ${info.reason}`);
   // C with fewer than 64 rows is split between the threads by columns, a taller one by bands of
-  // rows that need not fall on the kernel's blocks of 128 rows (a band of 50 rows crosses one).
+  // rows that need not fall on the kernel's blocks of 128 rows (for [200, 512, 512], the band of
+  // rows 88-150 crosses row 128).
   const shapes = [[48, 512, 512], [128, 784, 512], [200, 512, 512], [1000, 288, 40]] as const;
   for (const [m, k, n] of shapes) {
     await sameBitsOnTwoThreads(m, k, n);
