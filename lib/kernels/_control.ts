@@ -1,6 +1,6 @@
 // The layout shared by the main thread and the kernel worker: a control block of 32-bit words
 // at the very start of the WebAssembly memory (the kernels never use those first 64 KiB), and
-// `runChunk`, which both threads call to compute one chunk of a job.
+// `runChunks`, which both threads call to compute the chunks of a job.
 
 /** The functions the AssemblyScript module exports (see `assembly/gemm.ts`, `assembly/optim.ts`). */
 export interface WasmKernelExports {
@@ -115,11 +115,30 @@ export const FLAG_FORCE_DENSE = 8;
 export const FLAG_FORCE_SPARSE = 16;
 
 /**
+ * Claims chunks of the posted job (CTL_NEXT counts them out) and computes them until none are
+ * left, on the calling thread (`helper`: the worker). Returns the sum of what they returned.
+ */
+export function runChunks(
+  exports: WasmKernelExports,
+  control: Int32Array,
+  floats: Float64Array,
+  helper: boolean,
+): number {
+  const chunks = control[CTL_CHUNKS]!;
+  let result = 0;
+  let chunk: number;
+  while ((chunk = Atomics.add(control, CTL_NEXT, 1)) < chunks) {
+    result += runChunk(exports, control, floats, chunk, helper);
+  }
+  return result;
+}
+
+/**
  * Computes chunk `chunk` of the job described in the control block, on the calling thread
  * (`helper`: whether that is the worker, which has its own work area). Returns what the kernel
  * returned (rows on the sparse path for a product, 0 otherwise).
  */
-export function runChunk(
+function runChunk(
   exports: WasmKernelExports,
   control: Int32Array,
   floats: Float64Array,

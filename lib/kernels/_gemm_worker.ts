@@ -6,11 +6,9 @@
 import { workerData } from "node:worker_threads";
 import {
   CONTROL_I32,
-  CTL_CHUNKS,
   CTL_DONE,
   CTL_F64,
   CTL_JOB,
-  CTL_NEXT,
   CTL_RESULT,
   CTL_SEQ,
   CTL_STATE,
@@ -18,7 +16,7 @@ import {
   F64_ARGS,
   JOB_JOINED,
   JOB_OPEN,
-  runChunk,
+  runChunks,
   STATE_FAILED,
   STATE_READY,
   STATUS_ERROR,
@@ -42,18 +40,6 @@ const floats = new Float64Array(memory.buffer, 0, CTL_F64 + F64_ARGS);
  */
 const SPIN = 2_000;
 
-/** Claims and computes chunks of the posted job until none are left. */
-function runChunks(exports: WasmKernelExports): void {
-  const chunks = control[CTL_CHUNKS]!;
-  let result = 0;
-  while (true) {
-    const chunk = Atomics.add(control, CTL_NEXT, 1);
-    if (chunk >= chunks) break;
-    result += runChunk(exports, control, floats, chunk, true);
-  }
-  Atomics.store(control, CTL_RESULT, result);
-}
-
 function serve(exports: WasmKernelExports): void {
   let seen = Atomics.load(control, CTL_SEQ);
   Atomics.store(control, CTL_STATE, STATE_READY);
@@ -73,7 +59,7 @@ function serve(exports: WasmKernelExports): void {
     }
     let status = STATUS_OK;
     try {
-      runChunks(exports);
+      Atomics.store(control, CTL_RESULT, runChunks(exports, control, floats, true));
     } catch {
       status = STATUS_ERROR;
     }

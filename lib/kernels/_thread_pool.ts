@@ -30,7 +30,7 @@ import {
   JOB_CLOSED,
   JOB_JOINED,
   JOB_OPEN,
-  runChunk,
+  runChunks,
   STATE_FAILED,
   STATE_READY,
   STATE_STARTING,
@@ -134,12 +134,7 @@ export class ThreadPool {
     Atomics.store(control, CTL_SEQ, seq); // publishes everything above
     Atomics.notify(control, CTL_SEQ);
 
-    let result = 0;
-    while (true) {
-      const chunk = Atomics.add(control, CTL_NEXT, 1);
-      if (chunk >= chunks) break;
-      result += runChunk(exports, control, this.#floats, chunk, false);
-    }
+    let result = runChunks(exports, control, this.#floats, false);
     // Close the job; if the helper joined it meanwhile, wait for its last chunk.
     const open = seq * 4 + JOB_OPEN;
     if (Atomics.compareExchange(control, CTL_JOB, open, seq * 4 + JOB_CLOSED) !== open) {

@@ -1,3 +1,4 @@
+import type { TypedArray } from "../tensor/dtype.ts";
 import { Optimizer, type OptimizerOptions } from "./optimizer.ts";
 import { checkNumber } from "./_check.ts";
 import { adamStepWasm, optimizerState } from "../kernels/optim_steps.ts";
@@ -96,19 +97,10 @@ export class Adam extends Optimizer {
   }
 
   /** Updates one parameter in place (see `adamStep`). */
-  protected updateParam(
-    index: number,
-    p: Float32Array | Float64Array,
-    g: Float32Array | Float64Array,
-  ): void {
-    let m = this.#m[index];
-    let v = this.#v[index];
-    if (m === undefined || v === undefined) {
-      m = optimizerState(p); // in WebAssembly memory when the update runs there
-      v = optimizerState(p);
-      this.#m[index] = m;
-      this.#v[index] = v;
-    }
+  protected updateParam(index: number, p: TypedArray, g: TypedArray): void {
+    // Zeros at first, in WebAssembly memory when the update runs there.
+    const m = this.#m[index] ??= optimizerState(p);
+    const v = this.#v[index] ??= optimizerState(p);
     const { lr, beta1, beta2, eps, weightDecay } = this;
     adamStep({ param: p, grad: g, mean: m, meanSquare: v }, {
       lr,

@@ -1,3 +1,4 @@
+import type { TypedArray } from "../tensor/dtype.ts";
 /**
  * The base class of the optimisers: it holds the parameters and the learning rate, and updates
  * each parameter in place from its gradient.
@@ -122,11 +123,7 @@ export abstract class Optimizer {
    * @param p The parameter's values
    * @param g The gradient's values
    */
-  protected abstract updateParam(
-    index: number,
-    p: Float32Array | Float64Array,
-    g: Float32Array | Float64Array,
-  ): void;
+  protected abstract updateParam(index: number, p: TypedArray, g: TypedArray): void;
 }
 
 /** Throws unless `params` is a non-empty array of distinct tensors that require a gradient. */

@@ -1,3 +1,4 @@
+import type { TypedArray } from "../tensor/dtype.ts";
 import { Optimizer, type OptimizerOptions } from "./optimizer.ts";
 import { checkNumber } from "./_check.ts";
 import { optimizerState, rmspropStepWasm } from "../kernels/optim_steps.ts";
@@ -77,16 +78,9 @@ export class RMSprop extends Optimizer {
   }
 
   /** Updates one parameter in place (see `rmspropStep`). */
-  protected updateParam(
-    index: number,
-    p: Float32Array | Float64Array,
-    g: Float32Array | Float64Array,
-  ): void {
-    let v = this.#meanSquare[index];
-    if (v === undefined) {
-      v = optimizerState(p); // in WebAssembly memory when the update runs there
-      this.#meanSquare[index] = v;
-    }
+  protected updateParam(index: number, p: TypedArray, g: TypedArray): void {
+    // Zeros at first, in WebAssembly memory when the update runs there.
+    const v = this.#meanSquare[index] ??= optimizerState(p);
     const { lr, rho, eps, weightDecay } = this;
     rmspropStep({ param: p, grad: g, meanSquare: v }, { lr, rho, eps, weightDecay });
   }

@@ -1,3 +1,4 @@
+import type { TypedArray } from "../tensor/dtype.ts";
 import { Optimizer, type OptimizerOptions } from "./optimizer.ts";
 import { checkNumber, zerosLike } from "./_check.ts";
 import { checkBoolean } from "../_check.ts";
@@ -77,11 +78,7 @@ export class SGD extends Optimizer {
   }
 
   /** Updates one parameter in place (see the class documentation for the formula). */
-  protected updateParam(
-    index: number,
-    p: Float32Array | Float64Array,
-    g: Float32Array | Float64Array,
-  ): void {
+  protected updateParam(index: number, p: TypedArray, g: TypedArray): void {
     const lr = this.lr;
     const wd = this.weightDecay;
     const mu = this.momentum;
@@ -92,11 +89,7 @@ export class SGD extends Optimizer {
       }
       return;
     }
-    let v = this.#velocity[index];
-    if (v === undefined) {
-      v = zerosLike(p);
-      this.#velocity[index] = v;
-    }
+    const v = this.#velocity[index] ??= zerosLike(p);
     if (this.nesterov) {
       for (let i = 0; i < n; i++) {
         const gi = (g[i] as number) + wd * (p[i] as number);
