@@ -1,8 +1,8 @@
 // Loads the WebAssembly kernels once and owns their memory. The memory is laid out as
 // [reserved 64 KiB: control block][resident arrays][scratch arena]. Each call lays out its
 // operands in the scratch arena afresh; the resident arrays (`residentZeros`: optimiser state
-// and parameters' gradients) stay between calls, so an optimiser step need not copy them in
-// and out. The arena starts where the resident arrays end (`ARENA_START` moves with them).
+// and layers' weights) stay between calls, so neither a product nor an optimiser step copies
+// them in and out. The arena starts where the resident arrays end (`ARENA_START` moves with them).
 
 import { RESERVED_BYTES, type WasmKernelExports } from "./_control.ts";
 import type { ThreadPool } from "./_thread_pool.ts";
@@ -85,7 +85,8 @@ const residentBuffers = new WeakSet<ArrayBufferLike>();
  * it is referenced (its place goes to the next array of its size once it is garbage-collected),
  * or null where the kernels are not available. A kernel reads and writes it in place
  * (`residentAddress`), with no copy. It is an ordinary `Float32Array` to everyone else (on a
- * `SharedArrayBuffer`). Optimisers keep their state in such arrays (the same sizes recur).
+ * `SharedArrayBuffer`). Optimisers keep their state in such arrays (the same sizes recur), and
+ * layers their weights. Null also when the memory is full.
  */
 export function residentZeros(n: number): Float32Array | null {
   const k = loadKernels();
@@ -93,6 +94,7 @@ export function residentZeros(n: number): Float32Array | null {
   const bytes = align64(Math.max(1, n) * 4);
   let at = freed.get(bytes)?.pop();
   if (at === undefined) { // a new place, where the arena started: the arena moves up
+    if (ARENA_START + bytes > MAXIMUM_PAGES * PAGE_BYTES) return null; // the memory is full
     ensureBytes(k, ARENA_START + bytes, "keep an array in WebAssembly memory");
     [at, ARENA_START] = [ARENA_START, ARENA_START + bytes];
   }

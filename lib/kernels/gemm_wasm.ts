@@ -37,6 +37,7 @@ import {
   ensureBytes,
   type Kernels,
   loadKernels,
+  residentAddress,
   unavailableReason,
 } from "./_wasm.ts";
 
@@ -52,9 +53,9 @@ export interface WasmOptions {
    */
   enabled?: boolean;
   /**
-   * Threads per product (and per optimiser update): 1 (the calling thread only) or 2 (plus one
-   * helper worker that shares the WebAssembly memory). The helper starts in the background on
-   * first use. Both settings give the same bits.
+   * Threads per product: 1 (the calling thread only) or 2 (plus one helper worker that shares
+   * the WebAssembly memory). The helper starts in the background on first use. Both settings
+   * give the same bits.
    * @default {2}
    */
   threads?: 1 | 2;
@@ -276,12 +277,7 @@ export function wasmInfo(): WasmInfo {
  */
 export function gemmWasm(args: GemmArgs): boolean {
   const { a, b, c, m, k, n } = args;
-  if (
-    !(a instanceof Float32Array) || !(b instanceof Float32Array) ||
-    !(c instanceof Float32Array)
-  ) {
-    return false;
-  }
+  if (![a, b, c].every((array) => array instanceof Float32Array)) return false;
   if (!settings.enabled) return false;
   const kern = loadKernels();
   if (kern === null) return false;
@@ -319,26 +315,29 @@ export function gemmWasm(args: GemmArgs): boolean {
   const tAt = cAt + align64(m * n * 4);
   const tBytes = chunkFlags !== flags ? align64(k * n * 4) : 0;
   const heap = ensureBytes(kern, tAt + tBytes, "multiply matrices");
-  heap.set(a.length === m * k ? a : a.subarray(0, m * k), aAt / 4);
-  heap.set(b.length === k * n ? b : b.subarray(0, k * n), bAt / 4);
+  // Operands that live in WebAssembly memory (parameters) are read where they are.
+  const [aIn, bIn] = [residentAddress(a), residentAddress(b)];
+  if (aIn < 0) heap.set(a.length === m * k ? a : a.subarray(0, m * k), aAt / 4);
+  if (bIn < 0) heap.set(b.length === k * n ? b : b.subarray(0, k * n), bAt / 4);
+  const [aFrom, bFrom] = [aIn < 0 ? aAt : aIn, bIn < 0 ? bAt : bIn];
   if (args.accumulate) heap.set(c.subarray(0, m * n), cAt / 4);
   const copied = performance.now();
 
   const threshold = settings.sparseBelow;
   const wholeProduct = () =>
-    kern.exports.gemm(aAt, bAt, cAt, m, k, n, flags, 0, m, 0, n, ARENA_START, threshold);
+    kern.exports.gemm(aFrom, bFrom, cAt, m, k, n, flags, 0, m, 0, n, ARENA_START, threshold);
   let sparseRows = 0;
   if (helper === null) {
     sparseRows = wholeProduct();
   } else {
-    let bUsed = bAt;
+    let bUsed = bFrom;
     if (tBytes > 0) {
-      kern.exports.transpose(bAt, tAt, n, k);
+      kern.exports.transpose(bFrom, tAt, n, k);
       bUsed = tAt;
     }
     const works = [ARENA_START, ARENA_START + workBytes];
     try {
-      const ints = [aAt, bUsed, cAt, m, k, n, chunkFlags, width, ...works];
+      const ints = [aFrom, bUsed, cAt, m, k, n, chunkFlags, width, ...works];
       // A band of columns covers all rows, so each reports the same count of sparse rows.
       const total = helper.run(kern.exports, KIND_GEMM, ints, [threshold], chunks);
       sparseRows = width === 0 ? total : total / chunks;

@@ -40,9 +40,34 @@ type Floats = Float32Array | Float64Array;
  * ```
  */
 export function optimizerState(like: Floats): Floats {
-  if (like instanceof Float64Array) return new Float64Array(like.length);
-  return (like.length >= WASM_STEP_MIN ? residentZeros(like.length) : null) ??
-    new Float32Array(like.length);
+  const zeros = like instanceof Float64Array
+    ? new Float64Array(like.length)
+    : new Float32Array(like.length);
+  return parameterValues(zeros);
+}
+
+/**
+ * Where a new parameter keeps its values: for a `float32` parameter of `WASM_STEP_MIN` values or
+ * more, a copy of `values` in WebAssembly memory, where the products and the optimiser steps read
+ * and update it without copying it in and out; otherwise (or where that memory is unavailable or
+ * full) `values` itself. Layers pass their new weights through it. Either way it is a
+ * `Float32Array` (in WebAssembly memory, on a `SharedArrayBuffer`: `.slice()` makes an ordinary
+ * copy, which `Blob` and `crypto.subtle` accept).
+ *
+ * @example Usage
+ * ```ts
+ * import { parameterValues } from "./optim_steps.ts";
+ * import { deepEqual } from "node:assert/strict";
+ *
+ * const values = new Float32Array(8192).fill(0.5);
+ * deepEqual(parameterValues(values), values); // the same numbers, wherever they live
+ * ```
+ */
+export function parameterValues(values: Floats): Floats {
+  const big = values instanceof Float32Array && values.length >= WASM_STEP_MIN;
+  const resident = big ? residentZeros(values.length) : null;
+  resident?.set(values);
+  return resident ?? values;
 }
 
 /**

@@ -1,4 +1,5 @@
-import { checkDType, type DType, type Tensor, tensor } from "../tensor/mod.ts";
+import { checkDType, type DType, Tensor, tensor } from "../tensor/mod.ts";
+import { parameterValues } from "../kernels/optim_steps.ts";
 import { checkPrng, type Prng } from "../random/mod.ts";
 import { checkBoolean } from "../_check.ts";
 
@@ -55,7 +56,7 @@ export function initialParameters(
   }
   const b = dtype === "float64" ? new Float64Array(biasSize) : new Float32Array(biasSize);
   return {
-    weight: tensor(w, { shape, requiresGrad: true, label: "w" }),
+    weight: new Tensor(parameterValues(w), shape, { requiresGrad: true, label: "w" }),
     bias: hasBias ? tensor(b, { shape: [biasSize], requiresGrad: true, label: "b" }) : null,
   };
 }

@@ -12,6 +12,7 @@ import {
   WASM_STEP_MIN,
 } from "../../lib/kernels/optim_steps.ts";
 import { adamStep, OPTIMIZER_DEFAULTS, rmspropStep } from "../../lib/optim/mod.ts";
+import { Linear } from "../../lib/nn/mod.ts";
 
 function assertNear(actual: Float32Array, expected: Float64Array, what: string): void {
   for (let i = 0; i < expected.length; i++) {
@@ -110,4 +111,35 @@ Deno.test("state kept in WebAssembly memory gives the same bits as copied state,
     gemm({ a: big, b: big, c: new Float32Array(256 * 256), m: 256, k: 256, n: 256 });
   }
   deepStrictEqual([pResident, mResident, vResident], [pCopied, mCopied, vCopied]);
+});
+
+Deno.test("a layer's weights live in WebAssembly memory, and products read them there with the bits of a copy", () => {
+  const rand = randomSeeded(5);
+  const layer = new Linear(300, 200, { prng: randomSeeded(1) });
+  const w = layer.weight.data as Float32Array;
+  ok(residentAddress(w) >= 0, "a float32 weight of 60,000 values should be resident");
+  ok(residentAddress(layer.bias!.data as Float32Array) < 0, "200 values are left where they are");
+  ok(
+    residentAddress(
+      new Linear(300, 200, { prng: randomSeeded(1), dtype: "float64" }).weight.data as Float32Array,
+    ) < 0,
+  );
+  deepStrictEqual(w, new Linear(300, 200, { prng: randomSeeded(1) }).weight.data.slice());
+  // op(A)·W and op(A)·Wᵀ with W read in place, against the same product of a copy of W; then W as A.
+  const x = Float32Array.from({ length: 64 * 300 }, () => rand() < 0.6 ? 0 : rand() - 0.5);
+  const dy = Float32Array.from({ length: 64 * 200 }, () => rand() - 0.5);
+  const cases = [
+    { a: x, m: 64, k: 300, n: 200, transB: false },
+    { a: dy, m: 64, k: 200, n: 300, transB: true },
+  ];
+  for (const { a, m, k, n, transB } of cases) {
+    const [inPlace, copied] = [new Float32Array(m * n), new Float32Array(m * n)];
+    gemm({ a, b: w, c: inPlace, m, k, n, transB });
+    gemm({ a, b: w.slice(), c: copied, m, k, n, transB });
+    deepStrictEqual(inPlace, copied, `[${m}, ${k}, ${n}]${transB ? " B transposed" : ""}`);
+  }
+  const [inPlace, copied] = [new Float32Array(300 * 300), new Float32Array(300 * 300)];
+  gemm({ a: w, b: w, c: inPlace, m: 300, k: 200, n: 300, transB: true });
+  gemm({ a: w.slice(), b: w.slice(), c: copied, m: 300, k: 200, n: 300, transB: true });
+  deepStrictEqual(inPlace, copied, "W·Wᵀ");
 });
