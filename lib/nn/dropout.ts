@@ -1,5 +1,5 @@
 import { Tensor } from "../tensor/mod.ts";
-import { checkPrng, type Prng } from "../random/mod.ts";
+import { checkPrng, type Prng, randomWords } from "../random/mod.ts";
 import { checkNumber, checkOptions, checkTensor } from "../_check.ts";
 import { Module } from "./module.ts";
 
@@ -67,13 +67,13 @@ export class Dropout extends Module {
     if (!this.training || this.rate === 0) return x;
     const keep = 1 / (1 - this.rate);
     const below = Math.round(this.rate * 65536); // a 16-bit half below this drops its value
-    const prng = this.#prng;
     const mask = x.dtype === "float64" ? new Float64Array(x.size) : new Float32Array(x.size);
-    for (let i = 0; i < mask.length; i += 2) {
-      const bits = prng() * 4294967296; // the generator's 32 bits, as an integer
+    const words = new Uint32Array(Math.ceil(mask.length / 2)); // 32 random bits per 2 values
+    randomWords(this.#prng, words);
+    for (let i = 0; i < mask.length; i++) {
+      const half = i % 2 === 0 ? words[i >> 1]! & 0xffff : words[i >> 1]! >>> 16; // low, high
       // keep · 1 or keep · 0, with no branch to mispredict (Number(true) is 1)
-      mask[i] = keep * Number((bits & 0xffff) >= below); // the low half
-      if (i + 1 < mask.length) mask[i + 1] = keep * Number(bits >>> 16 >= below); // the high half
+      mask[i] = keep * Number(half >= below);
     }
     return x.mul(new Tensor(mask, x.shape)); // wraps the mask, without a copy
   }

@@ -64,17 +64,54 @@ export function randomSeeded(seed: number | bigint): Prng {
   let s2 = splitmix32();
   let s3 = splitmix32();
 
-  return function next(): number {
-    const result = Math.imul(rotl(Math.imul(s1, 5), 7), 9);
-    const t = s1 << 9;
-    s2 ^= s0;
-    s3 ^= s1;
-    s1 ^= s2;
-    s0 ^= s3;
-    s2 ^= t;
-    s3 = rotl(s3, 11);
-    return (result >>> 0) / 4294967296;
+  // One step of xoshiro128** per value, with the state in local variables while it runs.
+  function words(out: Uint32Array): void {
+    let a = s0, b = s1, c = s2, d = s3;
+    for (let i = 0; i < out.length; i++) {
+      out[i] = Math.imul(rotl(Math.imul(b, 5), 7), 9);
+      const t = b << 9;
+      c ^= a;
+      d ^= b;
+      b ^= c;
+      a ^= d;
+      c ^= t;
+      d = rotl(d, 11);
+    }
+    s0 = a, s1 = b, s2 = c, s3 = d;
+  }
+  const one = new Uint32Array(1);
+  const next = () => {
+    words(one);
+    return one[0]! / 4294967296;
   };
+  wordFillers.set(next, words);
+  return next;
+}
+
+/** The bulk form of each generator made by `randomSeeded` (see `randomWords`). */
+const wordFillers = new WeakMap<Prng, (out: Uint32Array) => void>();
+
+/**
+ * Fills `out` with the generator's next `out.length` numbers as 32-bit integers (`prng() * 2^32`,
+ * which is what they are): from a generator made by `randomSeeded` in one tight loop, a few
+ * times faster than calling it once per number; from any other function, one call at a time.
+ * Dropout draws its masks this way.
+ *
+ * @example The same numbers either way
+ * ```ts
+ * import { randomSeeded, randomWords } from "./seeded.ts";
+ * import { deepStrictEqual } from "node:assert/strict";
+ *
+ * const [a, b] = [randomSeeded(7), randomSeeded(7)];
+ * const words = new Uint32Array(3);
+ * randomWords(a, words);
+ * deepStrictEqual([...words], [b(), b(), b()].map((u) => u * 2 ** 32));
+ * ```
+ */
+export function randomWords(prng: Prng, out: Uint32Array): void {
+  const fill = wordFillers.get(prng);
+  if (fill !== undefined) return fill(out);
+  for (let i = 0; i < out.length; i++) out[i] = prng() * 4294967296;
 }
 
 /** Rotates a 32-bit integer left by `k` bits. */
