@@ -105,9 +105,7 @@ export function checkNumber(
 ): number {
   const { min = -Infinity, max = Infinity, minExclusive = false, maxExclusive = false } = range;
   const integer = range.integer ?? false;
-  const requirement = `${name} must be ${
-    describeRange(min, max, minExclusive, maxExclusive, integer)
-  }`;
+  const requirement = `${name} must be ${describeRange(range)}`;
   if (typeof value !== "number") {
     throw new TypeError(`Cannot ${action} as ${requirement}: current value is ${describe(value)}`);
   }
@@ -118,13 +116,9 @@ export function checkNumber(
 }
 
 /** The allowed values in words: "a positive integer", "a number in [0, 1)", "a number > 0". */
-function describeRange(
-  min: number,
-  max: number,
-  minExclusive: boolean,
-  maxExclusive: boolean,
-  integer: boolean,
-): string {
+function describeRange(range: NumberRange): string {
+  const { min = -Infinity, max = Infinity, minExclusive = false, maxExclusive = false } = range;
+  const integer = range.integer ?? false;
   const kind = integer ? "integer" : "number";
   if (max === Infinity && integer && min === 1 && !minExclusive) return "a positive integer";
   if (max === Infinity && integer && min === 0 && !minExclusive) return "a non-negative integer";

@@ -1,3 +1,5 @@
+import { checkNumber } from "../_check.ts";
+
 /** What {@linkcode skipGramPairs} returns: one training example per (word, neighbour) pair. */
 export interface SkipGramPairs {
   /** The centre word of each pair (the model's input). */
@@ -38,12 +40,10 @@ export function skipGramPairs(
   sentences: readonly ArrayLike<number>[],
   options: SkipGramOptions,
 ): SkipGramPairs {
-  const window = options?.window;
-  if (!Number.isInteger(window) || window < 1) {
-    throw new RangeError(
-      `Cannot make skip-gram pairs as window must be a positive integer: current value is ${window}`,
-    );
-  }
+  const window = checkNumber("make skip-gram pairs", "window", options?.window, {
+    min: 1,
+    integer: true,
+  });
   const centers: number[] = [];
   const contexts: number[] = [];
   for (const sentence of sentences) {

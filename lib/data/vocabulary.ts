@@ -1,3 +1,5 @@
+import { checkNumber } from "../_check.ts";
+
 /**
  * Splits text into lower-case words: runs of letters (any alphabet), keeping an apostrophe inside
  * a word ("king's"). Punctuation, digits and spaces separate words and are dropped.
@@ -133,16 +135,12 @@ export class Vocabulary {
    *
    * @param id An index from 0 to `size - 1`
    * @returns The word
+   * @throws {TypeError} If `id` is not a number
    * @throws {RangeError} If `id` is not an index of the vocabulary
    */
   word(id: number): string {
-    if (!Number.isInteger(id) || id < 0 || id >= this.size) {
-      throw new RangeError(
-        `Cannot look up word ${id} as an index must be an integer from 0 to ${
-          this.size - 1
-        }: current value is ${id}`,
-      );
-    }
+    const last = this.size - 1;
+    checkNumber(`look up word ${id}`, "an index", id, { min: 0, max: last, integer: true });
     return this.words[id]!;
   }
 

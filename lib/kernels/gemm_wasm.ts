@@ -40,6 +40,7 @@ import {
   residentAddress,
   unavailableReason,
 } from "./_wasm.ts";
+import { checkNumber } from "../_check.ts";
 
 /** Which algorithm the WebAssembly kernel may use for a product. */
 export type SparseMode = "auto" | "dense" | "sparse";
@@ -116,9 +117,7 @@ const stats: WasmStats = { calls: 0, ms: 0, copyMs: 0, sparseRows: 0, rows: 0, h
  */
 export function wasmStats(options: { reset?: boolean } = {}): WasmStats {
   const copy = { ...stats };
-  if (options.reset) {
-    for (const key of Object.keys(stats) as (keyof WasmStats)[]) stats[key] = 0;
-  }
+  if (options.reset) { for (const key in stats) stats[key as keyof WasmStats] = 0; }
   return copy;
 }
 
@@ -148,7 +147,7 @@ const settings: Required<WasmOptions> = {
 /** The helper thread, started on first use when `threads` is 2; null until it is ready. */
 function helperPool(k: Kernels): ThreadPool | null {
   if (settings.threads === 1) return null;
-  if (k.pool === null) k.pool = new ThreadPool(k.memory, k.module);
+  k.pool ??= new ThreadPool(k.memory, k.module);
   k.pool.start();
   return k.pool.ready ? k.pool : null;
 }
@@ -187,12 +186,12 @@ export function setWasmOptions(options: WasmOptions): Required<WasmOptions> {
   if (options.sparseBelow !== undefined) settings.sparseBelow = options.sparseBelow;
   if (options.minParallelWork !== undefined) settings.minParallelWork = options.minParallelWork;
   if (options.chunksPerThread !== undefined) {
-    if (!Number.isInteger(options.chunksPerThread) || options.chunksPerThread < 1) {
-      throw new RangeError(
-        `Cannot set the kernels' chunksPerThread as it must be a positive integer: current value is ${options.chunksPerThread}`,
-      );
-    }
-    settings.chunksPerThread = options.chunksPerThread;
+    settings.chunksPerThread = checkNumber(
+      "set the kernels' options",
+      "chunksPerThread",
+      options.chunksPerThread,
+      { min: 1, integer: true },
+    );
   }
   return { ...settings };
 }
@@ -218,8 +217,7 @@ export function setWasmOptions(options: WasmOptions): Required<WasmOptions> {
 export async function prepareWasm(timeoutMs = 2000): Promise<WasmInfo> {
   const k = loadKernels();
   if (k !== null && settings.threads !== 1) {
-    if (k.pool === null) k.pool = new ThreadPool(k.memory, k.module);
-    await k.pool.whenReady(timeoutMs);
+    await (k.pool ??= new ThreadPool(k.memory, k.module)).whenReady(timeoutMs);
   }
   return wasmInfo();
 }

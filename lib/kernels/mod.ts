@@ -16,6 +16,7 @@
  */
 import { type GemmArgs, gemmTs } from "./gemm_ts.ts";
 import { gemmWasm } from "./gemm_wasm.ts";
+import { checkNumber } from "../_check.ts";
 
 export type { GemmArgs } from "./gemm_ts.ts";
 export { gemmTs } from "./gemm_ts.ts";
@@ -47,11 +48,7 @@ export { gemmTs } from "./gemm_ts.ts";
 export function gemm(args: GemmArgs): void {
   const { m, k, n } = args;
   for (const [name, value] of [["m", m], ["k", k], ["n", n]] as const) {
-    if (!Number.isInteger(value) || value < 0) {
-      throw new RangeError(
-        `Cannot run gemm as ${name} must be a non-negative integer: current value is ${value}`,
-      );
-    }
+    checkNumber("run gemm", name, value, { min: 0, integer: true });
   }
   if (args.a.length < m * k || args.b.length < k * n || args.c.length < m * n) {
     throw new RangeError(

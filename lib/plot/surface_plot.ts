@@ -1,6 +1,6 @@
 import type { Figure, PlotlyTrace, PlotOptions } from "./figure.ts";
 import { logTicks } from "./_figure_png.ts";
-import { checkOptions } from "../_check.ts";
+import { checkNumber, checkOptions } from "../_check.ts";
 import { makeFigure, PLOT_OPTIONS } from "./_layout.ts";
 import {
   checkSameLength,
@@ -63,12 +63,7 @@ export function evaluateGrid(
   options: EvaluateGridOptions,
 ): Grid {
   checkOptions("evaluate grid", options, ["x", "y", "num"]);
-  const num = options.num ?? 50;
-  if (!Number.isInteger(num) || num < 2) {
-    throw new RangeError(
-      `Cannot evaluate grid as num must be an integer >= 2: current value is ${num}`,
-    );
-  }
+  const num = checkNumber("evaluate grid", "num", options.num ?? 50, { min: 2, integer: true });
   const steps = ([from, to]: readonly [number, number]) =>
     range(num).map((i) => from + ((to - from) * i) / (num - 1));
   const [x, y] = [steps(options.x), steps(options.y)];

@@ -1,4 +1,5 @@
 import { checkPrng, type Prng } from "./seeded.ts";
+import { checkNumber } from "../_check.ts";
 
 /** Options for {@linkcode shuffle} and {@linkcode permutation}. */
 export interface ShuffleOptions {
@@ -75,13 +76,7 @@ export function shuffle<T>(items: Shuffleable<T>, options: ShuffleOptions): void
  * ```
  */
 export function permutation(n: number, options: ShuffleOptions): Int32Array {
-  if (!Number.isInteger(n) || n < 0) {
-    throw new RangeError(
-      `Cannot create a permutation as n must be a non-negative integer: current value is ${
-        JSON.stringify(n)
-      }`,
-    );
-  }
+  checkNumber("create a permutation", "n", n, { min: 0, integer: true });
   checkPrng(options?.prng, "create a permutation");
   const order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;

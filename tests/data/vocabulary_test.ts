@@ -62,7 +62,7 @@ Deno.test("Vocabulary", async (t) => {
     assertThrows(
       () => vocab.word(5),
       RangeError,
-      "Cannot look up word 5 as an index must be an integer from 0 to 4: current value is 5",
+      "Cannot look up word 5 as an index must be an integer in [0, 4]: current value is 5",
     );
     assertThrows(() => vocab.decode([1.5]), RangeError, "current value is 1.5");
   });

@@ -106,7 +106,12 @@ Deno.test("setWasmOptions: throws on threads or chunksPerThread out of range", (
     assertThrows(
       () => setWasmOptions({ chunksPerThread: 0 }),
       RangeError,
-      "chunksPerThread as it must be a positive integer: current value is 0",
+      "Cannot set the kernels' options as chunksPerThread must be a positive integer: current value is 0",
+    );
+    assertThrows( // named as a string, not as a bare value
+      () => setWasmOptions({ chunksPerThread: "2" as unknown as number }),
+      TypeError,
+      'chunksPerThread must be a positive integer: current value is the string "2"',
     );
   } finally {
     setWasmOptions(before);
