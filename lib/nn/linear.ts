@@ -1,6 +1,7 @@
 import { type DType, formatShape, type Tensor } from "../tensor/mod.ts";
 import type { Prng } from "../random/mod.ts";
 import { checkNumber, checkOptions, checkTensor } from "../_check.ts";
+import { linear } from "../ops/mod.ts";
 import { Module } from "./module.ts";
 import { initialParameters, type WeightInit } from "./_init.ts";
 
@@ -88,7 +89,8 @@ export class Linear extends Module {
   }
 
   /**
-   * Computes `x · W + b`.
+   * Computes `x · W + b` with the op `linear` (`x.matmul(W).add(b)`, bit for bit, in one op; without
+   * a bias, `x.matmul(W)`).
    *
    * @param x A batch `[N, inFeatures]`
    * @returns `[N, outFeatures]`
@@ -109,8 +111,7 @@ export class Linear extends Module {
         `Cannot apply ${this} as its input must have the weights' dtype, ${this.weight.dtype}: input is ${x.dtype}`,
       );
     }
-    const y = x.matmul(this.weight);
-    return this.bias === null ? y : y.add(this.bias);
+    return this.bias === null ? x.matmul(this.weight) : linear(x, this.weight, this.bias);
   }
 
   /** The layer's tensors: `weight`, then `bias` if it has one. */

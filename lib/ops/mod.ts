@@ -7,7 +7,7 @@
  * Primitives (with their own derivative): add, mul, pow, exp, log, abs,
  * relu, sigmoid, tanh, matmul, conv2d, maxPool2d, sum, max, reshape, transpose,
  * selectRows, concat, logSoftmax. Derived from those: sub, div, neg, sqrt, mean,
- * softmax, mse, crossEntropy. argmax has no gradient.
+ * softmax, mse, crossEntropy, and linear (matmul then add, as one op). argmax has no gradient.
  *
  * ```ts
  * import { tensor } from "../tensor/mod.ts";
@@ -37,6 +37,7 @@ export * from "./relu.ts";
 export * from "./sigmoid.ts";
 export * from "./tanh.ts";
 export * from "./matmul.ts";
+export * from "./linear.ts";
 export * from "./conv2d.ts";
 export * from "./conv2d_reference.ts";
 export * from "./max_pool2d.ts";

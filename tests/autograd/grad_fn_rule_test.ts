@@ -22,6 +22,7 @@ const calls: Record<string, (dtype: "float32" | "float64") => Tensor> = {
   sigmoid: (d) => ops.sigmoid(input([3, 4], 1, d)),
   tanh: (d) => ops.tanh(input([3, 4], 1, d)),
   matmul: (d) => ops.matmul(input([3, 4], 1, d), input([4, 5], 2, d)),
+  linear: (d) => ops.linear(input([3, 4], 1, d), input([4, 5], 2, d), input([5], 3, d)),
   conv2d: (d) =>
     ops.conv2d(input([2, 3, 5, 5], 1, d), input([4, 3, 3, 3], 2, d), { bias: input([4], 3, d) }),
   conv2dReference: (d) =>
