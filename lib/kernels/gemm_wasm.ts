@@ -40,7 +40,7 @@ import {
   residentAddress,
   unavailableReason,
 } from "./_wasm.ts";
-import { checkNumber } from "../_check.ts";
+import { checkBoolean, checkNumber, checkOptions, describe } from "../_check.ts";
 
 /** Which algorithm the WebAssembly kernel may use for a product. */
 export type SparseMode = "auto" | "dense" | "sparse";
@@ -154,7 +154,7 @@ function helperPool(k: Kernels): ThreadPool | null {
 
 /**
  * Changes how the WebAssembly kernels run (threads, sparse path). Settings not given keep
- * their value. With `threads: 1` a helper worker already started stays idle (it costs nothing
+ * their value; a name it does not know (`thread`) or a value out of range is an error. With `threads: 1` a helper worker already started stays idle (it costs nothing
  * while it waits), ready for the next `threads: 2`.
  *
  * @param options The settings to change
@@ -171,28 +171,28 @@ function helperPool(k: Kernels): ThreadPool | null {
  * ```
  */
 export function setWasmOptions(options: WasmOptions): Required<WasmOptions> {
-  if (options.threads !== undefined) {
-    if (options.threads !== 1 && options.threads !== 2) {
-      throw new RangeError(
-        `Cannot set the kernels' threads as threads must be 1 or 2: current value is ${
-          JSON.stringify(options.threads)
-        }`,
-      );
-    }
-    settings.threads = options.threads;
-  }
-  if (options.enabled !== undefined) settings.enabled = options.enabled;
-  if (options.sparse !== undefined) settings.sparse = options.sparse;
-  if (options.sparseBelow !== undefined) settings.sparseBelow = options.sparseBelow;
-  if (options.minParallelWork !== undefined) settings.minParallelWork = options.minParallelWork;
-  if (options.chunksPerThread !== undefined) {
-    settings.chunksPerThread = checkNumber(
-      "set the kernels' options",
-      "chunksPerThread",
-      options.chunksPerThread,
-      { min: 1, integer: true },
+  const action = "set the kernels' options";
+  const { sparse, enabled } = checkOptions(action, options, Object.keys(settings));
+  if (sparse !== undefined && !["auto", "dense", "sparse"].includes(sparse)) {
+    throw new RangeError(
+      `Cannot ${action} as sparse must be "auto", "dense" or "sparse": current value is ${
+        describe(sparse)
+      }`,
     );
   }
+  if (enabled !== undefined) checkBoolean(action, "enabled", enabled);
+  const ranges = {
+    threads: { min: 1, max: 2, integer: true },
+    sparseBelow: { min: 0, max: 1 },
+    minParallelWork: { min: 0 },
+    chunksPerThread: { min: 1, integer: true },
+  };
+  for (const [name, range] of Object.entries(ranges)) {
+    const value = options[name as keyof typeof ranges];
+    if (value !== undefined) checkNumber(action, name, value, range);
+  }
+  const given = Object.entries(options).filter(([, value]) => value !== undefined);
+  Object.assign(settings, Object.fromEntries(given));
   return { ...settings };
 }
 

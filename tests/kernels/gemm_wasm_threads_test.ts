@@ -1,7 +1,7 @@
 // Two threads split a product over C's columns, never over the sum, so they must give the same
 // bits as one thread, for every layout and path, however the chunks fall and whichever thread
 // takes which chunk.
-import { assertThrows, ok } from "../_helpers.ts";
+import { assertThrows, deepStrictEqual, ok } from "../_helpers.ts";
 import { gemmTs } from "../../lib/kernels/gemm_ts.ts";
 import {
   gemmWasm,
@@ -9,6 +9,7 @@ import {
   setWasmOptions,
   type SparseMode,
   wasmInfo,
+  type WasmOptions,
   wasmStats,
 } from "../../lib/kernels/gemm_wasm.ts";
 import { randomSeeded } from "../../lib/random/mod.ts";
@@ -90,29 +91,48 @@ Deno.test("gemmWasm: two threads by default, and one when threads is 1", async (
   await prepareWasm(0);
 });
 
-Deno.test("setWasmOptions: throws on threads or chunksPerThread out of range", () => {
+Deno.test("setWasmOptions: names an unknown option or a value out of range, and changes nothing", () => {
   const before = setWasmOptions({});
-  try {
-    assertThrows(
-      () => setWasmOptions({ threads: 3 as 2 }),
+  const bad: [unknown, ErrorConstructor, string][] = [
+    [{ threads: 3 }, RangeError, "threads must be an integer in [1, 2]: current value is 3"],
+    [
+      { threads: "2" },
+      TypeError,
+      'threads must be an integer in [1, 2]: current value is the string "2"',
+    ],
+    [{ thread: 1 }, TypeError, "every option must be one of enabled, threads, sparse"],
+    [
+      { sparse: "fast" },
       RangeError,
-      "threads must be 1 or 2: current value is 3",
-    );
-    assertThrows( // a string that looks like a number is named as a string
-      () => setWasmOptions({ threads: "2" as unknown as 2 }),
+      'sparse must be "auto", "dense" or "sparse": current value is the string "fast"',
+    ],
+    [{ sparseBelow: 2 }, RangeError, "sparseBelow must be a number in [0, 1]: current value is 2"],
+    [{ enabled: "no" }, TypeError, "enabled must be true or false"],
+    [
+      { chunksPerThread: 0 },
       RangeError,
-      'threads must be 1 or 2: current value is "2"',
-    );
-    assertThrows(
-      () => setWasmOptions({ chunksPerThread: 0 }),
-      RangeError,
-      "Cannot set the kernels' options as chunksPerThread must be a positive integer: current value is 0",
-    );
-    assertThrows( // named as a string, not as a bare value
-      () => setWasmOptions({ chunksPerThread: "2" as unknown as number }),
+      "chunksPerThread must be a positive integer: current value is 0",
+    ],
+    [
+      { chunksPerThread: "2" },
       TypeError,
       'chunksPerThread must be a positive integer: current value is the string "2"',
-    );
+    ],
+    [
+      { threads: 1, minParallelWork: -1 },
+      RangeError,
+      "minParallelWork must be a number >= 0: current value is -1",
+    ],
+  ];
+  try {
+    for (const [options, error, message] of bad) {
+      assertThrows(
+        () => setWasmOptions(options as WasmOptions),
+        error,
+        `Cannot set the kernels' options as ${message}`,
+      );
+      deepStrictEqual(setWasmOptions({}), before, `${JSON.stringify(options)} changed a setting`);
+    }
   } finally {
     setWasmOptions(before);
   }
