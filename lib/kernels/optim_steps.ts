@@ -40,10 +40,8 @@ type Floats = Float32Array | Float64Array;
  * ```
  */
 export function optimizerState(like: Floats): Floats {
-  const zeros = like instanceof Float64Array
-    ? new Float64Array(like.length)
-    : new Float32Array(like.length);
-  return parameterValues(zeros);
+  const Zeros = like instanceof Float64Array ? Float64Array : Float32Array;
+  return parameterValues(new Zeros(like.length));
 }
 
 /**

@@ -48,8 +48,7 @@ export function linear(x: Tensor, w: Tensor, b: Tensor): Tensor {
   if (b.dtype !== x.dtype) {
     throw new TypeError(`Cannot ${action} as b must have x's dtype, ${x.dtype}: b is ${b.dtype}`);
   }
-  const out = product.data; // this call's own fresh array
-  const bias = b.data;
+  const [out, bias] = [product.data, b.data]; // out: this call's own fresh array
   for (let start = 0; start < out.length; start += n) {
     for (let j = 0; j < n; j++) out[start + j] = out[start + j]! + bias[j]!;
   }

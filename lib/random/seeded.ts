@@ -1,3 +1,5 @@
+import { describe } from "../_check.ts";
+
 /**
  * A source of uniform random numbers in `[0, 1)`.
  *
@@ -46,7 +48,7 @@ export function randomSeeded(seed: number | bigint): Prng {
   if (!Number.isInteger(seed) && typeof seed !== "bigint") {
     throw new TypeError(
       `Cannot create a seeded generator as the seed must be an integer: current value is ${
-        given(seed)
+        describe(seed)
       }`,
     );
   }
@@ -109,8 +111,11 @@ const wordFillers = new WeakMap<Prng, (out: Uint32Array) => void>();
  * ```
  */
 export function randomWords(prng: Prng, out: Uint32Array): void {
-  const fill = wordFillers.get(prng);
-  if (fill !== undefined) return fill(out);
+  checkPrng(prng, "draw random words", "prng");
+  if (!(out instanceof Uint32Array)) {
+    throw new TypeError(`Cannot draw words as out must be a Uint32Array: it is ${describe(out)}`);
+  }
+  if (wordFillers.has(prng)) return wordFillers.get(prng)!(out); // a generator of randomSeeded
   for (let i = 0; i < out.length; i++) out[i] = prng() * 4294967296;
 }
 
@@ -147,16 +152,7 @@ export function checkPrng(
   const seed = typeof prng === "number" || typeof prng === "bigint" ? String(prng) : "seed";
   throw new TypeError(
     `Cannot ${action} as ${name} must be a generator from randomSeeded(seed): current value is ${
-      given(prng)
+      describe(prng)
     }; pass { prng: randomSeeded(${seed}) }`,
   );
-}
-
-/** A value as an error message shows it: strings quoted, objects by kind. */
-function given(value: unknown): string {
-  if (typeof value === "string") return `the string ${JSON.stringify(value)}`;
-  if (typeof value === "object" && value !== null) {
-    return `an ${value.constructor?.name ?? "object"}`;
-  }
-  return String(value);
 }

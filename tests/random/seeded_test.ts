@@ -1,4 +1,4 @@
-import { randomSeeded } from "../../lib/random/mod.ts";
+import { type Prng, randomSeeded, randomWords } from "../../lib/random/mod.ts";
 import { assertThrows, deepStrictEqual, notDeepStrictEqual, ok } from "../_helpers.ts";
 
 Deno.test("randomSeeded()", async (t) => {
@@ -35,3 +35,19 @@ Deno.test("randomSeeded()", async (t) => {
 });
 
 const PINNED_42 = [2837322924, 544945897, 479756282];
+
+Deno.test("randomWords() names a missing generator or an array of the wrong type", () => {
+  assertThrows(
+    () => randomWords(5 as unknown as Prng, new Uint32Array(2)),
+    TypeError,
+    "Cannot draw random words as prng must be a generator from randomSeeded(seed)",
+  );
+  assertThrows(
+    () => randomWords(randomSeeded(1), new Float32Array(2) as unknown as Uint32Array),
+    TypeError,
+    "Cannot draw words as out must be a Uint32Array: it is a Float32Array of length 2",
+  );
+  const words = new Uint32Array(2); // any other function: one call per number
+  randomWords(() => 0.5, words);
+  deepStrictEqual([...words], [2 ** 31, 2 ** 31]);
+});
