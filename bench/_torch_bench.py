@@ -5,6 +5,11 @@ run(model, optimizer, shape, num_images, default_epochs) parses --threads, --epo
 --steps and --warmup, trains with cross-entropy and batches of 128 shuffled each epoch, and prints
 one JSON object: {"threads", "epoch_s", "cpu_s", "loss", "accuracy" (lists, one value per epoch),
 "torch"}; cpu_s is the CPU time of all threads, a measure that a busy machine disturbs less.
+
+With --serve it instead runs one epoch for each line read from standard input and answers each
+with one JSON line {"epoch_s", "cpu_s", "loss", "accuracy"} (numbers), until standard input
+closes (it first prints {"ready": true}, once loaded and warmed up): bench/epoch.ts uses it to alternate PyTorch's epochs with the library's, so that both
+see the machine in the same state.
 """
 
 import argparse
@@ -45,6 +50,7 @@ def run(
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--steps", type=int, default=0, help="steps per epoch (0: the whole epoch)")
     parser.add_argument("--warmup", type=int, default=20, help="untimed steps before the epochs")
+    parser.add_argument("--serve", action="store_true", help="one epoch per line of standard input")
     args = parser.parse_args()
 
     torch.set_num_threads(args.threads)
@@ -65,7 +71,9 @@ def run(
         optimizer.zero_grad(set_to_none=True)
         loss_fn(model(x[first : first + BATCH]), y[first : first + BATCH]).backward()
         optimizer.step()
-    for _ in range(args.epochs):
+
+    def epoch() -> dict[str, float]:
+        """Trains one epoch (reshuffled) and returns its wall and CPU time, loss and accuracy."""
         start = time.perf_counter()
         cpu_start = time.process_time()
         order = torch.randperm(n)
@@ -84,9 +92,16 @@ def run(
             total_loss += loss.item() * len(idx)
             correct += int((out.argmax(1) == yb).sum())
             seen += len(idx)
-        result["epoch_s"].append(time.perf_counter() - start)
-        result["cpu_s"].append(time.process_time() - cpu_start)
-        result["loss"].append(total_loss / seen)
-        result["accuracy"].append(correct / seen)
+        return {"epoch_s": time.perf_counter() - start, "cpu_s": time.process_time() - cpu_start,
+                "loss": total_loss / seen, "accuracy": correct / seen}
+
+    if args.serve:
+        print(json.dumps({"ready": True}), flush=True)  # loaded and warmed up
+        for _ in sys.stdin:
+            print(json.dumps(epoch()), flush=True)
+        return
+    for _ in range(args.epochs):
+        for key, value in epoch().items():
+            result[key].append(value)
     json.dump(result, sys.stdout)
     print()
