@@ -12,8 +12,11 @@
 /** The languages of the texts plot outputs show: English and Simplified Chinese. */
 export type Language = "en" | "zh";
 
-// Each text in English, then in Chinese; {names} are filled in by `fill` (or by the plotly loader).
-const TEXTS = {
+/**
+ * Each text in English, then in Chinese, by name; `{names}` are filled in by {@linkcode fill} (or
+ * by the plotly loader). Read them through {@linkcode PLOT_TEXT} or {@linkcode plotText}.
+ */
+export const TEXTS = {
   plotNote: [
     "Plot{title}: run the cell, or trust the notebook (File → Trust Notebook), to draw it.",
     "图{title}：运行这个单元格，或信任本笔记本（File → Trust Notebook），即可画出。",
