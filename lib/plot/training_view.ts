@@ -13,10 +13,10 @@ export interface TrainingViewOptions {
   title?: string;
   /**
    * Least time between two updates of the picture during an epoch, in milliseconds (epoch ends
-   * always update). Updates are also spaced so that drawing takes at most about a tenth of the
-   * time.
+   * always update). Updates are also spaced so that drawing and sending the picture take at most
+   * about 4% of the time (a redraw of about 20 ms: one update every half second).
    *
-   * @default {100}
+   * @default {250}
    */
   minIntervalMs?: number;
   /**
@@ -55,8 +55,8 @@ let viewCount = 0;
  * (on a log axis) and accuracy curves, redrawn in place while `fit()` runs. Pass it in `fit()`'s
  * `callbacks`.
  *
- * In the Deno kernel it is one PNG output updated in place (`display_id`, at most about 10
- * updates a second), so the saved notebook keeps the final picture and it shows everywhere, also
+ * In the Deno kernel it is one PNG output updated in place (`display_id`, at most 4 updates a
+ * second), so the saved notebook keeps the final picture and it shows everywhere, also
  * untrusted. `Deno.jupyter` is looked up when training begins, never at import; outside the
  * kernel the view shows nothing until it is displayed. Its words are English, or Chinese with
  * `language: "zh"`.
@@ -131,8 +131,8 @@ export class TrainingView implements Callback {
     this.#last = e;
     const x = e.epoch - 1 + e.step / Math.max(1, e.stepsPerEpoch);
     this.#steps.push({ x, loss: e.loss, accuracy: e.metrics.accuracy ?? NaN });
-    // At most one redraw per minIntervalMs, and redraws take at most ~10% of the time.
-    const interval = Math.max(this.#options.minIntervalMs ?? 100, 10 * this.#renderMs);
+    // At most one redraw per minIntervalMs, and redraws take at most ~4% of the time.
+    const interval = Math.max(this.#options.minIntervalMs ?? 250, 25 * this.#renderMs);
     if (this.#display && performance.now() - this.#lastUpdate >= interval) return this.#show();
   }
 
@@ -171,11 +171,10 @@ export class TrainingView implements Callback {
 
   async #show(): Promise<void> {
     const start = performance.now();
-    const bundle = this[DISPLAY]();
-    this.#renderMs = performance.now() - start;
     const update = this.#shown ? { update: true } : {};
-    [this.#shown, this.#lastUpdate] = [true, performance.now()];
-    await this.#display!(bundle, { raw: true, display_id: this.#displayId, ...update });
+    [this.#shown, this.#lastUpdate] = [true, start];
+    await this.#display!(this[DISPLAY](), { raw: true, display_id: this.#displayId, ...update });
+    this.#renderMs = performance.now() - start; // drawing and sending the picture
   }
 
   /** "loss 0.5000", "accuracy 80.00%", then the last epoch's validation loss and accuracy if known. */
