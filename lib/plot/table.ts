@@ -1,4 +1,4 @@
-import { checkOptions } from "../_check.ts";
+import { checkNumber, checkOptions } from "../_check.ts";
 import { escapeHtml } from "./_display.ts";
 import { describeValue, formatNumber, formatShape, range } from "./_numbers.ts";
 import { HtmlDisplay } from "./image.ts";
@@ -120,7 +120,10 @@ export function table(rows: readonly TableRow[], options: TableOptions = {}): Ht
     raw.some((r) => typeof r[c] === "number") &&
     raw.every((r) => r[c] === undefined || typeof r[c] === "number")
   );
-  const maxRows = options.maxRows ?? 50;
+  const maxRows = checkNumber("make table", "maxRows", options.maxRows ?? 50, {
+    min: 0,
+    integer: true,
+  });
   const body = raw.slice(0, maxRows).map((r) => r.map(cell));
   const footer = options.footer ? values(options.footer).map(cell) : null;
   const more = raw.length > maxRows ? fill(text.moreRows, { count: raw.length - maxRows }) : "";

@@ -1,5 +1,5 @@
 import { ok, strictEqual, throws } from "../_helpers.ts";
-import { table } from "../../lib/plot/mod.ts";
+import { mimeBundle, table } from "../../lib/plot/mod.ts";
 import { assertBundle } from "./_bundle.ts";
 import { assertOptionsChecked } from "./_options.ts";
 import type { TableOptions } from "../../lib/plot/mod.ts";
@@ -77,6 +77,20 @@ Deno.test("table()", async (t) => {
       name: "TypeError",
       message: "Cannot make table as each row must be an object or an array: rows[0] is a number",
     });
+  });
+
+  await t.step("checks maxRows, naming the value; 0 shows no row and counts them all", () => {
+    throws(() => table([{ a: 1 }], { maxRows: -1 }), {
+      name: "RangeError",
+      message: "Cannot make table as maxRows must be a non-negative integer: current value is -1",
+    });
+    throws(() => table([{ a: 1 }], { maxRows: "5" as never }), { name: "TypeError" });
+    strictEqual(
+      String(mimeBundle(table([{ a: 1 }, { a: 2 }], { maxRows: 0 }))["text/plain"]).includes(
+        "2 more rows",
+      ),
+      true,
+    );
   });
 
   await t.step(
