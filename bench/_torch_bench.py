@@ -6,10 +6,10 @@ run(model, optimizer, shape, num_images, default_epochs) parses --threads, --epo
 one JSON object: {"threads", "epoch_s", "cpu_s", "loss", "accuracy" (lists, one value per epoch),
 "torch"}; cpu_s is the CPU time of all threads, a measure that a busy machine disturbs less.
 
-With --serve it instead runs one epoch for each line read from standard input and answers each
-with one JSON line {"epoch_s", "cpu_s", "loss", "accuracy"} (numbers), until standard input
-closes (it first prints {"ready": true}, once loaded and warmed up): bench/epoch.ts uses it to alternate PyTorch's epochs with the library's, so that both
-see the machine in the same state.
+With --serve it first prints {"ready": true}, once loaded and warmed up, then runs one epoch for
+each line read from standard input and answers each with one JSON line {"epoch_s", "cpu_s",
+"loss", "accuracy"} (numbers), until standard input closes: bench/epoch.ts uses it to alternate
+PyTorch's epochs with the library's, so that both see the machine in the same state.
 """
 
 import argparse

@@ -204,22 +204,28 @@ interface TorchResult {
   torch: string;
 }
 
-/** Runs bench/torch_epoch.py; null when Python or torch is missing. */
-async function torchEpoch(threads: number, epochs: number): Promise<TorchResult | null> {
+/**
+ * The command that runs bench/torch_epoch.py at `threads` threads with `args`, with this
+ * process's environment but for OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE (PyTorch is timed with
+ * them unset, as the section's heading says).
+ */
+function torchCommand(threads: number, args: string[], options: Deno.CommandOptions) {
   const env = { ...Deno.env.toObject() };
   delete env.OPENBLAS_CORETYPE;
   delete env.OPENBLAS_L2_SIZE;
+  const script = new URL("./torch_epoch.py", import.meta.url).pathname;
+  return new Deno.Command("python3", {
+    ...options,
+    args: [script, "--threads", String(threads), ...args],
+    env,
+    clearEnv: true,
+  });
+}
+
+/** Runs bench/torch_epoch.py; null when Python or torch is missing. */
+async function torchEpoch(threads: number, epochs: number): Promise<TorchResult | null> {
   try {
-    const output = await new Deno.Command("python3", {
-      args: [
-        new URL("./torch_epoch.py", import.meta.url).pathname,
-        "--threads",
-        String(threads),
-        "--epochs",
-        String(epochs),
-      ],
-      env,
-      clearEnv: true,
+    const output = await torchCommand(threads, ["--epochs", String(epochs)], {
       stdout: "piped",
       stderr: "piped",
     }).output();
@@ -248,18 +254,7 @@ interface TorchServer {
  * taken its warm-up steps, so that its start does not slow the library's first epoch.
  */
 async function torchServer(threads: number): Promise<TorchServer> {
-  const env = { ...Deno.env.toObject() };
-  delete env.OPENBLAS_CORETYPE;
-  delete env.OPENBLAS_L2_SIZE;
-  const child = new Deno.Command("python3", {
-    args: [
-      new URL("./torch_epoch.py", import.meta.url).pathname,
-      "--threads",
-      String(threads),
-      "--serve",
-    ],
-    env,
-    clearEnv: true,
+  const child = torchCommand(threads, ["--serve"], {
     stdin: "piped",
     stdout: "piped",
     stderr: "inherit",

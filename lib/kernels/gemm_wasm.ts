@@ -155,8 +155,8 @@ function helperPool(k: Kernels): ThreadPool | null {
 /**
  * Changes how the WebAssembly kernels run (threads, sparse path). Settings not given keep
  * their value; a name it does not know (`thread`) or a value out of range is an error, and
- * then nothing changes. With `threads: 1` a helper worker already started stays idle (it costs nothing
- * while it waits), ready for the next `threads: 2`.
+ * then nothing changes. With `threads: 1` a helper worker already started stays idle (it costs
+ * nothing while it waits), ready for the next `threads: 2`.
  *
  * @param options The settings to change
  * @returns The settings now in force

@@ -115,7 +115,8 @@ export function randomWords(prng: Prng, out: Uint32Array): void {
   if (!(out instanceof Uint32Array)) {
     throw new TypeError(`Cannot draw words as out must be a Uint32Array: it is ${describe(out)}`);
   }
-  if (wordFillers.has(prng)) return wordFillers.get(prng)!(out); // a generator of randomSeeded
+  const fill = wordFillers.get(prng); // the bulk form of a generator made by randomSeeded
+  if (fill !== undefined) return fill(out);
   for (let i = 0; i < out.length; i++) out[i] = prng() * 4294967296;
 }
 
