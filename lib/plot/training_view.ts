@@ -1,5 +1,5 @@
 import type { Callback, TrainEvent } from "../train/callback.ts";
-import { checkOptions } from "../_check.ts";
+import { checkNumber, checkOptions } from "../_check.ts";
 import { blankCanvas, drawText, encodePng, PALETTE } from "./_canvas.ts";
 import { drawFigure } from "./_figure_png.ts";
 import { DISPLAY, type JupyterDisplay, jupyterDisplay, type MimeBundle } from "./_display.ts";
@@ -85,6 +85,7 @@ export class TrainingView implements Callback {
   #shown = false;
   #lastUpdate = -Infinity;
   #renderMs = 0;
+  #minIntervalMs: number;
   #last: TrainEvent | null = null;
   #done = false;
   /** Each step's running loss and accuracy, `x` in epochs (epoch - 1 + step / stepsPerEpoch). */
@@ -94,12 +95,15 @@ export class TrainingView implements Callback {
    * Creates a view; pass it in `fit()`'s `callbacks`.
    *
    * @param options Title, update rate, language, where output goes
-   * @throws {TypeError} When an option is unknown
+   * @throws {TypeError} When an option is unknown or minIntervalMs is not a number
+   * @throws {RangeError} When minIntervalMs is negative or not finite
    */
   constructor(options: TrainingViewOptions = {}) {
     const action = "create training view";
     const known = ["title", "minIntervalMs", "language", "display"];
     this.#options = checkOptions(action, options, known);
+    const ms = options.minIntervalMs ?? 250;
+    this.#minIntervalMs = checkNumber(action, "minIntervalMs", ms, { min: 0 });
     this.#text = plotText(options.language, action);
   }
 
@@ -132,7 +136,7 @@ export class TrainingView implements Callback {
     const x = e.epoch - 1 + e.step / Math.max(1, e.stepsPerEpoch);
     this.#steps.push({ x, loss: e.loss, accuracy: e.metrics.accuracy ?? NaN });
     // At most one redraw per minIntervalMs, and redraws take at most ~4% of the time.
-    const interval = Math.max(this.#options.minIntervalMs ?? 250, 25 * this.#renderMs);
+    const interval = Math.max(this.#minIntervalMs, 25 * this.#renderMs);
     if (this.#display && performance.now() - this.#lastUpdate >= interval) return this.#show();
   }
 
@@ -295,7 +299,8 @@ export class TrainingView implements Callback {
  *
  * @param options Title, update rate, language, where output goes
  * @returns A {@linkcode TrainingView}
- * @throws {TypeError} When an option is unknown
+ * @throws {TypeError} When an option is unknown or minIntervalMs is not a number
+ * @throws {RangeError} When minIntervalMs is negative or not finite
  *
  * @example Usage
  * ```ts
