@@ -173,7 +173,8 @@ Deno.test("TrainingView", async (t) => {
   await t.step("checks minIntervalMs: a number of milliseconds, 0 or more", () => {
     throws(() => trainingView({ minIntervalMs: -5 }), {
       name: "RangeError",
-      message: "Cannot create training view as minIntervalMs must be a number >= 0: current value is -5",
+      message:
+        "Cannot create training view as minIntervalMs must be a number >= 0: current value is -5",
     });
     throws(() => trainingView({ minIntervalMs: "100" as never }), { name: "TypeError" });
     throws(() => trainingView({ minIntervalMs: NaN }), { name: "RangeError" });
