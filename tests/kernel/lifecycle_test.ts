@@ -4,6 +4,7 @@
 // exits when the client that started it dies.
 import { deepStrictEqual, match, ok, strictEqual } from "../_helpers.ts";
 import { runPython, setUpKernel } from "./_helpers.ts";
+import { coursePython } from "../../scripts/python_env.ts";
 
 type Outputs = [string, string][];
 
@@ -85,7 +86,7 @@ Deno.test("course kernel: lifecycle", async (t) => {
     await t.step("exits within 5 s when the client that started it is killed", async () => {
       // The client (a Python jupyter_client process) starts the kernel, prints its process ids
       // and waits; SIGKILL gives it no chance to shut the kernel down.
-      const client = new Deno.Command("python3", {
+      const client = new Deno.Command(coursePython(), {
         args: [new URL("kernel_scenarios.py", import.meta.url).pathname, "orphan", "deno-course"]
           .concat(setup.workdir),
         cwd: setup.workdir,
