@@ -1087,22 +1087,27 @@ export class CourseKernel {
   /**
    * Warns about an output of {@link LARGE_OUTPUT_BYTES} or more, under its cell; or, when it
    * came after its cell had finished (Deno takes a while to send a big output, longer than
-   * the quiet time), under the cell that is running now, as the front end drops it.
+   * the quiet time), under the cell that is running now, as the front end drops it, or, when
+   * none is, under the next cell that runs.
    */
   #warnLarge(frames: Frames, cell: string): void {
     const megabytes = (sizeOf(frames) / 1e6).toFixed(1);
     const running = this.#running;
-    const late = cell === this.#lastFinishedId && running?.msgType === "execute_request";
+    const late = cell === this.#lastFinishedId && running?.msgId !== cell;
     const what = late
       ? `The cell before this one sent an output of ${megabytes} MB after it had finished, ` +
         `so it is not shown.`
       : `This cell sent an output of ${megabytes} MB.`;
-    this.#publish("stream", {
-      name: "stderr",
-      text: `[course kernel] ${what} Deno's kernel is slow to send outputs of about 2 MB or ` +
-        `more, and can damage its output stream with them, losing outputs. Keep outputs ` +
-        `small: plot fewer points, or show a summary.\n`,
-    }, late ? running!.header : readPart(frames, "parent_header") ?? {});
+    const text = `[course kernel] ${what} Deno's kernel is slow to send outputs of about 2 MB ` +
+      `or more, and can damage its output stream with them, losing outputs. Keep outputs ` +
+      `small: plot fewer points, or show a summary.\n`;
+    const parent = !late
+      ? readPart(frames, "parent_header") ?? {}
+      : running?.msgType === "execute_request"
+      ? running.header
+      : null;
+    if (parent !== null) this.#publish("stream", { name: "stderr", text }, parent);
+    else this.#lateErrors.push(text); // shown under the next cell that runs
   }
 
   /** Deno's kernel stopped on its own: say so under the cell, then exit so the front end sees a dead kernel. */

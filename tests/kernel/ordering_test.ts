@@ -105,8 +105,11 @@ Deno.test("course kernel: bursts and big outputs do not take the session down", 
     const around = cells.slice(5, 8).map((cell) => cell.join("\n")).join("\n");
     const whole = cells[5]!.includes("stream:small\n") && cells[5]!.includes("result:5") &&
       deepEqual(cells.slice(6, 8), expectedTail.slice(0, 2));
-    // (The relay says that the 20 MB output came late, or that Deno damaged its stream.)
-    ok(whole || /\[course kernel\] (The cell before|Deno's kernel damaged)/.test(around), around);
+    // The relay says that the 20 MB output came late, or that Deno damaged its stream, or (when
+    // it came in time) warns that such outputs lose others: Deno 2.9.6 then at times sends no
+    // execute_result for the cell, with no damaged message to show for it.
+    const explained = /\[course kernel\] (The cell before|Deno's kernel damaged|This cell sent)/;
+    ok(whole || explained.test(around), around);
     // After that, the session goes on as if nothing happened.
     deepStrictEqual(cells[8], expectedTail[2]);
     deepStrictEqual(cells[9], ['result:"still here"']);
