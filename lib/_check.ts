@@ -143,6 +143,26 @@ export function checkBoolean(action: string, name: string, value: unknown): bool
 }
 
 /**
+ * Returns `value` if it is one of `choices`; else throws a `RangeError` for another string (a
+ * `TypeError` for anything else) that lists the choices: `sparse must be "auto", "dense" or
+ * "sparse": current value is the string "fast"`.
+ */
+export function checkChoice<T extends string>(
+  action: string,
+  name: string,
+  value: unknown,
+  choices: readonly T[],
+): T {
+  if (choices.includes(value as T)) return value as T;
+  const [last, ...others] = choices.map((choice) => JSON.stringify(choice)).reverse();
+  const list = others.length > 0 ? `${others.reverse().join(", ")} or ${last}` : last;
+  const message = `Cannot ${action} as ${name} must be ${list}: current value is ${
+    describe(value)
+  }`;
+  throw typeof value === "string" ? new RangeError(message) : new TypeError(message);
+}
+
+/**
  * Throws a `RangeError` unless every entry of `values` is an integer from 0 to `count - 1`: a
  * class label, a row or a word index. The message names the first bad entry and its position.
  *

@@ -1170,9 +1170,9 @@ export const ERROR_CASES: readonly ErrorCase[] = [
   {
     input: 'new EarlyStopping(model, { monitor: "val_loss" })',
     run: (lib) => new lib.EarlyStopping(setup(lib).model, { monitor: bad("val_loss") }),
-    error: "TypeError",
+    error: "RangeError",
     message:
-      'monitor must be one of valLoss, valAccuracy, loss, accuracy: current value is the string "val_loss"',
+      'monitor must be "valLoss", "valAccuracy", "loss" or "accuracy": current value is the string "val_loss"',
   },
   {
     input: 'new EarlyStopping(model, { patience: "3" })',

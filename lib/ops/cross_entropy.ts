@@ -55,10 +55,7 @@ export type CrossEntropyTarget =
  * ok(Math.abs(loss.item() - -Math.log(Math.exp(2) / (Math.exp(2) + 2))) < 1e-12);
  * ```
  */
-export function crossEntropy(
-  logits: Tensor,
-  target: CrossEntropyTarget,
-): Tensor {
+export function crossEntropy(logits: Tensor, target: CrossEntropyTarget): Tensor {
   checkTensor(logits, "compute crossEntropy", "logits");
   if (logits.ndim !== 2) {
     throw new TypeError(

@@ -1,3 +1,4 @@
+import { checkChoice } from "../_check.ts";
 /**
  * The fixed texts that plot outputs show (axis titles, captions, legends, the training view's
  * words, the note shown where a plot cannot be drawn), in English and in Simplified Chinese, side
@@ -86,7 +87,7 @@ export type PlotText = Readonly<Record<keyof typeof TEXTS, string>>;
  *
  * const texts = { hello: ["hello", "你好"] } as const;
  * strictEqual(textsIn(texts, "zh", "greet").hello, "你好");
- * throws(() => textsIn(texts, "fr" as never, "greet"), /Cannot greet as language must be "en" or "zh": current value is "fr"/);
+ * throws(() => textsIn(texts, "fr" as never, "greet"), /Cannot greet as language must be "en" or "zh": current value is the string "fr"/);
  * ```
  */
 export function textsIn<Name extends string>(
@@ -131,21 +132,16 @@ export const PLOT_TEXT: Readonly<Record<Language, PlotText>> = {
  * import { strictEqual, throws } from "node:assert/strict";
  *
  * strictEqual(plotText("zh", "make table").noRows, "（没有行）");
- * throws(() => plotText("fr" as never, "make table"), /language must be "en" or "zh": current value is "fr"/);
+ * throws(() => plotText("fr" as never, "make table"), /language must be "en" or "zh": current value is the string "fr"/);
  * ```
  */
 export function plotText(language: Language | undefined, action: string): PlotText {
   return PLOT_TEXT[checkLanguage(language, action)];
 }
 
-/** The language, English when undefined; a RangeError when it is neither `"en"` nor `"zh"`. */
+/** The language, English when undefined; an error when it is neither `"en"` nor `"zh"`. */
 function checkLanguage(language: Language | undefined, action: string): Language {
-  if (language === undefined || language === "en" || language === "zh") return language ?? "en";
-  throw new RangeError(
-    `Cannot ${action} as language must be "en" or "zh": current value is ${
-      JSON.stringify(language)
-    }`,
-  );
+  return checkChoice(action, "language", language ?? "en", ["en", "zh"]);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { finiteRange, formatNumber, formatShape, type NumberGrid, readMatrix } from "./_numbers.ts";
-import { checkOptions } from "../_check.ts";
+import { checkChoice, checkOptions } from "../_check.ts";
 import { checkTileShape, drawTiles } from "./_tiles.ts";
 import type { ImageDisplay } from "./image.ts";
 import { fill, type Language, plotText } from "./language.ts";
@@ -64,6 +64,7 @@ function diverging(t: number): number[] {
  * @param options How many, layout, scale, title, language
  * @returns A PNG picture that displays itself in a notebook
  * @throws {TypeError} When no axis holds one tile's values (784 for the default 28 × 28), or an option is unknown
+ * @throws {RangeError} When `along` is neither `"columns"` nor `"rows"`
  *
  * @example Ten units of a [784, 10] layer
  * ```ts
@@ -84,11 +85,7 @@ export function weightTiles(weights: NumberGrid, options: WeightTilesOptions = {
   const m = readMatrix(weights, "weights", action);
   const [rows, cols] = [m.length, m[0]!.length];
   const along = options.along ?? (rows === size ? "columns" : "rows");
-  if (along !== "columns" && along !== "rows") {
-    throw new TypeError(
-      `Cannot ${action} as along must be "columns" or "rows": current value is ${along}`,
-    );
-  }
+  checkChoice(action, "along", along, ["columns", "rows"]);
   if ((along === "columns" ? rows : cols) !== size) {
     throw new TypeError(
       `Cannot ${action} as the ${

@@ -69,10 +69,7 @@ export function full(
  * deepStrictEqual(zeros([2, 3]).toArray(), [[0, 0, 0], [0, 0, 0]]);
  * ```
  */
-export function zeros(
-  shape: readonly number[],
-  options: FillOptions = {},
-): Tensor {
+export function zeros(shape: readonly number[], options: FillOptions = {}): Tensor {
   return full(shape, 0, options);
 }
 
@@ -93,9 +90,6 @@ export function zeros(
  * deepStrictEqual(ones([3]).toArray(), [1, 1, 1]);
  * ```
  */
-export function ones(
-  shape: readonly number[],
-  options: FillOptions = {},
-): Tensor {
+export function ones(shape: readonly number[], options: FillOptions = {}): Tensor {
   return full(shape, 1, options);
 }

@@ -104,10 +104,7 @@ export function checkShape(shape: unknown, action: string): number[] {
  * deepStrictEqual(tryBroadcastShapes([4, 3], [2]), null);
  * ```
  */
-export function tryBroadcastShapes(
-  a: readonly number[],
-  b: readonly number[],
-): number[] | null {
+export function tryBroadcastShapes(a: readonly number[], b: readonly number[]): number[] | null {
   const ndim = Math.max(a.length, b.length);
   const out: number[] = [];
   for (let i = 0; i < ndim; i++) {
@@ -142,10 +139,7 @@ export function tryBroadcastShapes(
  * throws(() => broadcastShapes([2, 3], [4]), /a has shape \[2, 3\], b has shape \[4\]/);
  * ```
  */
-export function broadcastShapes(
-  a: readonly number[],
-  b: readonly number[],
-): number[] {
+export function broadcastShapes(a: readonly number[], b: readonly number[]): number[] {
   const out = tryBroadcastShapes(a, b);
   if (out === null) {
     throw new TypeError(

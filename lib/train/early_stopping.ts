@@ -1,5 +1,5 @@
 import { checkModule, type Module } from "../nn/mod.ts";
-import { checkBoolean, checkNumber, checkOptions, describe } from "../_check.ts";
+import { checkBoolean, checkChoice, checkNumber, checkOptions } from "../_check.ts";
 import type { Tensor } from "../tensor/mod.ts";
 import type { Callback, History, TrainEvent } from "./callback.ts";
 
@@ -7,7 +7,7 @@ import type { Callback, History, TrainEvent } from "./callback.ts";
 export type Monitor = "valLoss" | "valAccuracy" | "loss" | "accuracy";
 
 /** The values of {@linkcode Monitor}. */
-const MONITORS: readonly string[] = ["valLoss", "valAccuracy", "loss", "accuracy"];
+const MONITORS: readonly Monitor[] = ["valLoss", "valAccuracy", "loss", "accuracy"];
 
 /** Options of {@linkcode EarlyStopping}. */
 export interface EarlyStoppingOptions {
@@ -85,9 +85,9 @@ export class EarlyStopping implements Callback {
    *
    * @param model The model being trained (to save and restore its weights)
    * @param options Patience, monitored value, minimum change, and whether to restore the best weights
-   * @throws {RangeError} If `patience` is not a non-negative integer or `minDelta < 0`
-   * @throws {TypeError} If `model` is not a model, an option is unknown, or `monitor` is not one
-   *   of "valLoss", "valAccuracy", "loss", "accuracy" (Keras's "val_loss" is "valLoss")
+   * @throws {RangeError} If `patience` is not a non-negative integer, `minDelta < 0`, or `monitor`
+   *   is not one of "valLoss", "valAccuracy", "loss", "accuracy" (Keras's "val_loss" is "valLoss")
+   * @throws {TypeError} If `model` is not a model, an option is unknown, or `monitor` is not a string
    */
   constructor(model: Module, options: EarlyStoppingOptions = {}) {
     const action = "create EarlyStopping";
@@ -98,15 +98,7 @@ export class EarlyStopping implements Callback {
       min: 0,
       integer: true,
     });
-    const monitor = options.monitor ?? "valLoss";
-    if (!MONITORS.includes(monitor)) {
-      throw new TypeError(
-        `Cannot ${action} as monitor must be one of ${MONITORS.join(", ")}: current value is ${
-          describe(monitor)
-        }`,
-      );
-    }
-    this.#monitor = monitor;
+    this.#monitor = checkChoice(action, "monitor", options.monitor ?? "valLoss", MONITORS);
     this.#minDelta = checkNumber(action, "minDelta", options.minDelta ?? 0, { min: 0 });
     this.#restore = checkBoolean(action, "restoreBestWeights", options.restoreBestWeights ?? false);
   }
