@@ -83,6 +83,15 @@ export const F64_ARGS = 6;
  * area of the worker. Float: sparseBelow. (The number of chunks is in CTL_CHUNKS.)
  */
 export const KIND_GEMM = 0;
+/**
+ * An optimiser update (RMSprop, Adam) split into bands of values. Each value is updated on its
+ * own, so however the bands are shared out the result is the same. Integers: the number of
+ * values, values per chunk (a multiple of 16), then the arrays' addresses (RMSprop: p, g, v;
+ * Adam: p, g, m, v). Floats: the update's numbers, in the order its kernel takes them.
+ */
+export const KIND_RMSPROP = 1;
+/** Adam's update, split as `KIND_RMSPROP` is. */
+export const KIND_ADAM = 2;
 
 /** The worker is loading. */
 export const STATE_STARTING = 0;
@@ -163,6 +172,29 @@ function runChunk(
       const [a, b, c] = [arg(0) >>> 0, arg(1) >>> 0, arg(2) >>> 0];
       return exports.gemm(a, b, c, m, k, n, flags, rowStart, rowEnd, colStart, colEnd, work, f(0));
     }
+    case KIND_RMSPROP:
+    case KIND_ADAM: {
+      const ints = Array.from({ length: 6 }, (_, i) => arg(i) >>> 0);
+      stepChunk(exports, control[CTL_KIND]!, ints, [0, 1, 2, 3, 4].map(f), chunk);
+      return 0;
+    }
   }
   throw new Error(`Cannot run a kernel job as its kind is unknown: ${control[CTL_KIND]}`);
+}
+
+/**
+ * Computes chunk `chunk` of optimiser update `kind` (`KIND_RMSPROP` or `KIND_ADAM`, whose
+ * `ints` and `f` it takes) on the calling thread.
+ */
+export function stepChunk(
+  exports: WasmKernelExports,
+  kind: number,
+  [n, per, ...at]: number[],
+  f: number[],
+  chunk: number,
+): void {
+  const [p, g, x, y] = at.map((address) => address + chunk * per! * 4);
+  const count = Math.min(per!, n! - chunk * per!);
+  if (kind === KIND_RMSPROP) exports.rmspropStep(p!, g!, x!, count, f[0]!, f[1]!, f[2]!, f[3]!);
+  else exports.adamStep(p!, g!, x!, y!, count, f[0]!, f[1]!, f[2]!, f[3]!, f[4]!);
 }

@@ -171,13 +171,17 @@ export class ThreadPool {
         Atomics.wait(control, CTL_DONE, done, 10);
         if (performance.now() - start > JOB_TIMEOUT_MS) {
           this.#fail("the kernel worker did not answer");
-          throw new Error(`Cannot finish a matrix product as ${this.#failure}`);
+          throw new Error(
+            `Cannot finish a kernel job (a product or an optimiser step) as ${this.#failure}`,
+          );
         }
       }
     }
     if (Atomics.load(control, CTL_STATUS) !== STATUS_OK) {
       this.#fail("the kernel worker threw");
-      throw new Error(`Cannot finish a matrix product as ${this.#failure}`);
+      throw new Error(
+        `Cannot finish a kernel job (a product or an optimiser step) as ${this.#failure}`,
+      );
     }
   }
 

@@ -40,7 +40,7 @@ import {
   residentAddress,
   unavailableReason,
 } from "./_wasm.ts";
-import { checkBoolean, checkNumber, checkOptions, describe } from "../_check.ts";
+import { checkBoolean, checkChoice, checkNumber, checkOptions } from "../_check.ts";
 
 /** Which algorithm the WebAssembly kernel may use for a product. */
 export type SparseMode = "auto" | "dense" | "sparse";
@@ -145,7 +145,7 @@ const settings: Required<WasmOptions> = {
 };
 
 /** The helper thread, started on first use when `threads` is 2; null until it is ready. */
-function helperPool(k: Kernels): ThreadPool | null {
+export function helperPool(k: Kernels): ThreadPool | null {
   if (settings.threads === 1) return null;
   k.pool ??= new ThreadPool(k.memory, k.module);
   k.pool.start();
@@ -174,13 +174,7 @@ function helperPool(k: Kernels): ThreadPool | null {
 export function setWasmOptions(options: WasmOptions): Required<WasmOptions> {
   const action = "set the kernels' options";
   const { sparse, enabled } = checkOptions(action, options, Object.keys(settings));
-  if (sparse !== undefined && !["auto", "dense", "sparse"].includes(sparse)) {
-    throw new RangeError(
-      `Cannot ${action} as sparse must be "auto", "dense" or "sparse": current value is ${
-        describe(sparse)
-      }`,
-    );
-  }
+  if (sparse !== undefined) checkChoice(action, "sparse", sparse, ["auto", "dense", "sparse"]);
   if (enabled !== undefined) checkBoolean(action, "enabled", enabled);
   const ranges = {
     threads: { min: 1, max: 2, integer: true },

@@ -10,7 +10,8 @@
  * @module
  */
 
-import type { WasmKernelExports } from "./_control.ts";
+import { KIND_ADAM, KIND_RMSPROP, stepChunk } from "./_control.ts";
+import { helperPool } from "./gemm_wasm.ts";
 import {
   align64,
   ARENA_START,
@@ -22,6 +23,8 @@ import {
 
 /** Arrays shorter than this are left to the readable loop (copying would cost more). */
 export const WASM_STEP_MIN = 4096;
+/** Values per chunk of an update on two threads (a multiple of 16: whole cache lines). */
+const STEP_CHUNK = 32768;
 
 type Floats = Float32Array | Float64Array;
 
@@ -69,18 +72,17 @@ export function parameterValues(values: Floats): Floats {
 }
 
 /**
- * Runs `kernel` on the arrays' addresses in WebAssembly memory, if they are all `float32`, at
- * least `WASM_STEP_MIN` long and WebAssembly is available (else returns false): a resident
- * array where it is, any other copied into the scratch arena (and, among the first `written`,
- * copied back).
+ * Runs optimiser update `kind` (`KIND_RMSPROP` or `KIND_ADAM` of `_control.ts`) with its numbers
+ * `floats` on `arrays` (the parameter, its gradient, then the state), if they are all `float32`,
+ * at least `WASM_STEP_MIN` long and WebAssembly is available (else returns false): a resident
+ * array where it is, any other copied into the scratch arena (and, but for the gradient, copied
+ * back). With two threads, each takes bands of values: each value is updated on its own, so the
+ * bits are those of one thread.
  */
-function inPlace(
-  arrays: Floats[],
-  written: number,
-  kernel: (exports: WasmKernelExports, at: number[]) => void,
-): boolean {
+function inPlace(kind: number, arrays: Floats[], floats: number[]): boolean {
   const k = loadKernels();
-  if (k === null || arrays[0]!.length < WASM_STEP_MIN) return false;
+  const n = arrays[0]!.length;
+  if (k === null || n < WASM_STEP_MIN) return false;
   if (!arrays.every((array) => array instanceof Float32Array)) return false;
   const resident = arrays.map(residentAddress);
   let end = ARENA_START;
@@ -91,10 +93,12 @@ function inPlace(
   });
   const heap = ensureBytes(k, end, "run an optimiser step");
   arrays.forEach((array, i) => resident[i]! < 0 && heap.set(array, at[i]! / 4));
-  kernel(k.exports, at);
-  for (let i = 0; i < written; i++) {
-    if (resident[i]! < 0) arrays[i]!.set(heap.subarray(at[i]! / 4, at[i]! / 4 + arrays[i]!.length));
-  }
+  const pool = n >= 2 * STEP_CHUNK ? helperPool(k) : null;
+  if (pool === null) stepChunk(k.exports, kind, [n, n, ...at], floats, 0);
+  else pool.run(k.exports, kind, [n, STEP_CHUNK, ...at], floats, Math.ceil(n / STEP_CHUNK));
+  arrays.forEach((array, i) => {
+    if (i !== 1 && resident[i]! < 0) array.set(heap.subarray(at[i]! / 4, at[i]! / 4 + n));
+  });
   return true;
 }
 
@@ -126,10 +130,8 @@ export function rmspropStepWasm(
   eps: number,
   weightDecay: number,
 ): boolean {
-  const n = checkLengths("RMSprop", p, [["grad", g], ["meanSquare", v]]);
-  return inPlace([p, v, g], 2, (kernels, [pAt, vAt, gAt]) => {
-    kernels.rmspropStep(pAt!, gAt!, vAt!, n, lr, rho, eps, weightDecay);
-  });
+  checkLengths("RMSprop", p, [["grad", g], ["meanSquare", v]]);
+  return inPlace(KIND_RMSPROP, [p, g, v], [lr, rho, eps, weightDecay]);
 }
 
 /**
@@ -165,14 +167,12 @@ export function adamStepWasm(
   eps: number,
   weightDecay: number,
 ): boolean {
-  const n = checkLengths("Adam", p, [["grad", g], ["mean", m], ["meanSquare", v]]);
-  return inPlace([p, m, v, g], 3, (kernels, [pAt, mAt, vAt, gAt]) => {
-    kernels.adamStep(pAt!, gAt!, mAt!, vAt!, n, alpha, beta1, beta2, eps, weightDecay);
-  });
+  checkLengths("Adam", p, [["grad", g], ["mean", m], ["meanSquare", v]]);
+  return inPlace(KIND_ADAM, [p, g, m, v], [alpha, beta1, beta2, eps, weightDecay]);
 }
 
-/** Checks that every array has the parameter's length, and returns it. */
-function checkLengths(optimizer: string, param: Floats, others: [string, Floats][]): number {
+/** Checks that every array has the parameter's length, as the update needs. */
+function checkLengths(optimizer: string, param: Floats, others: [string, Floats][]): void {
   for (const [name, array] of others) {
     if (array.length !== param.length) {
       throw new TypeError(
@@ -180,5 +180,4 @@ function checkLengths(optimizer: string, param: Floats, others: [string, Floats]
       );
     }
   }
-  return param.length;
 }

@@ -4,6 +4,9 @@
 import { deepStrictEqual, ok, throws } from "../_helpers.ts";
 import { gemm } from "../../lib/kernels/mod.ts";
 import { residentAddress } from "../../lib/kernels/_wasm.ts";
+import { prepareWasm, setWasmOptions } from "../../lib/kernels/gemm_wasm.ts";
+import { ThreadPool } from "../../lib/kernels/_thread_pool.ts";
+import { KIND_ADAM, KIND_RMSPROP } from "../../lib/kernels/_control.ts";
 import { randomSeeded } from "../../lib/random/mod.ts";
 import {
   adamStepWasm,
@@ -142,4 +145,49 @@ Deno.test("a layer's weights live in WebAssembly memory, and products read them 
   gemm({ a: w, b: w, c: inPlace, m: 300, k: 200, n: 300, transB: true });
   gemm({ a: w.slice(), b: w.slice(), c: copied, m: 300, k: 200, n: 300, transB: true });
   deepStrictEqual(inPlace, copied, "W·Wᵀ");
+});
+
+Deno.test("RMSprop and Adam updates on two threads give the bits of one thread, resident or copied", async () => {
+  ok((await prepareWasm(Infinity)).threads === 2, "the helper thread should be running");
+  // Count the updates posted to the helper, to be sure the two-thread path ran.
+  const posted = new Map<number, number>();
+  const run = ThreadPool.prototype.run;
+  ThreadPool.prototype.run = function (this: ThreadPool, ...args: Parameters<typeof run>) {
+    posted.set(args[1], (posted.get(args[1]) ?? 0) + 1);
+    return run.apply(this, args);
+  };
+  /** Three Adam steps then three RMSprop steps on n values (state resident, or not), at `threads`. */
+  function train(threads: 1 | 2, n: number, resident: boolean): Float32Array[] {
+    setWasmOptions({ threads });
+    const rand = randomSeeded(n);
+    const p = Float32Array.from({ length: n }, () => rand() - 0.5);
+    const state = () => resident ? optimizerState(p) as Float32Array : new Float32Array(n);
+    const [m, v, w] = [state(), state(), state()];
+    for (let step = 1; step <= 3; step++) {
+      const g = Float32Array.from({ length: n }, () => rand() - 0.5);
+      const alpha = 1e-3 * Math.sqrt(1 - Math.pow(beta2, step)) / (1 - Math.pow(beta1, step));
+      ok(adamStepWasm(p, g, m, v, alpha, beta1, beta2, eps, step === 3 ? 1e-4 : 0));
+    }
+    for (let step = 1; step <= 3; step++) {
+      const g = Float32Array.from({ length: n }, () => rand() - 0.5);
+      ok(rmspropStepWasm(p, g, w, 1e-3, rho, eps, step === 3 ? 1e-4 : 0));
+    }
+    return [p, m, v, w].map((array) => array.slice());
+  }
+  try {
+    // 100,003 values: bands of 32,768 and a last one of 1,699 (not a multiple of 4).
+    for (const n of [100_003, 401_408]) {
+      for (const resident of [true, false]) {
+        const one = train(1, n, resident);
+        deepStrictEqual(train(2, n, resident), one, `n = ${n}, resident ${resident}`);
+      }
+    }
+  } finally {
+    ThreadPool.prototype.run = run;
+    setWasmOptions({ threads: 2 });
+  }
+  ok(
+    (posted.get(KIND_ADAM) ?? 0) >= 12 && (posted.get(KIND_RMSPROP) ?? 0) >= 12,
+    "no update ran on two threads",
+  );
 });
