@@ -11,6 +11,7 @@
  */
 
 import { kernelJson } from "./install.ts";
+import { coursePython } from "../scripts/python_env.ts";
 
 interface ClientResult {
   expression: number[];
@@ -26,7 +27,7 @@ function quantile(values: number[], q: number): number {
 async function measure(kernelName: string, cells: number, env: Record<string, string>) {
   const workdir = await Deno.makeTempDir({ prefix: "kernel-bench-" });
   try {
-    const { code, stdout, stderr } = await new Deno.Command("python3", {
+    const { code, stdout, stderr } = await new Deno.Command(coursePython(), {
       args: [
         new URL("./bench_client.py", import.meta.url).pathname,
         kernelName,

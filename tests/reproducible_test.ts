@@ -4,6 +4,7 @@
 // tagged `time-dependent` (it shows wall-clock times, which no two runs share); the README lists
 // the tag.
 import { deepStrictEqual, ok } from "./_helpers.ts";
+import { coursePython } from "../scripts/python_env.ts";
 
 const RUNNER = new URL("notebook_runner.py", import.meta.url).pathname;
 const NOTEBOOKS = new URL("../notebooks/", import.meta.url).pathname;
@@ -18,7 +19,7 @@ interface Cell {
 
 /** Runs a notebook top to bottom and returns its cells, outputs included. */
 async function run(notebook: string, out: string): Promise<Cell[]> {
-  const { code, stdout, stderr } = await new Deno.Command("python3", {
+  const { code, stdout, stderr } = await new Deno.Command(coursePython(), {
     args: [RUNNER, `${NOTEBOOKS}${notebook}`, "--save", out],
     stdout: "piped",
     stderr: "piped",
