@@ -174,7 +174,7 @@ function runChunk(
     }
     case KIND_RMSPROP:
     case KIND_ADAM: {
-      const ints = Array.from({ length: 6 }, (_, i) => arg(i) >>> 0);
+      const ints = Array.from({ length: 6 }, (_, i) => arg(i) >>> 0); // RMSprop reads 5 of them
       stepChunk(exports, control[CTL_KIND]!, ints, [0, 1, 2, 3, 4].map(f), chunk);
       return 0;
     }
@@ -189,12 +189,14 @@ function runChunk(
 export function stepChunk(
   exports: WasmKernelExports,
   kind: number,
-  [n, per, ...at]: number[],
-  f: number[],
+  ints: readonly number[],
+  f: readonly number[],
   chunk: number,
 ): void {
-  const [p, g, x, y] = at.map((address) => address + chunk * per! * 4);
-  const count = Math.min(per!, n! - chunk * per!);
+  const [n, per] = [ints[0]!, ints[1]!];
+  const start = chunk * per; // the chunk's first value
+  const [p, g, x, y] = ints.slice(2).map((address) => address + start * 4);
+  const count = Math.min(per, n - start);
   if (kind === KIND_RMSPROP) exports.rmspropStep(p!, g!, x!, count, f[0]!, f[1]!, f[2]!, f[3]!);
   else exports.adamStep(p!, g!, x!, y!, count, f[0]!, f[1]!, f[2]!, f[3]!, f[4]!);
 }
