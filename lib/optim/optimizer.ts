@@ -1,4 +1,3 @@
-import type { TypedArray } from "../tensor/dtype.ts";
 /**
  * The base class of the optimisers: it holds the parameters and the learning rate, and updates
  * each parameter in place from its gradient.
@@ -6,6 +5,7 @@ import type { TypedArray } from "../tensor/dtype.ts";
  * @module
  */
 
+import type { TypedArray } from "../tensor/dtype.ts";
 import type { Tensor } from "../tensor/mod.ts";
 import { checkNumber, checkOptions, checkTensor, describe } from "../_check.ts";
 

@@ -1,4 +1,3 @@
-import { checkChoice } from "../_check.ts";
 /**
  * The fixed texts that plot outputs show (axis titles, captions, legends, the training view's
  * words, the note shown where a plot cannot be drawn), in English and in Simplified Chinese, side
@@ -9,6 +8,8 @@ import { checkChoice } from "../_check.ts";
  *
  * @module
  */
+
+import { checkChoice } from "../_check.ts";
 
 /** The languages of the texts plot outputs show: English and Simplified Chinese. */
 export type Language = "en" | "zh";
