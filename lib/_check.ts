@@ -33,11 +33,7 @@ export function describe(value: unknown): string {
  * Throws a TypeError saying what was given, unless `value` is a Tensor. `action` completes
  * "Cannot ..." ("compute exp"), `name` is the argument ("x").
  */
-export function checkTensor(
-  value: unknown,
-  action: string,
-  name = "x",
-): asserts value is Tensor {
+export function checkTensor(value: unknown, action: string, name = "x"): asserts value is Tensor {
   if (value instanceof Tensor) return;
   const hint = Array.isArray(value) || ArrayBuffer.isView(value)
     ? " (wrap it with tensor(...))"

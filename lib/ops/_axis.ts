@@ -39,11 +39,7 @@ export function reduceOptions(
  * Checks `axis` against a tensor's shape and returns it as a non-negative
  * index (`-1` is the last axis).
  */
-export function normalizeAxis(
-  axis: number,
-  shape: readonly number[],
-  action: string,
-): number {
+export function normalizeAxis(axis: number, shape: readonly number[], action: string): number {
   const ndim = shape.length;
   if (typeof axis !== "number") {
     throw new TypeError(

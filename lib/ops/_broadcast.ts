@@ -10,11 +10,7 @@ import { Tensor } from "../tensor/tensor.ts";
  * A number becomes a scalar tensor of `like`'s dtype; a tensor is returned as
  * is; anything else throws a TypeError that names `action` ("add tensors").
  */
-export function asTensor(
-  value: Tensor | number,
-  like: Tensor | number,
-  action: string,
-): Tensor {
+export function asTensor(value: Tensor | number, like: Tensor | number, action: string): Tensor {
   if (value instanceof Tensor) return value;
   if (typeof value !== "number") {
     const hint = Array.isArray(value) ? " (wrap it with tensor(...))" : "";

@@ -38,10 +38,7 @@ export interface ConcatOptions {
  * deepStrictEqual(concat([b, b], { axis: 1 }).toArray(), [[3, 4, 3, 4], [5, 6, 5, 6]]);
  * ```
  */
-export function concat(
-  xs: readonly Tensor[],
-  options: ConcatOptions | number = {},
-): Tensor {
+export function concat(xs: readonly Tensor[], options: ConcatOptions | number = {}): Tensor {
   if (!Array.isArray(xs)) {
     throw new TypeError(
       `Cannot concatenate tensors as xs must be an array of tensors, as in concat([a, b]): current value is ${

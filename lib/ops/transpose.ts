@@ -44,11 +44,7 @@ export function transpose(x: Tensor): Tensor {
 }
 
 /** The transpose of a row-major `[rows, cols]` array. */
-function transposeData(
-  data: TypedArray,
-  rows: number,
-  cols: number,
-): TypedArray {
+function transposeData(data: TypedArray, rows: number, cols: number): TypedArray {
   const out = newTypedArray(
     data instanceof Float64Array ? "float64" : "float32",
     data.length,
