@@ -1,4 +1,4 @@
-import { checkNumber, checkOptions } from "../_check.ts";
+import { checkNumber, checkOptions, describe } from "../_check.ts";
 import { escapeHtml } from "./_display.ts";
 import { describeValue, formatNumber, formatShape, range } from "./_numbers.ts";
 import { HtmlDisplay } from "./image.ts";
@@ -112,6 +112,18 @@ export function table(rows: readonly TableRow[], options: TableOptions = {}): Ht
   const all = [...rows, ...(options.footer ? [options.footer] : [])];
   const keys = [...new Set(all.flatMap((r) => Array.isArray(r) ? [] : Object.keys(r)))];
   const width = Math.max(0, ...all.map((r) => Array.isArray(r) ? r.length : 0));
+  // A column no row has (a typo) would show an empty column; a string would spread into letters.
+  const given: unknown = options.columns;
+  const list = Array.isArray(given) ? given as unknown[] : null;
+  const known = (k: unknown) => typeof k === "string" && (keys.length === 0 || keys.includes(k));
+  const bad = list === null ? -1 : list.findIndex((k) => !known(k));
+  if (given !== undefined && (list === null || bad >= 0)) {
+    const wanted = keys.length > 0 ? `the rows' keys (${keys.join(", ")})` : "strings";
+    const got = list === null
+      ? `it is ${describe(given)}`
+      : `columns[${bad}] is ${describe(list[bad])}`;
+    throw new TypeError(`Cannot make table as columns must be an array of ${wanted}: ${got}`);
+  }
   const columns = [...options.columns ?? (keys.length > 0 ? keys : range(width).map(String))];
   const values = (r: TableRow): unknown[] =>
     columns.map((k, i) => Array.isArray(r) ? r[i] : (r as Record<string, unknown>)[k]);

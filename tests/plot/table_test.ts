@@ -79,6 +79,26 @@ Deno.test("table()", async (t) => {
     });
   });
 
+  await t.step("checks columns: an array of the rows' keys, naming the first that is not", () => {
+    const rows = [{ network: "a", accuracy: 0.9 }];
+    throws(() => table(rows, { columns: ["network", "acuracy"] }), {
+      name: "TypeError",
+      message:
+        `Cannot make table as columns must be an array of the rows' keys (network, accuracy): columns[1] is the string "acuracy"`,
+    });
+    // A string would have spread into one column per letter.
+    throws(() => table(rows, { columns: "network" as never }), {
+      name: "TypeError",
+      message:
+        `Cannot make table as columns must be an array of the rows' keys (network, accuracy): it is the string "network"`,
+    });
+    throws(() => table([[1, 2]], { columns: ["x", 2 as never] }), {
+      message: "Cannot make table as columns must be an array of strings: columns[1] is 2",
+    });
+    strictEqual(table(rows, { columns: ["accuracy"] }).text, "accuracy\n--------\n     0.9");
+    strictEqual(table([[1, 2]], { columns: ["x", "y", "z"] }).text.split("\n")[0], "x  y  z");
+  });
+
   await t.step("checks maxRows, naming the value; 0 shows no row and counts them all", () => {
     throws(() => table([{ a: 1 }], { maxRows: -1 }), {
       name: "RangeError",
