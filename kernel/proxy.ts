@@ -320,8 +320,8 @@ export class CourseKernel {
   #kernelInfo: Record<string, unknown> | null = null;
   /** The recent cells, to name the one a late error came from. */
   #cells: CellRecord[] = [];
-  /** Late errors that came while no cell ran: shown under the next cell. */
-  #lateErrors: string[] = [];
+  /** Notes (late errors, late big outputs) that came while no cell ran: shown under the next cell. */
+  #forNextCell: string[] = [];
   #routes = new Map<string, Frames>();
   #heartbeats: Uint8Array[] = [];
   #repairedCell = "";
@@ -734,10 +734,16 @@ export class CourseKernel {
     text = `[course kernel] ${text}\n${error.text}\n`;
     console.error(text.trimEnd());
     this.#log(`late error: ${JSON.stringify(error)}`);
-    if (running !== null) {
+    this.#tellRunningOrNext(text);
+  }
+
+  /** Shows `text` (stderr) under the cell running now or, when none is, under the next that runs. */
+  #tellRunningOrNext(text: string): void {
+    const running = this.#running;
+    if (running?.msgType === "execute_request") {
       this.#publish("stream", { name: "stderr", text }, running.header);
     } else {
-      this.#lateErrors.push(text);
+      this.#forNextCell.push(text);
     }
   }
 
@@ -932,7 +938,7 @@ export class CourseKernel {
         endAt: null,
       });
       if (this.#cells.length > 200) this.#cells.shift();
-      for (const text of this.#lateErrors.splice(0)) {
+      for (const text of this.#forNextCell.splice(0)) {
         this.#publish("stream", { name: "stderr", text }, header);
       }
     } else {
@@ -1092,8 +1098,7 @@ export class CourseKernel {
    */
   #warnLarge(frames: Frames, cell: string): void {
     const megabytes = (sizeOf(frames) / 1e6).toFixed(1);
-    const running = this.#running;
-    const late = cell === this.#lastFinishedId && running?.msgId !== cell;
+    const late = cell === this.#lastFinishedId; // its idle has gone out: the front end drops it
     const what = late
       ? `The cell before this one sent an output of ${megabytes} MB after it had finished, ` +
         `so it is not shown.`
@@ -1101,13 +1106,8 @@ export class CourseKernel {
     const text = `[course kernel] ${what} Deno's kernel is slow to send outputs of about 2 MB ` +
       `or more, and can damage its output stream with them, losing outputs. Keep outputs ` +
       `small: plot fewer points, or show a summary.\n`;
-    const parent = !late
-      ? readPart(frames, "parent_header") ?? {}
-      : running?.msgType === "execute_request"
-      ? running.header
-      : null;
-    if (parent !== null) this.#publish("stream", { name: "stderr", text }, parent);
-    else this.#lateErrors.push(text); // shown under the next cell that runs
+    if (late) this.#tellRunningOrNext(text);
+    else this.#publish("stream", { name: "stderr", text }, readPart(frames, "parent_header") ?? {});
   }
 
   /** Deno's kernel stopped on its own: say so under the cell, then exit so the front end sees a dead kernel. */
