@@ -170,19 +170,21 @@ export class ThreadPool {
       if (++spins > 1000) {
         Atomics.wait(control, CTL_DONE, done, 10);
         if (performance.now() - start > JOB_TIMEOUT_MS) {
-          this.#fail("the kernel worker did not answer");
-          throw new Error(
-            `Cannot finish a kernel job (a product or an optimiser step) as ${this.#failure}`,
-          );
+          throw this.#jobError("the kernel worker did not answer");
         }
       }
     }
     if (Atomics.load(control, CTL_STATUS) !== STATUS_OK) {
-      this.#fail("the kernel worker threw");
-      throw new Error(
-        `Cannot finish a kernel job (a product or an optimiser step) as ${this.#failure}`,
-      );
+      throw this.#jobError("the kernel worker threw");
     }
+  }
+
+  /** Turns the helper off for `reason` and returns the error for the job it left unfinished. */
+  #jobError(reason: string): Error {
+    this.#fail(reason);
+    return new Error(
+      `Cannot finish a kernel job (a product or an optimiser step) as ${this.#failure}`,
+    );
   }
 
   #fail(reason: string): void {
