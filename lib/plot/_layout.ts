@@ -76,7 +76,7 @@ export function makeFigure(
   }
   const figureOptions = {
     description,
-    ...(options.language ? { language: options.language } : {}),
+    ...(options.language !== undefined ? { language: options.language } : {}),
   };
   return new Figure([...traces, ...(options.traces ?? [])], merged, figureOptions);
 }

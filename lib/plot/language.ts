@@ -142,7 +142,7 @@ export function plotText(language: Language | undefined, action: string): PlotTe
 
 /** The language, English when undefined; an error when it is neither `"en"` nor `"zh"`. */
 function checkLanguage(language: Language | undefined, action: string): Language {
-  return checkChoice(action, "language", language ?? "en", ["en", "zh"]);
+  return language === undefined ? "en" : checkChoice(action, "language", language, ["en", "zh"]);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { deepStrictEqual, ok, strictEqual, throws } from "../_helpers.ts";
+import { assertThrows, deepStrictEqual, ok, strictEqual, throws } from "../_helpers.ts";
 import { linePlot, mimeBundle } from "../../lib/plot/mod.ts";
 import { tensor } from "../../lib/tensor/mod.ts";
 import { assertBundle, bundleBytes, fakeTensor, FIGURE_KEYS, match } from "./_bundle.ts";
@@ -122,4 +122,12 @@ Deno.test("linePlot()", async (t) => {
       assertOptionsChecked("draw line plot", "xlabel", (o) => linePlot([1, 2], o), all);
     },
   );
+});
+
+Deno.test('a plot\'s language: null, "" and "EN" are errors, not English', () => {
+  const message = /Cannot create figure as language must be "en" or "zh": current value is/;
+  assertThrows(() => linePlot([1, 2], { language: null as never }), TypeError, message);
+  assertThrows(() => linePlot([1, 2], { language: "" as never }), RangeError, message);
+  assertThrows(() => linePlot([1, 2], { language: "EN" as never }), RangeError, message);
+  strictEqual(linePlot([1, 2], { language: "zh" }).language, "zh");
 });
